@@ -1,0 +1,40 @@
+// NUMERIC arithmetic on Decimal (common/types.h): exact, 38 significant digits at most.
+// Every function that can overflow throws DbException 22003 ("numeric field overflow" or
+// "value out of range"); division by zero throws 22012.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "common/types.h"
+
+namespace heliosdb {
+
+constexpr int kMaxDecimalDigits = 38;
+
+// Parses "-12.345", "1e5", ".5"; throws 22P02 on bad text (message as PostgreSQL:
+// invalid input syntax for type numeric: "abc").
+Decimal DecimalFromString(std::string_view text);
+// Canonical text: no exponent, exactly `scale` fraction digits ("1.50").
+std::string DecimalToString(const Decimal& d);
+// Rounds half away from zero to the new scale (PostgreSQL's rule).
+Decimal DecimalRescale(const Decimal& d, int32_t new_scale);
+// Applies NUMERIC(p,s): rounds to s and throws 22003 "numeric field overflow" if it does not fit.
+Decimal DecimalApplyTypmod(const Decimal& d, int32_t precision, int32_t scale);
+int DecimalCompare(const Decimal& a, const Decimal& b);
+Decimal DecimalAdd(const Decimal& a, const Decimal& b);
+Decimal DecimalSub(const Decimal& a, const Decimal& b);
+Decimal DecimalMul(const Decimal& a, const Decimal& b);
+// Result scale as PostgreSQL's select_div_scale (at least 16 significant digits).
+Decimal DecimalDiv(const Decimal& a, const Decimal& b);
+Decimal DecimalMod(const Decimal& a, const Decimal& b);
+Decimal DecimalNegate(const Decimal& a);
+Decimal DecimalFromInt64(int64_t v);
+// Rounds half to even like PostgreSQL's float8 -> numeric; throws 22003 for NaN/Inf.
+Decimal DecimalFromDouble(double v);
+double DecimalToDouble(const Decimal& d);
+// Rounds half away from zero; throws 22003 "bigint out of range" when it does not fit.
+int64_t DecimalToInt64(const Decimal& d);
+uint64_t DecimalHash(const Decimal& d);  // equal values (1.0 = 1.00) hash equal
+
+}  // namespace heliosdb

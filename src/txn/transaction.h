@@ -1,0 +1,68 @@
+// Transaction: a snapshot-isolated unit of reads and buffered writes over the versioned
+// keyspace. Keys are (object id, key bytes) where object is a table, index or catalog table;
+// key bytes must be prefix-free and order-preserving (storage/key_codec.h makes them so).
+//
+// Reads see the snapshot plus this transaction's own writes. Writes are buffered in memory
+// and reach the store only at Commit(), in one atomic, logged batch stamped with a new SCN.
+// Commit() fails with SQLSTATE 40001 ("could not serialize access due to concurrent update")
+// when another transaction committed a version of a key this one wrote after this one's
+// snapshot was taken; nothing is written then.
+//
+// Reads throw DbException (58030 / XX001) on I/O errors or corruption.
+// Thread safety: none; one transaction belongs to one connection.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "heliosdb/status.h"
+
+namespace heliosdb {
+
+using Scn = uint64_t;
+using BranchId = uint32_t;
+using ObjectId = uint32_t;
+constexpr BranchId kMainBranch = 1;
+
+// Visible (key, value) pairs of one object in key order.
+class RowIterator {
+ public:
+  virtual ~RowIterator() = default;
+  virtual bool Valid() const = 0;
+  virtual void Next() = 0;
+  virtual std::string_view key() const = 0;    // the user key bytes (no object id, no SCN)
+  virtual std::string_view value() const = 0;  // valid until Next()
+};
+
+class Transaction {
+ public:
+  virtual ~Transaction() = default;
+
+  virtual Scn snapshot_scn() const = 0;
+  virtual BranchId branch() const = 0;
+  virtual bool read_only() const = 0;
+  virtual bool has_writes() const = 0;
+
+  virtual std::optional<std::string> Get(ObjectId object, std::string_view key) = 0;
+  // Visible pairs with lower <= key < upper (an empty upper means no upper bound).
+  virtual std::unique_ptr<RowIterator> Scan(ObjectId object, std::string_view lower,
+                                            std::string_view upper) = 0;
+  virtual void Put(ObjectId object, std::string_view key, std::string_view value) = 0;
+  virtual void Delete(ObjectId object, std::string_view key) = 0;
+
+  // Savepoints nest as in PostgreSQL; rolling back to one discards the writes made since it
+  // (the savepoint stays); releasing one merges it into its parent.
+  virtual void Savepoint(const std::string& name) = 0;
+  virtual Status RollbackToSavepoint(const std::string& name) = 0;  // 3B001 if unknown
+  virtual Status ReleaseSavepoint(const std::string& name) = 0;     // 3B001 if unknown
+
+  // Returns the commit SCN through *commit_scn (the snapshot SCN for a transaction with no
+  // writes). After Commit or Rollback the transaction is finished.
+  virtual Status Commit(Scn* commit_scn = nullptr) = 0;
+  virtual void Rollback() = 0;
+};
+
+}  // namespace heliosdb

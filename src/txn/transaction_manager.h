@@ -1,0 +1,41 @@
+// TransactionManager: hands out snapshots and commit sequence numbers (SCN) and commits
+// transactions atomically with first-committer-wins write-write conflict detection.
+//
+// SCNs come from one counter. A snapshot is (branch, SCN): it sees exactly the versions with
+// commit SCN <= its SCN. The last committed SCN is recovered from the log on open.
+// Thread safety: all methods are thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+
+#include "txn/transaction.h"
+
+namespace heliosdb {
+
+class KvStore;
+
+struct TransactionOptions {
+  BranchId branch = kMainBranch;
+  bool synchronous_commit = true;  // fsync the log before Commit() returns
+  bool read_only = false;
+};
+
+class TransactionManager {
+ public:
+  explicit TransactionManager(KvStore* kv);
+  ~TransactionManager();
+
+  // A new transaction whose snapshot is the last committed SCN.
+  std::unique_ptr<Transaction> Begin(const TransactionOptions& options = TransactionOptions());
+  // A read-only transaction seeing the database as of scn (time travel uses this later).
+  std::unique_ptr<Transaction> BeginAt(Scn scn, const TransactionOptions& options);
+  Scn last_committed_scn() const;
+
+  struct Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace heliosdb
