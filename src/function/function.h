@@ -13,7 +13,7 @@ namespace heliosdb {
 
 // Per-statement facts a function may read. Owned by the executing connection.
 struct FunctionContext {
-  std::string timezone = "UTC";   // the session's TimeZone setting
+  std::string timezone = "UTC";     // the session's TimeZone setting
   int64_t statement_timestamp = 0;  // now() for the statement: us since 2000-01-01 UTC
   int64_t transaction_timestamp = 0;
   uint64_t random_state = 0x853c49e6748fea9bULL;  // random(); setseed() changes it
@@ -35,7 +35,7 @@ struct ScalarFunction {
   LogicalType return_type;
   ScalarKernel kernel;
   ReturnTypeRule return_rule;
-  bool variadic = false;  // the last argument type repeats
+  bool variadic = false;   // the last argument type repeats
   bool volatile_ = false;  // random(), nextval(), now() is stable: false
   // NULL on any argument gives NULL: the executor may skip calling the kernel for such rows.
   bool strict = true;
@@ -57,7 +57,7 @@ struct AggregateFunction {
   // Writes the result of states[i] to row offset + i of result.
   std::function<void(uint8_t** states, idx_t count, Vector* result, idx_t offset)> finalize;
   std::function<void(uint8_t* state)> destroy;  // may be empty
-  bool count_star = false;  // COUNT(*): no arguments, counts rows
+  bool count_star = false;                      // COUNT(*): no arguments, counts rows
 };
 
 }  // namespace heliosdb

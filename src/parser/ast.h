@@ -542,6 +542,7 @@ struct CreateSequenceStmt : Statement {  // also ALTER SEQUENCE (kind kAlterSequ
   CreateSequenceStmt() : Statement(StmtKind::kCreateSequence) {}
   std::vector<std::string> name;
   bool if_not_exists = false;
+  bool if_exists = false;  // ALTER SEQUENCE IF EXISTS
   // increment, minvalue, maxvalue, start, restart, cache, cycle (value true/false), owned_by
   // (a ConstantExpr string "table.column" or "none"), as (type name); "no minvalue" etc. are
   // given as the key with a null value.
@@ -713,6 +714,7 @@ struct RefreshMatViewStmt : Statement {
   std::vector<std::string> name;
   bool concurrently = false;
   bool incremental = false;
+  bool with_no_data = false;  // WITH NO DATA
 };
 
 struct CommentStmt : Statement {  // COMMENT ON TABLE|COLUMN x IS 'text'

@@ -37,4 +37,29 @@ double DecimalToDouble(const Decimal& d);
 int64_t DecimalToInt64(const Decimal& d);
 uint64_t DecimalHash(const Decimal& d);  // equal values (1.0 = 1.00) hash equal
 
+// --- Additions used by casts and the function library. ---
+// 128-bit integer in, scale 0; throws 22003 when it has more than 38 digits.
+Decimal DecimalFromInt128(__int128 v);
+// float4 -> numeric: PostgreSQL prints the float with FLT_DIG (6) digits and parses that.
+Decimal DecimalFromFloat(float v);
+// Division with an explicit result scale (rounded half away from zero); avg() uses it.
+Decimal DecimalDivScale(const Decimal& a, const Decimal& b, int32_t result_scale);
+// round(numeric, digits) / trunc(numeric, digits): digits may be negative (round to tens...).
+Decimal DecimalRound(const Decimal& d, int32_t digits);
+Decimal DecimalTrunc(const Decimal& d, int32_t digits);
+Decimal DecimalCeil(const Decimal& d);
+Decimal DecimalFloor(const Decimal& d);
+Decimal DecimalAbs(const Decimal& d);
+int DecimalSign(const Decimal& d);  // -1, 0, 1
+// Count of significant digits left of the decimal point (0 for |d| < 1).
+int DecimalIntegerDigits(const Decimal& d);
+// Removes trailing fractional zeros (1.500 -> 1.5); used by hashing and trim_scale.
+Decimal DecimalNormalize(const Decimal& d);
+// PostgreSQL's select_div_scale for a / b (exposed for avg and tests).
+int32_t DecimalDivResultScale(const Decimal& a, const Decimal& b);
+// sqrt(numeric): scale as PostgreSQL (at least 16 significant digits); 2201F on negative.
+Decimal DecimalSqrt(const Decimal& d);
+// sqrt with an explicit result scale (stddev uses the scale of its variance).
+Decimal DecimalSqrtScale(const Decimal& d, int32_t result_scale);
+
 }  // namespace heliosdb

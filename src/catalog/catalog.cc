@@ -1,0 +1,196 @@
+#include "catalog/catalog.h"
+
+#include "common/exception.h"
+#include "storage/key_codec.h"
+
+namespace heliosdb {
+
+namespace {
+constexpr ObjectId kPublicSchemaId = 2;
+constexpr ObjectId kPgCatalogSchemaId = 3;
+constexpr ObjectId kInformationSchemaId = 4;
+
+std::string EntryKey(CatalogKind kind, ObjectId id) {
+  return EncodeKey({Value::Integer(static_cast<int64_t>(kind)), Value::BigInt(id)});
+}
+}  // namespace
+
+std::shared_ptr<Catalog> Catalog::Load(Transaction& txn) {
+  auto catalog = std::make_shared<Catalog>();
+  catalog->schemas_[kPublicSchemaId] = {kPublicSchemaId, "public"};
+  catalog->schemas_[kPgCatalogSchemaId] = {kPgCatalogSchemaId, "pg_catalog"};
+  catalog->schemas_[kInformationSchemaId] = {kInformationSchemaId, "information_schema"};
+  for (auto it = txn.Scan(kCatalogObjectId, "", ""); it->Valid(); it->Next()) {
+    std::string_view key = it->key();
+    auto kind = static_cast<CatalogKind>(DecodeKeyPart(&key, TypeId::kInteger).GetInt64());
+    std::string_view v = it->value();
+    switch (kind) {
+      case CatalogKind::kSchema: {
+        auto e = DeserializeSchema(v);
+        catalog->schemas_[e.id] = e;
+        break;
+      }
+      case CatalogKind::kTable: {
+        auto e = DeserializeTable(v);
+        catalog->tables_[e.id] = std::move(e);
+        break;
+      }
+      case CatalogKind::kIndex: {
+        auto e = DeserializeIndex(v);
+        catalog->indexes_[e.id] = std::move(e);
+        break;
+      }
+      case CatalogKind::kView: {
+        auto e = DeserializeView(v);
+        catalog->views_[e.id] = std::move(e);
+        break;
+      }
+      case CatalogKind::kSequence: {
+        auto e = DeserializeSequence(v);
+        catalog->sequences_[e.id] = std::move(e);
+        break;
+      }
+      default:
+        ThrowError(sqlstate::kDataCorrupted, "catalog entry of unknown kind");
+    }
+  }
+  return catalog;
+}
+
+template <typename T>
+const T* Catalog::FindIn(const std::map<ObjectId, T>& entries, const std::string& schema,
+                         const std::string& name) const {
+  for (const auto& [id, e] : entries)
+    if (e.name == name && e.schema == schema) return &e;
+  return nullptr;
+}
+
+std::string Catalog::ResolveSchema(const std::string& schema, const std::string& name,
+                                   CatalogKind kind) const {
+  if (!schema.empty()) return schema;
+  for (const char* candidate : {"public", "pg_catalog"}) {
+    bool found = false;
+    switch (kind) {
+      case CatalogKind::kTable:
+        found = FindIn(tables_, candidate, name) != nullptr;
+        break;
+      case CatalogKind::kView:
+        found = FindIn(views_, candidate, name) != nullptr;
+        break;
+      case CatalogKind::kIndex:
+        found = FindIn(indexes_, candidate, name) != nullptr;
+        break;
+      case CatalogKind::kSequence:
+        found = FindIn(sequences_, candidate, name) != nullptr;
+        break;
+      default:
+        break;
+    }
+    if (found) return candidate;
+  }
+  return "public";
+}
+
+const SchemaInfo* Catalog::FindSchema(const std::string& name) const {
+  for (const auto& [id, s] : schemas_)
+    if (s.name == name) return &s;
+  return nullptr;
+}
+
+const TableInfo* Catalog::FindTable(const std::string& schema, const std::string& name) const {
+  return FindIn(tables_, ResolveSchema(schema, name, CatalogKind::kTable), name);
+}
+const ViewInfo* Catalog::FindView(const std::string& schema, const std::string& name) const {
+  return FindIn(views_, ResolveSchema(schema, name, CatalogKind::kView), name);
+}
+const IndexInfo* Catalog::FindIndex(const std::string& schema, const std::string& name) const {
+  return FindIn(indexes_, ResolveSchema(schema, name, CatalogKind::kIndex), name);
+}
+const SequenceInfo* Catalog::FindSequence(const std::string& schema,
+                                          const std::string& name) const {
+  return FindIn(sequences_, ResolveSchema(schema, name, CatalogKind::kSequence), name);
+}
+
+const TableInfo* Catalog::GetTable(ObjectId id) const {
+  auto it = tables_.find(id);
+  return it == tables_.end() ? nullptr : &it->second;
+}
+
+const IndexInfo* Catalog::GetIndex(ObjectId id) const {
+  auto it = indexes_.find(id);
+  return it == indexes_.end() ? nullptr : &it->second;
+}
+
+std::vector<const IndexInfo*> Catalog::TableIndexes(ObjectId table_id) const {
+  std::vector<const IndexInfo*> out;
+  for (const auto& [id, ix] : indexes_)
+    if (ix.table_id == table_id) out.push_back(&ix);
+  return out;
+}
+
+std::vector<const TableInfo*> Catalog::ReferencingTables(ObjectId table_id) const {
+  std::vector<const TableInfo*> out;
+  for (const auto& [id, t] : tables_) {
+    for (const auto& c : t.constraints) {
+      if (c.kind == ConstraintKind::kForeignKey && c.ref_table == table_id) {
+        out.push_back(&t);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+bool Catalog::RelationExists(const std::string& schema, const std::string& name) const {
+  return FindIn(tables_, schema, name) || FindIn(views_, schema, name) ||
+         FindIn(indexes_, schema, name) || FindIn(sequences_, schema, name);
+}
+
+void Catalog::PutSchema(Transaction& txn, const SchemaInfo& schema) {
+  txn.Put(kCatalogObjectId, EntryKey(CatalogKind::kSchema, schema.id), SerializeEntry(schema));
+  schemas_[schema.id] = schema;
+}
+
+void Catalog::PutTable(Transaction& txn, const TableInfo& table) {
+  txn.Put(kCatalogObjectId, EntryKey(CatalogKind::kTable, table.id), SerializeEntry(table));
+  tables_[table.id] = table;
+}
+
+void Catalog::PutIndex(Transaction& txn, const IndexInfo& index) {
+  txn.Put(kCatalogObjectId, EntryKey(CatalogKind::kIndex, index.id), SerializeEntry(index));
+  indexes_[index.id] = index;
+}
+
+void Catalog::PutView(Transaction& txn, const ViewInfo& view) {
+  txn.Put(kCatalogObjectId, EntryKey(CatalogKind::kView, view.id), SerializeEntry(view));
+  views_[view.id] = view;
+}
+
+void Catalog::PutSequence(Transaction& txn, const SequenceInfo& sequence) {
+  txn.Put(kCatalogObjectId, EntryKey(CatalogKind::kSequence, sequence.id),
+          SerializeEntry(sequence));
+  sequences_[sequence.id] = sequence;
+}
+
+void Catalog::Drop(Transaction& txn, CatalogKind kind, ObjectId id) {
+  txn.Delete(kCatalogObjectId, EntryKey(kind, id));
+  switch (kind) {
+    case CatalogKind::kSchema:
+      schemas_.erase(id);
+      break;
+    case CatalogKind::kTable:
+      tables_.erase(id);
+      break;
+    case CatalogKind::kIndex:
+      indexes_.erase(id);
+      break;
+    case CatalogKind::kView:
+      views_.erase(id);
+      break;
+    case CatalogKind::kSequence:
+      sequences_.erase(id);
+      break;
+  }
+}
+
+}  // namespace heliosdb

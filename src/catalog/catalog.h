@@ -1,0 +1,83 @@
+// Catalog: the schema objects visible to one transaction, kept in memory for lookups and
+// persisted as entries of the catalog keyspace (object kCatalogObjectId) in the same
+// versioned store as the data:
+//   key   EncodeKey({kind, object id})
+//   value the entry, serialized by catalog_codec.cc (format drawn there)
+// A Catalog is immutable once shared between connections (Database keeps the newest
+// committed one); a transaction that runs DDL works on its own Clone().
+// Name resolution: unqualified names search the schemas "public" then "pg_catalog".
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "catalog/catalog_entry.h"
+
+namespace heliosdb {
+
+class Catalog {
+ public:
+  // Reads every entry visible to txn. An empty store yields the built-in schemas.
+  static std::shared_ptr<Catalog> Load(Transaction& txn);
+  std::shared_ptr<Catalog> Clone() const { return std::make_shared<Catalog>(*this); }
+
+  const SchemaInfo* FindSchema(const std::string& name) const;
+  // schema empty: the search path. Returns nullptr when absent.
+  const TableInfo* FindTable(const std::string& schema, const std::string& name) const;
+  const ViewInfo* FindView(const std::string& schema, const std::string& name) const;
+  const IndexInfo* FindIndex(const std::string& schema, const std::string& name) const;
+  const SequenceInfo* FindSequence(const std::string& schema, const std::string& name) const;
+  const TableInfo* GetTable(ObjectId id) const;
+  const IndexInfo* GetIndex(ObjectId id) const;
+  std::vector<const IndexInfo*> TableIndexes(ObjectId table_id) const;
+  // Tables whose foreign keys reference table_id.
+  std::vector<const TableInfo*> ReferencingTables(ObjectId table_id) const;
+  // Tables, views, indexes and sequences share one namespace per schema, as in PostgreSQL.
+  bool RelationExists(const std::string& schema, const std::string& name) const;
+  // The schema an unqualified new object goes to.
+  static std::string DefaultSchema() { return "public"; }
+
+  const std::map<ObjectId, TableInfo>& tables() const { return tables_; }
+  const std::map<ObjectId, IndexInfo>& indexes() const { return indexes_; }
+  const std::map<ObjectId, ViewInfo>& views() const { return views_; }
+  const std::map<ObjectId, SequenceInfo>& sequences() const { return sequences_; }
+  const std::map<ObjectId, SchemaInfo>& schemas() const { return schemas_; }
+
+  // Mutations write the entry through txn and update this (private) catalog.
+  void PutSchema(Transaction& txn, const SchemaInfo& schema);
+  void PutTable(Transaction& txn, const TableInfo& table);
+  void PutIndex(Transaction& txn, const IndexInfo& index);
+  void PutView(Transaction& txn, const ViewInfo& view);
+  void PutSequence(Transaction& txn, const SequenceInfo& sequence);
+  void Drop(Transaction& txn, CatalogKind kind, ObjectId id);
+
+ private:
+  std::string ResolveSchema(const std::string& schema, const std::string& name,
+                            CatalogKind kind) const;
+  template <typename T>
+  const T* FindIn(const std::map<ObjectId, T>& entries, const std::string& schema,
+                  const std::string& name) const;
+
+  std::map<ObjectId, SchemaInfo> schemas_;
+  std::map<ObjectId, TableInfo> tables_;
+  std::map<ObjectId, IndexInfo> indexes_;
+  std::map<ObjectId, ViewInfo> views_;
+  std::map<ObjectId, SequenceInfo> sequences_;
+};
+
+// Entry (de)serialization, catalog_codec.cc.
+std::string SerializeEntry(const SchemaInfo& e);
+std::string SerializeEntry(const TableInfo& e);
+std::string SerializeEntry(const IndexInfo& e);
+std::string SerializeEntry(const ViewInfo& e);
+std::string SerializeEntry(const SequenceInfo& e);
+SchemaInfo DeserializeSchema(std::string_view bytes);
+TableInfo DeserializeTable(std::string_view bytes);
+IndexInfo DeserializeIndex(std::string_view bytes);
+ViewInfo DeserializeView(std::string_view bytes);
+SequenceInfo DeserializeSequence(std::string_view bytes);
+
+}  // namespace heliosdb

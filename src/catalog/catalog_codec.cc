@@ -1,0 +1,249 @@
+// Catalog entry serialization. Every entry value is:
+//
+//   u8 entry format (1) | u8 CatalogKind | fields in declaration order, where
+//   integers are zigzag varints, strings are varint length + bytes, bools one byte,
+//   LogicalType is (u8 TypeId, varint mod1, varint mod2), lists are varint count + items,
+//   string maps are varint count + (key, value) pairs.
+//
+// New fields are appended at the end and read only when present, so older entries stay
+// readable; docs/format/catalog.md describes the entries in prose.
+#include "catalog/catalog.h"
+#include "common/binary_io.h"
+
+namespace heliosdb {
+
+namespace {
+constexpr uint8_t kEntryFormat = 1;
+constexpr const char* kWhat = "catalog entry";
+
+void Begin(BinaryWriter& w, CatalogKind kind) {
+  w.PutU8(kEntryFormat);
+  w.PutU8(static_cast<uint8_t>(kind));
+}
+
+BinaryReader Open(std::string_view bytes, CatalogKind kind) {
+  BinaryReader r(bytes, kWhat);
+  if (r.GetU8() != kEntryFormat || r.GetU8() != static_cast<uint8_t>(kind))
+    ThrowError(sqlstate::kDataCorrupted, "catalog entry has an unknown format");
+  return r;
+}
+
+void PutType(BinaryWriter& w, const LogicalType& t) {
+  w.PutU8(static_cast<uint8_t>(t.id()));
+  w.PutSigned(t.modifier1());
+  w.PutSigned(t.modifier2());
+}
+
+LogicalType GetType(BinaryReader& r) {
+  auto id = static_cast<TypeId>(r.GetU8());
+  auto m1 = static_cast<int32_t>(r.GetSigned());
+  auto m2 = static_cast<int32_t>(r.GetSigned());
+  return LogicalType(id, m1, m2);
+}
+
+void PutInts(BinaryWriter& w, const std::vector<int>& v) {
+  w.PutVarint(v.size());
+  for (int x : v) w.PutSigned(x);
+}
+
+std::vector<int> GetInts(BinaryReader& r) {
+  std::vector<int> v(r.GetVarint());
+  for (auto& x : v) x = static_cast<int>(r.GetSigned());
+  return v;
+}
+
+void PutOptions(BinaryWriter& w, const std::map<std::string, std::string>& m) {
+  w.PutVarint(m.size());
+  for (const auto& [k, v] : m) {
+    w.PutString(k);
+    w.PutString(v);
+  }
+}
+
+std::map<std::string, std::string> GetOptions(BinaryReader& r) {
+  std::map<std::string, std::string> m;
+  for (uint64_t n = r.GetVarint(); n > 0; n--) {
+    std::string k = r.GetString();
+    m[k] = r.GetString();
+  }
+  return m;
+}
+}  // namespace
+
+std::string SerializeEntry(const SchemaInfo& e) {
+  BinaryWriter w;
+  Begin(w, CatalogKind::kSchema);
+  w.PutSigned(e.id);
+  w.PutString(e.name);
+  return std::move(w.data());
+}
+
+SchemaInfo DeserializeSchema(std::string_view bytes) {
+  BinaryReader r = Open(bytes, CatalogKind::kSchema);
+  SchemaInfo e;
+  e.id = static_cast<ObjectId>(r.GetSigned());
+  e.name = r.GetString();
+  return e;
+}
+
+std::string SerializeEntry(const TableInfo& e) {
+  BinaryWriter w;
+  Begin(w, CatalogKind::kTable);
+  w.PutSigned(e.id);
+  w.PutString(e.schema);
+  w.PutString(e.name);
+  w.PutVarint(e.columns.size());
+  for (const auto& c : e.columns) {
+    w.PutString(c.name);
+    PutType(w, c.type);
+    w.PutSigned(c.slot);
+    w.PutBool(c.not_null);
+    w.PutString(c.default_sql);
+    w.PutBool(c.identity_always);
+    w.PutString(c.sequence);
+  }
+  w.PutVarint(e.slot_types.size());
+  for (const auto& t : e.slot_types) PutType(w, t);
+  PutInts(w, e.primary_key);
+  w.PutVarint(e.constraints.size());
+  for (const auto& c : e.constraints) {
+    w.PutString(c.name);
+    w.PutU8(static_cast<uint8_t>(c.kind));
+    PutInts(w, c.columns);
+    w.PutString(c.check_sql);
+    w.PutSigned(c.index_id);
+    w.PutSigned(c.ref_table);
+    PutInts(w, c.ref_columns);
+    w.PutU8(static_cast<uint8_t>(c.on_delete));
+    w.PutU8(static_cast<uint8_t>(c.on_update));
+  }
+  PutOptions(w, e.options);
+  return std::move(w.data());
+}
+
+TableInfo DeserializeTable(std::string_view bytes) {
+  BinaryReader r = Open(bytes, CatalogKind::kTable);
+  TableInfo e;
+  e.id = static_cast<ObjectId>(r.GetSigned());
+  e.schema = r.GetString();
+  e.name = r.GetString();
+  e.columns.resize(r.GetVarint());
+  for (auto& c : e.columns) {
+    c.name = r.GetString();
+    c.type = GetType(r);
+    c.slot = static_cast<int>(r.GetSigned());
+    c.not_null = r.GetBool();
+    c.default_sql = r.GetString();
+    c.identity_always = r.GetBool();
+    c.sequence = r.GetString();
+  }
+  e.slot_types.resize(r.GetVarint());
+  for (auto& t : e.slot_types) t = GetType(r);
+  e.primary_key = GetInts(r);
+  e.constraints.resize(r.GetVarint());
+  for (auto& c : e.constraints) {
+    c.name = r.GetString();
+    c.kind = static_cast<ConstraintKind>(r.GetU8());
+    c.columns = GetInts(r);
+    c.check_sql = r.GetString();
+    c.index_id = static_cast<ObjectId>(r.GetSigned());
+    c.ref_table = static_cast<ObjectId>(r.GetSigned());
+    c.ref_columns = GetInts(r);
+    c.on_delete = static_cast<FkAction>(r.GetU8());
+    c.on_update = static_cast<FkAction>(r.GetU8());
+  }
+  e.options = GetOptions(r);
+  return e;
+}
+
+std::string SerializeEntry(const IndexInfo& e) {
+  BinaryWriter w;
+  Begin(w, CatalogKind::kIndex);
+  w.PutSigned(e.id);
+  w.PutString(e.schema);
+  w.PutString(e.name);
+  w.PutSigned(e.table_id);
+  PutInts(w, e.columns);
+  w.PutVarint(e.descending.size());
+  for (bool d : e.descending) w.PutBool(d);
+  w.PutBool(e.unique);
+  w.PutBool(e.primary);
+  w.PutString(e.method);
+  PutOptions(w, e.options);
+  return std::move(w.data());
+}
+
+IndexInfo DeserializeIndex(std::string_view bytes) {
+  BinaryReader r = Open(bytes, CatalogKind::kIndex);
+  IndexInfo e;
+  e.id = static_cast<ObjectId>(r.GetSigned());
+  e.schema = r.GetString();
+  e.name = r.GetString();
+  e.table_id = static_cast<ObjectId>(r.GetSigned());
+  e.columns = GetInts(r);
+  e.descending.resize(r.GetVarint());
+  for (size_t i = 0; i < e.descending.size(); i++) e.descending[i] = r.GetBool();
+  e.unique = r.GetBool();
+  e.primary = r.GetBool();
+  e.method = r.GetString();
+  e.options = GetOptions(r);
+  return e;
+}
+
+std::string SerializeEntry(const ViewInfo& e) {
+  BinaryWriter w;
+  Begin(w, CatalogKind::kView);
+  w.PutSigned(e.id);
+  w.PutString(e.schema);
+  w.PutString(e.name);
+  w.PutVarint(e.column_names.size());
+  for (const auto& c : e.column_names) w.PutString(c);
+  w.PutString(e.query_sql);
+  return std::move(w.data());
+}
+
+ViewInfo DeserializeView(std::string_view bytes) {
+  BinaryReader r = Open(bytes, CatalogKind::kView);
+  ViewInfo e;
+  e.id = static_cast<ObjectId>(r.GetSigned());
+  e.schema = r.GetString();
+  e.name = r.GetString();
+  e.column_names.resize(r.GetVarint());
+  for (auto& c : e.column_names) c = r.GetString();
+  e.query_sql = r.GetString();
+  return e;
+}
+
+std::string SerializeEntry(const SequenceInfo& e) {
+  BinaryWriter w;
+  Begin(w, CatalogKind::kSequence);
+  w.PutSigned(e.id);
+  w.PutString(e.schema);
+  w.PutString(e.name);
+  PutType(w, e.type);
+  w.PutSigned(e.start);
+  w.PutSigned(e.increment);
+  w.PutSigned(e.min_value);
+  w.PutSigned(e.max_value);
+  w.PutBool(e.cycle);
+  w.PutString(e.owned_by);
+  return std::move(w.data());
+}
+
+SequenceInfo DeserializeSequence(std::string_view bytes) {
+  BinaryReader r = Open(bytes, CatalogKind::kSequence);
+  SequenceInfo e;
+  e.id = static_cast<ObjectId>(r.GetSigned());
+  e.schema = r.GetString();
+  e.name = r.GetString();
+  e.type = GetType(r);
+  e.start = r.GetSigned();
+  e.increment = r.GetSigned();
+  e.min_value = r.GetSigned();
+  e.max_value = r.GetSigned();
+  e.cycle = r.GetBool();
+  e.owned_by = r.GetString();
+  return e;
+}
+
+}  // namespace heliosdb

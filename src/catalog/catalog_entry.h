@@ -1,0 +1,104 @@
+// Catalog entries: schemas, tables (with columns and constraints), indexes, views and
+// sequences. Entries are plain values; the Catalog (catalog.h) owns them and persists them in
+// the versioned keyspace, so DDL is transactional and visible to time travel and branches.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "common/types.h"
+#include "txn/transaction.h"
+
+namespace heliosdb {
+
+enum class CatalogKind : uint8_t { kSchema = 1, kTable = 2, kIndex = 3, kView = 4, kSequence = 5 };
+
+// Object ids below kFirstUserObjectId are the catalog's own keyspaces.
+constexpr ObjectId kCatalogObjectId = 1;
+constexpr ObjectId kFirstUserObjectId = 1000;
+
+struct ColumnInfo {
+  std::string name;
+  LogicalType type;
+  int slot = 0;  // position in the stored row; stable across DROP COLUMN
+  bool not_null = false;
+  std::string default_sql;  // SQL text of the DEFAULT expression, empty when none
+  bool identity_always = false;
+  std::string sequence;  // SERIAL / IDENTITY: the owned sequence's name
+};
+
+enum class ConstraintKind : uint8_t { kPrimaryKey, kUnique, kCheck, kForeignKey };
+enum class FkAction : uint8_t { kNoAction, kRestrict, kCascade, kSetNull, kSetDefault };
+
+struct ConstraintInfo {
+  std::string name;
+  ConstraintKind kind = ConstraintKind::kCheck;
+  std::vector<int> columns;  // indexes into TableInfo::columns
+  std::string check_sql;     // kCheck
+  ObjectId index_id = 0;     // kPrimaryKey / kUnique: the index enforcing it
+  ObjectId ref_table = 0;    // kForeignKey
+  std::vector<int> ref_columns;
+  FkAction on_delete = FkAction::kNoAction;
+  FkAction on_update = FkAction::kNoAction;
+};
+
+struct IndexInfo {
+  ObjectId id = 0;
+  std::string schema;
+  std::string name;
+  ObjectId table_id = 0;
+  std::vector<int> columns;  // indexes into the table's columns
+  std::vector<bool> descending;
+  bool unique = false;
+  bool primary = false;  // the primary key: rows are keyed by it, no separate keyspace
+  std::string method = "btree";
+  std::map<std::string, std::string> options;
+};
+
+struct TableInfo {
+  ObjectId id = 0;
+  std::string schema;
+  std::string name;
+  std::vector<ColumnInfo> columns;
+  std::vector<LogicalType> slot_types;  // every slot ever allocated, by slot number
+  std::vector<int> primary_key;         // column indexes; empty: a hidden row id keys the rows
+  std::vector<ConstraintInfo> constraints;
+  std::map<std::string, std::string> options;  // WITH (...)
+
+  int FindColumn(const std::string& column) const {
+    for (size_t i = 0; i < columns.size(); i++)
+      if (columns[i].name == column) return static_cast<int>(i);
+    return -1;
+  }
+  bool has_primary_key() const { return !primary_key.empty(); }
+};
+
+struct ViewInfo {
+  ObjectId id = 0;
+  std::string schema;
+  std::string name;
+  std::vector<std::string> column_names;  // explicit names from CREATE VIEW v (a, b)
+  std::string query_sql;
+};
+
+struct SequenceInfo {
+  ObjectId id = 0;
+  std::string schema;
+  std::string name;
+  LogicalType type = TypeId::kBigInt;
+  int64_t start = 1;
+  int64_t increment = 1;
+  int64_t min_value = 1;
+  int64_t max_value = INT64_MAX;
+  bool cycle = false;
+  std::string owned_by;  // "table.column" or empty
+};
+
+struct SchemaInfo {
+  ObjectId id = 0;
+  std::string name;
+};
+
+}  // namespace heliosdb

@@ -1,0 +1,347 @@
+// Statement dispatch and transaction state of a connection.
+#include <chrono>
+
+#include "common/exception.h"
+#include "engine/connection_impl.h"
+#include "execution/physical_planner.h"
+#include "function/cast/cast.h"
+#include "common/types/value_text.h"
+#include "planner/binder.h"
+#include "planner/optimizer.h"
+
+namespace heliosdb {
+
+namespace {
+// Microseconds since 2000-01-01 00:00:00 UTC, PostgreSQL's timestamp epoch.
+int64_t NowMicros() {
+  constexpr int64_t kUnixToPostgresEpoch = 946684800LL * 1000000;
+  auto now = std::chrono::system_clock::now().time_since_epoch();
+  return std::chrono::duration_cast<std::chrono::microseconds>(now).count() -
+         kUnixToPostgresEpoch;
+}
+
+bool IsPlanStatement(ast::StmtKind kind) {
+  return kind == ast::StmtKind::kSelect || kind == ast::StmtKind::kInsert ||
+         kind == ast::StmtKind::kUpdate || kind == ast::StmtKind::kDelete;
+}
+
+bool IsDdl(ast::StmtKind kind) {
+  switch (kind) {
+    case ast::StmtKind::kCreateTable:
+    case ast::StmtKind::kCreateIndex:
+    case ast::StmtKind::kCreateSchema:
+    case ast::StmtKind::kCreateSequence:
+    case ast::StmtKind::kAlterSequence:
+    case ast::StmtKind::kCreateView:
+    case ast::StmtKind::kDrop:
+    case ast::StmtKind::kAlterTable:
+    case ast::StmtKind::kTruncate:
+      return true;
+    default:
+      return false;
+  }
+}
+}  // namespace
+
+QueryResult::Impl TagResult(std::string tag) {
+  QueryResult::Impl r;
+  r.tag = std::move(tag);
+  return r;
+}
+
+Connection::Impl::Impl(Database::Impl* database) : db(database) {
+  backend_id = db->next_backend_id.fetch_add(1);
+}
+
+Connection::Impl::~Impl() { RollbackAll(); }
+
+FunctionContext Connection::Impl::MakeFunctionContext() {
+  FunctionContext f;
+  f.timezone = settings.timezone();
+  f.statement_timestamp = NowMicros();
+  f.transaction_timestamp = transaction_start ? transaction_start : f.statement_timestamp;
+  return f;
+}
+
+Transaction& Connection::Impl::Txn() {
+  if (!txn) {
+    TransactionOptions options;
+    options.synchronous_commit = db->options.synchronous_commit && settings.synchronous_commit();
+    options.read_only = db->options.read_only;
+    txn = db->storage->transactions().Begin(options);
+    catalog = db->CatalogFor(*txn);
+    transaction_start = NowMicros();
+  }
+  return *txn;
+}
+
+const Catalog& Connection::Impl::CurrentCatalog() {
+  Txn();
+  return ddl_catalog ? *ddl_catalog : *catalog;
+}
+
+Catalog& Connection::Impl::MutableCatalog() {
+  Txn();
+  if (!ddl_catalog) ddl_catalog = catalog->Clone();
+  return *ddl_catalog;
+}
+
+void Connection::Impl::RollbackAll() {
+  if (txn) txn->Rollback();
+  txn.reset();
+  catalog.reset();
+  ddl_catalog.reset();
+  in_block = false;
+  failed = false;
+  transaction_start = 0;
+}
+
+void Connection::Impl::CommitImplicit() {
+  if (in_block || !txn) return;
+  bool ddl = ddl_catalog != nullptr;
+  if (ddl) db->BeginCatalogChange();
+  Status s = txn->Commit();
+  txn.reset();
+  catalog.reset();
+  ddl_catalog.reset();
+  transaction_start = 0;
+  if (ddl) db->EndCatalogChange();
+  if (!s.ok()) throw DbException(s);
+}
+
+Status Connection::Impl::Fail(const DbException& e) {
+  if (in_block) {
+    failed = true;
+  } else {
+    RollbackAll();
+  }
+  return e.status();
+}
+
+std::shared_ptr<PreparedPlan> Connection::Impl::Prepare(std::shared_ptr<ast::Statement> statement,
+                                                        std::string text,
+                                                        std::vector<LogicalType> param_types) {
+  auto p = std::make_shared<PreparedPlan>();
+  p->statement = std::move(statement);
+  p->text = std::move(text);
+  p->param_types = std::move(param_types);
+  if (IsPlanStatement(p->statement->kind)) Bind(*p);
+  return p;
+}
+
+void Connection::Impl::Bind(PreparedPlan& p) {
+  const Catalog& current = CurrentCatalog();
+  std::shared_ptr<const Catalog> owner =
+      ddl_catalog ? std::shared_ptr<const Catalog>(ddl_catalog) : catalog;
+  Binder binder(current, p.param_types);
+  binder.set_function_context(MakeFunctionContext());
+  const ast::Statement& s = *p.statement;
+  LogicalOpPtr plan;
+  switch (s.kind) {
+    case ast::StmtKind::kSelect:
+      plan = binder.BindSelect(s.As<ast::SelectStmt>());
+      break;
+    case ast::StmtKind::kInsert:
+      plan = binder.BindInsert(s.As<ast::InsertStmt>());
+      break;
+    case ast::StmtKind::kUpdate:
+      plan = binder.BindUpdate(s.As<ast::UpdateStmt>());
+      break;
+    case ast::StmtKind::kDelete:
+      plan = binder.BindDelete(s.As<ast::DeleteStmt>());
+      break;
+    default:
+      HELIOS_UNREACHABLE();
+  }
+  Optimize(plan, current);
+  p.plan = std::move(plan);
+  p.param_types = binder.parameter_types();
+  p.catalog = std::move(owner);
+}
+
+std::vector<Value> Connection::Impl::ConvertParams(const PreparedPlan& p,
+                                                   const std::vector<ParamValue>& values) {
+  std::vector<Value> out;
+  FunctionContext f = MakeFunctionContext();
+  TextFormatOptions text_options;
+  text_options.timezone = f.timezone;
+  for (size_t i = 0; i < p.param_types.size(); i++) {
+    const LogicalType& type = p.param_types[i];
+    const ParamValue& v = i < values.size() ? values[i] : ParamValue();
+    if (std::holds_alternative<std::monostate>(v)) {
+      out.push_back(Value::Null(type));
+    } else if (auto* b = std::get_if<bool>(&v)) {
+      out.push_back(CastValue(Value::Boolean(*b), type, f));
+    } else if (auto* n = std::get_if<int64_t>(&v)) {
+      out.push_back(CastValue(Value::BigInt(*n), type, f));
+    } else if (auto* d = std::get_if<double>(&v)) {
+      out.push_back(CastValue(Value::Double(*d), type, f));
+    } else {
+      out.push_back(ParseValue(std::get<std::string>(v), type, text_options));
+    }
+  }
+  return out;
+}
+
+QueryResult::Impl Connection::Impl::Run(PreparedPlan& p, const std::vector<Value>& params) {
+  cancel.store(false);
+  const ast::Statement& s = *p.statement;
+  if (failed) {
+    bool ends_block = s.kind == ast::StmtKind::kTransaction &&
+                      s.As<ast::TransactionStmt>().type != ast::TransactionStmt::Type::kBegin &&
+                      s.As<ast::TransactionStmt>().type != ast::TransactionStmt::Type::kSavepoint &&
+                      s.As<ast::TransactionStmt>().type != ast::TransactionStmt::Type::kRelease;
+    if (!ends_block)
+      ThrowError(sqlstate::kInFailedSqlTransaction,
+                 "current transaction is aborted, commands ignored until end of transaction "
+                 "block");
+  }
+  if (s.kind == ast::StmtKind::kTransaction) return RunTransaction(s.As<ast::TransactionStmt>());
+  QueryResult::Impl result;
+  if (IsPlanStatement(s.kind)) {
+    result = RunPlan(p, params);
+  } else if (s.kind == ast::StmtKind::kExplain) {
+    result = RunExplain(s.As<ast::ExplainStmt>(), p.text);
+  } else if (IsDdl(s.kind)) {
+    if (db->options.read_only)
+      ThrowError(sqlstate::kReadOnlySqlTransaction,
+                 "cannot execute this statement in a read-only database");
+    result = RunDdl(s, p.text);
+  } else {
+    result = RunUtility(p);
+  }
+  CommitImplicit();
+  return result;
+}
+
+QueryResult::Impl Connection::Impl::RunPlan(PreparedPlan& p, const std::vector<Value>& params) {
+  Transaction& t = Txn();
+  const Catalog& current = CurrentCatalog();
+  if (!p.plan || p.catalog.get() != &current) Bind(p);
+  ExecContext ctx;
+  ctx.txn = &t;
+  ctx.catalog = &current;
+  ctx.storage = db->storage.get();
+  ctx.params = params;
+  ctx.function = MakeFunctionContext();
+  ctx.cancel = &cancel;
+  if (ctx.params.size() < p.param_types.size())
+    ThrowError(sqlstate::kProtocolViolation,
+               "bind message supplies " + std::to_string(ctx.params.size()) +
+                   " parameters, but prepared statement requires " +
+                   std::to_string(p.param_types.size()));
+  PhysicalOperatorPtr root = CreatePhysicalPlan(*p.plan);
+  QueryResult::Impl result;
+  result.names = p.plan->names;
+  result.types = p.plan->types;
+  result.format.timezone = ctx.function.timezone;
+  while (DataChunk* chunk = root->Next(ctx)) result.Append(*chunk);
+  switch (p.statement->kind) {
+    case ast::StmtKind::kSelect:
+      result.returns_rows = true;
+      result.affected = static_cast<int64_t>(result.rows);
+      result.tag = "SELECT " + std::to_string(result.rows);
+      break;
+    case ast::StmtKind::kInsert:
+      result.affected = ctx.rows_affected;
+      result.tag = "INSERT 0 " + std::to_string(ctx.rows_affected);
+      break;
+    case ast::StmtKind::kUpdate:
+      result.affected = ctx.rows_affected;
+      result.tag = "UPDATE " + std::to_string(ctx.rows_affected);
+      break;
+    default:
+      result.affected = ctx.rows_affected;
+      result.tag = "DELETE " + std::to_string(ctx.rows_affected);
+      break;
+  }
+  if (p.statement->kind != ast::StmtKind::kSelect) result.returns_rows = !p.plan->returning.empty();
+  return result;
+}
+
+QueryResult::Impl Connection::Impl::RunExplain(const ast::ExplainStmt& stmt,
+                                               const std::string& text) {
+  (void)text;
+  if (!IsPlanStatement(stmt.statement->kind))
+    ThrowError(sqlstate::kFeatureNotSupported, "EXPLAIN supports SELECT, INSERT, UPDATE and DELETE");
+  // The inner statement is borrowed for the duration of this call.
+  std::shared_ptr<ast::Statement> inner(stmt.statement.get(), [](ast::Statement*) {});
+  auto p = Prepare(inner, "");
+  std::vector<std::string> lines;
+  p->plan->Explain(&lines);
+  if (stmt.analyze) {
+    auto start = std::chrono::steady_clock::now();
+    QueryResult::Impl run = RunPlan(*p, {});
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                    .count();
+    char buf[64];
+    std::snprintf(buf, sizeof(buf), "%.3f", ms);
+    lines.push_back("Actual Rows: " + std::to_string(run.returns_rows ? run.rows : run.affected));
+    lines.push_back(std::string("Execution Time: ") + buf + " ms");
+  }
+  QueryResult::Impl result;
+  result.names = {"QUERY PLAN"};
+  result.types = {LogicalType(TypeId::kText)};
+  DataChunk chunk({LogicalType(TypeId::kText)}, std::max<idx_t>(lines.size(), 1));
+  for (size_t i = 0; i < lines.size(); i++) chunk.column(0).SetString(i, lines[i]);
+  chunk.SetSize(lines.size());
+  result.Append(std::move(chunk));
+  result.returns_rows = true;
+  result.tag = "EXPLAIN";
+  return result;
+}
+
+QueryResult::Impl Connection::Impl::RunTransaction(const ast::TransactionStmt& stmt) {
+  using T = ast::TransactionStmt::Type;
+  switch (stmt.type) {
+    case T::kBegin:
+      if (!in_block) {
+        RollbackAll();  // nothing pending outside a block; start clean
+        in_block = true;
+        Txn();
+      }
+      return TagResult("BEGIN");
+    case T::kCommit: {
+      if (!in_block) return TagResult("COMMIT");
+      bool was_failed = failed;
+      if (was_failed) {
+        RollbackAll();
+        return TagResult("ROLLBACK");
+      }
+      in_block = false;
+      CommitImplicit();
+      return TagResult("COMMIT");
+    }
+    case T::kRollback:
+      RollbackAll();
+      return TagResult("ROLLBACK");
+    case T::kSavepoint:
+    case T::kRelease:
+    case T::kRollbackTo: {
+      const char* what = stmt.type == T::kSavepoint ? "SAVEPOINT"
+                         : stmt.type == T::kRelease ? "RELEASE SAVEPOINT"
+                                                    : "ROLLBACK TO SAVEPOINT";
+      if (!in_block)
+        ThrowError(sqlstate::kNoActiveSqlTransaction,
+                   std::string(what) + " can only be used in transaction blocks");
+      Transaction& t = Txn();
+      if (stmt.type == T::kSavepoint) {
+        t.Savepoint(stmt.savepoint);
+        return TagResult("SAVEPOINT");
+      }
+      Status s = stmt.type == T::kRelease ? t.ReleaseSavepoint(stmt.savepoint)
+                                          : t.RollbackToSavepoint(stmt.savepoint);
+      if (!s.ok()) throw DbException(s);
+      if (stmt.type == T::kRollbackTo) {
+        failed = false;
+        // Catalog changes since the savepoint are undone with the writes: reload.
+        if (ddl_catalog) ddl_catalog = Catalog::Load(t);
+        return TagResult("ROLLBACK");
+      }
+      return TagResult("RELEASE");
+    }
+  }
+  HELIOS_UNREACHABLE();
+}
+
+}  // namespace heliosdb

@@ -1,0 +1,34 @@
+// Database::Impl: one open database shared by its connections: the storage engine and the
+// newest committed catalog. A transaction uses the shared catalog when no DDL has committed
+// since it was loaded at or before the transaction's snapshot; otherwise it loads its own.
+#pragma once
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+
+#include "catalog/catalog.h"
+#include "heliosdb/database.h"
+#include "storage/storage_engine.h"
+
+namespace heliosdb {
+
+struct Database::Impl {
+  std::string path;
+  Options options;
+  std::unique_ptr<StorageEngine> storage;
+
+  // The catalog as of catalog_scn, for transactions whose snapshot is at or after it.
+  std::shared_ptr<const Catalog> CatalogFor(Transaction& txn);
+  // Called around the commit of a transaction that changed the catalog.
+  void BeginCatalogChange();
+  void EndCatalogChange();  // reloads the catalog from the newest snapshot
+
+  std::mutex mu;
+  std::shared_ptr<const Catalog> catalog;
+  Scn catalog_scn = 0;
+  int catalog_changes_in_flight = 0;
+  std::atomic<int32_t> next_backend_id{1};
+};
+
+}  // namespace heliosdb

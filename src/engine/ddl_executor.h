@@ -1,0 +1,52 @@
+// DdlExecutor: runs DDL statements inside the connection's transaction. Catalog changes go
+// to the transaction's private catalog and the versioned catalog keyspace, so they commit or
+// roll back with the transaction.
+#pragma once
+
+#include <string>
+
+#include "engine/connection_impl.h"
+
+namespace heliosdb {
+
+class DdlExecutor {
+ public:
+  explicit DdlExecutor(Connection::Impl& conn);
+  QueryResult::Impl Execute(const ast::Statement& stmt, const std::string& text);
+
+ private:
+  QueryResult::Impl CreateTable(const ast::CreateTableStmt& stmt);
+  QueryResult::Impl CreateTableAs(const ast::CreateTableStmt& stmt, const std::string& schema,
+                                  const std::string& name);
+  QueryResult::Impl CreateIndex(const ast::CreateIndexStmt& stmt);
+  QueryResult::Impl CreateSchema(const ast::CreateSchemaStmt& stmt);
+  QueryResult::Impl CreateSequence(const ast::CreateSequenceStmt& stmt);
+  QueryResult::Impl AlterSequence(const ast::CreateSequenceStmt& stmt);
+  QueryResult::Impl CreateView(const ast::CreateViewStmt& stmt, const std::string& text);
+  QueryResult::Impl Drop(const ast::DropStmt& stmt);
+  QueryResult::Impl Truncate(const ast::TruncateStmt& stmt);
+  QueryResult::Impl AlterTable(const ast::AlterTableStmt& stmt);
+
+  // Shared pieces (ddl_table.cc).
+  void AddColumn(TableInfo* table, const ast::ColumnDef& def, std::vector<SequenceInfo>* seqs,
+                 std::vector<ast::TableConstraint>* pending);
+  void AddConstraint(TableInfo* table, const ast::TableConstraint& c,
+                     std::vector<IndexInfo>* new_indexes);
+  std::string UniqueRelationName(const std::string& schema, const std::string& base) const;
+  ObjectId NewObjectId();
+  std::string SchemaFor(const std::string& schema, int location) const;
+  // Fills a new index's entries from the table's rows; 23505 on duplicates of a unique one.
+  void BuildIndex(const TableInfo& table, const IndexInfo& index);
+  // Rewrites every row of `before` into the layout of `after` (ADD COLUMN with a default,
+  // ALTER COLUMN TYPE); fill computes the new row from the old one.
+  void RewriteRows(const TableInfo& before, const TableInfo& after,
+                   const std::function<std::vector<Value>(const std::vector<Value>&)>& fill);
+  void DeleteAllRows(const TableInfo& table);
+  ExecContext MakeExecContext();
+
+  Connection::Impl& conn_;
+  Catalog& catalog_;
+  Transaction& txn_;
+};
+
+}  // namespace heliosdb

@@ -1,0 +1,101 @@
+#include "engine/session_settings.h"
+
+#include <algorithm>
+
+#include "common/exception.h"
+
+namespace heliosdb {
+
+namespace {
+// Name (lower case) -> default value, as PostgreSQL 15 reports them.
+const std::map<std::string, std::string>& Defaults() {
+  static const std::map<std::string, std::string> kDefaults = {
+      {"application_name", ""},
+      {"branch", "main"},
+      {"client_encoding", "UTF8"},
+      {"client_min_messages", "notice"},
+      {"datestyle", "ISO, MDY"},
+      {"default_transaction_isolation", "repeatable read"},
+      {"default_transaction_read_only", "off"},
+      {"extra_float_digits", "1"},
+      {"idle_in_transaction_session_timeout", "0"},
+      {"integer_datetimes", "on"},
+      {"intervalstyle", "postgres"},
+      {"lock_timeout", "0"},
+      {"max_connections", "100"},
+      {"search_path", "\"$user\", public"},
+      {"server_encoding", "UTF8"},
+      {"server_version", "15.0"},
+      {"server_version_num", "150000"},
+      {"standard_conforming_strings", "on"},
+      {"statement_timeout", "0"},
+      {"synchronous_commit", "on"},
+      {"timezone", "UTC"},
+      {"transaction_isolation", "repeatable read"},
+      {"transaction_read_only", "off"},
+  };
+  return kDefaults;
+}
+
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+[[noreturn]] void Unknown(const std::string& name) {
+  ThrowError(sqlstate::kUndefinedObject, "unrecognized configuration parameter \"" + name + "\"");
+}
+}  // namespace
+
+SessionSettings::SessionSettings() { ResetAll(); }
+
+void SessionSettings::Set(const std::string& raw_name, const std::string& value) {
+  std::string name = Lower(raw_name);
+  if (name == "time zone") name = "timezone";
+  if (!Defaults().count(name) && name.find('.') == std::string::npos) Unknown(raw_name);
+  if (name == "server_version" || name == "server_version_num" || name == "server_encoding" ||
+      name == "integer_datetimes" || name == "max_connections")
+    ThrowError(sqlstate::kObjectNotInPrerequisiteState,
+               "parameter \"" + name + "\" cannot be changed");
+  std::string v = value;
+  if (name == "synchronous_commit") {
+    std::string l = Lower(value);
+    if (l == "true" || l == "1" || l == "yes" || l == "local" || l == "remote_write" ||
+        l == "remote_apply")
+      l = "on";
+    if (l == "false" || l == "0" || l == "no") l = "off";
+    if (l != "on" && l != "off")
+      ThrowError(sqlstate::kInvalidParameterValue,
+                 "invalid value for parameter \"synchronous_commit\": \"" + value + "\"");
+    v = l;
+  }
+  if (name == "branch" && value != "main")
+    ThrowError(sqlstate::kInvalidCatalogName, "branch \"" + value + "\" does not exist");
+  values_[name] = v;
+}
+
+void SessionSettings::Reset(const std::string& raw_name) {
+  std::string name = Lower(raw_name);
+  auto it = Defaults().find(name);
+  if (it == Defaults().end()) {
+    if (name.find('.') == std::string::npos) Unknown(raw_name);
+    values_.erase(name);
+    return;
+  }
+  values_[name] = it->second;
+}
+
+void SessionSettings::ResetAll() { values_ = Defaults(); }
+
+std::string SessionSettings::Get(const std::string& raw_name) const {
+  std::string name = Lower(raw_name);
+  auto it = values_.find(name);
+  if (it == values_.end()) Unknown(raw_name);
+  return it->second;
+}
+
+std::vector<std::pair<std::string, std::string>> SessionSettings::All() const {
+  return {values_.begin(), values_.end()};
+}
+
+}  // namespace heliosdb

@@ -1,0 +1,32 @@
+#include "execution/exec_context.h"
+
+#include "common/exception.h"
+
+namespace heliosdb {
+
+int64_t ExecContext::NextSequenceValue(const SequenceInfo& seq) {
+  // The counter counts calls; the value is start + (calls - 1) * increment, so any increment
+  // and a crash's skipped reservations keep the never-repeat guarantee.
+  int64_t n = storage->IncrementCounter("seq:" + std::to_string(seq.id));
+  __int128 value = static_cast<__int128>(seq.start) + static_cast<__int128>(n - 1) * seq.increment;
+  if (value > seq.max_value || value < seq.min_value) {
+    if (!seq.cycle) {
+      bool up = seq.increment > 0;
+      ThrowError("2200H", "nextval: reached " + std::string(up ? "maximum" : "minimum") +
+                              " value of sequence \"" + seq.name + "\" (" +
+                              std::to_string(up ? seq.max_value : seq.min_value) + ")");
+    }
+    __int128 span = static_cast<__int128>(seq.max_value) - seq.min_value + 1;
+    __int128 offset = (value - (seq.increment > 0 ? seq.min_value : seq.max_value)) % span;
+    if (offset < 0) offset += span;
+    value = seq.increment > 0 ? seq.min_value + offset : seq.max_value - offset;
+  }
+  return static_cast<int64_t>(value);
+}
+
+void ExecContext::CheckCancel() const {
+  if (cancel && cancel->load(std::memory_order_relaxed))
+    ThrowError(sqlstate::kQueryCanceled, "canceling statement due to user request");
+}
+
+}  // namespace heliosdb

@@ -1,0 +1,308 @@
+#include "execution/expression_executor.h"
+
+#include "common/exception.h"
+#include "function/cast/cast.h"
+
+namespace heliosdb {
+
+namespace {
+// A flat boolean vector of count rows, all valid.
+Vector NewBooleans(idx_t count) { return Vector(TypeId::kBoolean, std::max<idx_t>(count, 1)); }
+
+bool IsConstantVector(const Vector& v) { return v.kind() == VectorKind::kConstant; }
+}  // namespace
+
+void ExpressionExecutor::Evaluate(const BoundExpr& e, const DataChunk& input, Vector* result) {
+  switch (e.kind) {
+    case BoundExprKind::kConstant:
+      *result = Vector::Constant(e.constant.is_null() ? Value::Null(e.type)
+                                                      : e.constant.WithType(e.type));
+      return;
+    case BoundExprKind::kColumn:
+      *result = input.column(e.index);
+      return;
+    case BoundExprKind::kParameter: {
+      const Value& v = ctx_.params.at(e.index);
+      *result = Vector::Constant(v.is_null() ? Value::Null(e.type) : v.WithType(e.type));
+      return;
+    }
+    case BoundExprKind::kFunction:
+      return EvaluateFunction(e, input, result);
+    case BoundExprKind::kCast: {
+      Vector child;
+      Evaluate(*e.children[0], input, &child);
+      idx_t n = IsConstantVector(child) ? 1 : input.size();
+      Vector out(e.type, std::max<idx_t>(n, 1));
+      CastVector(child, &out, n, e.type, ctx_.function, e.explicit_cast);
+      if (IsConstantVector(child)) out.MarkConstant();
+      *result = std::move(out);
+      return;
+    }
+    case BoundExprKind::kCase:
+      return EvaluateCase(e, input, result);
+    case BoundExprKind::kAnd:
+    case BoundExprKind::kOr:
+      return EvaluateConjunction(e, input, result);
+    case BoundExprKind::kNot: {
+      Vector child;
+      Evaluate(*e.children[0], input, &child);
+      idx_t count = input.size();
+      Vector out = NewBooleans(count);
+      UnifiedFormat u = child.ToUnified();
+      for (idx_t i = 0; i < count; i++) {
+        if (!u.IsValid(i)) {
+          out.SetNull(i);
+        } else {
+          out.data<bool>()[i] = !u.Get<bool>(i);
+        }
+      }
+      *result = std::move(out);
+      return;
+    }
+    case BoundExprKind::kIsNull: {
+      Vector child;
+      Evaluate(*e.children[0], input, &child);
+      idx_t count = input.size();
+      Vector out = NewBooleans(count);
+      UnifiedFormat u = child.ToUnified();
+      for (idx_t i = 0; i < count; i++) out.data<bool>()[i] = u.IsValid(i) == e.negated;
+      *result = std::move(out);
+      return;
+    }
+    case BoundExprKind::kIsDistinct:
+      return EvaluateIsDistinct(e, input, result);
+    case BoundExprKind::kInList:
+      return EvaluateInList(e, input, result);
+    case BoundExprKind::kCoalesce:
+    case BoundExprKind::kNullIf:
+    case BoundExprKind::kGreatest:
+    case BoundExprKind::kNextval:
+      return EvaluateRowwise(e, input, result);
+    case BoundExprKind::kAggregateRef:
+      HELIOS_UNREACHABLE();
+  }
+}
+
+void ExpressionExecutor::EvaluateFunction(const BoundExpr& e, const DataChunk& input,
+                                          Vector* result) {
+  DataChunk args;
+  bool all_constant = true;
+  for (const auto& child : e.children) {
+    Vector v;
+    Evaluate(*child, input, &v);
+    all_constant &= IsConstantVector(v);
+    args.columns().push_back(std::move(v));
+  }
+  // A function of constants is computed once and stays a constant vector, unless volatile.
+  bool once = all_constant && !e.function.function->volatile_;
+  idx_t n = once ? 1 : input.size();
+  args.SetSize(n);
+  Vector out(e.type, std::max<idx_t>(n, 1));
+  if (n > 0) e.function.function->kernel(args, n, &out, ctx_.function);
+  if (once) out.MarkConstant();
+  *result = std::move(out);
+}
+
+idx_t ExpressionExecutor::Select(const BoundExpr& predicate, const DataChunk& input,
+                                 SelectionVector* sel) {
+  Vector v;
+  Evaluate(predicate, input, &v);
+  UnifiedFormat u = v.ToUnified();
+  idx_t n = 0;
+  for (idx_t i = 0; i < input.size(); i++)
+    if (u.IsValid(i) && u.Get<bool>(i)) sel->set(n++, static_cast<uint32_t>(i));
+  return n;
+}
+
+Value ExpressionExecutor::EvaluateConstant(const BoundExpr& expr) {
+  DataChunk one;
+  one.SetSize(1);
+  Vector v;
+  Evaluate(expr, one, &v);
+  return v.GetValue(0);
+}
+
+void ExpressionExecutor::EvaluateCase(const BoundExpr& e, const DataChunk& input,
+                                      Vector* result) {
+  idx_t count = input.size();
+  Vector out(e.type, std::max<idx_t>(count, 1));
+  // Rows not yet claimed by a WHEN, as indexes into input. Each THEN is evaluated only on
+  // the rows it applies to, so `CASE WHEN x = 0 THEN 0 ELSE 1 / x END` never divides by 0.
+  SelectionVector remaining(std::max<idx_t>(count, 1));
+  for (idx_t i = 0; i < count; i++) remaining.set(i, static_cast<uint32_t>(i));
+  idx_t left = count;
+  size_t i = 0;
+  auto scatter = [&](const BoundExpr& branch, const DataChunk& rows, const SelectionVector& map,
+                     idx_t n) {
+    Vector v;
+    Evaluate(branch, rows, &v);
+    for (idx_t k = 0; k < n; k++) out.CopyRow(v, k, map.get(k));
+  };
+  for (; i + 1 < e.children.size() && left > 0; i += 2) {
+    DataChunk rows = input;
+    rows.Slice(remaining, left);
+    SelectionVector match(left);
+    idx_t m = Select(*e.children[i], rows, &match);
+    if (m == 0) continue;
+    DataChunk matched = rows;
+    matched.Slice(match, m);
+    SelectionVector target(m);
+    for (idx_t k = 0; k < m; k++) target.set(k, remaining.get(match.get(k)));
+    scatter(*e.children[i + 1], matched, target, m);
+    // Keep the unmatched rows.
+    SelectionVector rest(std::max<idx_t>(left, 1));
+    idx_t r = 0, mi = 0;
+    for (idx_t k = 0; k < left; k++) {
+      if (mi < m && match.get(mi) == k) {
+        mi++;
+        continue;
+      }
+      rest.set(r++, remaining.get(k));
+    }
+    remaining = rest;
+    left = r;
+  }
+  if (left > 0) {
+    if (e.children.size() % 2 == 1) {
+      DataChunk rows = input;
+      rows.Slice(remaining, left);
+      scatter(*e.children.back(), rows, remaining, left);
+    } else {
+      for (idx_t k = 0; k < left; k++) out.SetNull(remaining.get(k));
+    }
+  }
+  *result = std::move(out);
+}
+
+void ExpressionExecutor::EvaluateConjunction(const BoundExpr& e, const DataChunk& input,
+                                             Vector* result) {
+  idx_t count = input.size();
+  bool is_and = e.kind == BoundExprKind::kAnd;
+  Vector out = NewBooleans(count);
+  bool* r = out.data<bool>();
+  for (idx_t i = 0; i < count; i++) r[i] = is_and;
+  for (const auto& child : e.children) {
+    Vector v;
+    Evaluate(*child, input, &v);
+    UnifiedFormat u = v.ToUnified();
+    for (idx_t i = 0; i < count; i++) {
+      bool decided = out.validity().IsValid(i) && r[i] != is_and;  // AND already false
+      if (decided) continue;
+      if (!u.IsValid(i)) {
+        out.SetNull(i);
+      } else if (u.Get<bool>(i) != is_and) {
+        r[i] = !is_and;
+        out.validity().SetValid(i);
+      }
+    }
+  }
+  *result = std::move(out);
+}
+
+void ExpressionExecutor::CallEquals(const ResolvedScalar& eq, const Vector& a, const Vector& b,
+                                    idx_t count, Vector* result) {
+  DataChunk args;
+  args.columns().push_back(a);
+  args.columns().push_back(b);
+  args.SetSize(count);
+  *result = NewBooleans(count);
+  if (count > 0) eq.function->kernel(args, count, result, ctx_.function);
+}
+
+void ExpressionExecutor::EvaluateIsDistinct(const BoundExpr& e, const DataChunk& input,
+                                            Vector* result) {
+  idx_t count = input.size();
+  Vector a, b, eq;
+  Evaluate(*e.children[0], input, &a);
+  Evaluate(*e.children[1], input, &b);
+  CallEquals(e.function, a, b, count, &eq);
+  UnifiedFormat ua = a.ToUnified(), ub = b.ToUnified(), ue = eq.ToUnified();
+  Vector out = NewBooleans(count);
+  for (idx_t i = 0; i < count; i++) {
+    bool va = ua.IsValid(i), vb = ub.IsValid(i);
+    bool distinct = va != vb || (va && vb && !ue.Get<bool>(i));
+    out.data<bool>()[i] = distinct != e.negated;
+  }
+  *result = std::move(out);
+}
+
+void ExpressionExecutor::EvaluateInList(const BoundExpr& e, const DataChunk& input,
+                                        Vector* result) {
+  idx_t count = input.size();
+  Vector operand;
+  Evaluate(*e.children[0], input, &operand);
+  Vector out = NewBooleans(count);
+  bool* r = out.data<bool>();
+  for (idx_t i = 0; i < count; i++) r[i] = false;
+  for (size_t c = 1; c < e.children.size(); c++) {
+    Vector item, eq;
+    Evaluate(*e.children[c], input, &item);
+    CallEquals(e.function, operand, item, count, &eq);
+    UnifiedFormat u = eq.ToUnified();
+    for (idx_t i = 0; i < count; i++) {
+      if (out.validity().IsValid(i) && r[i]) continue;  // already found
+      if (!u.IsValid(i)) {
+        out.SetNull(i);
+      } else if (u.Get<bool>(i)) {
+        r[i] = true;
+        out.validity().SetValid(i);
+      }
+    }
+  }
+  if (e.negated)
+    for (idx_t i = 0; i < count; i++) r[i] = !r[i];
+  *result = std::move(out);
+}
+
+void ExpressionExecutor::EvaluateRowwise(const BoundExpr& e, const DataChunk& input,
+                                         Vector* result) {
+  idx_t count = input.size();
+  Vector out(e.type, std::max<idx_t>(count, 1));
+  if (e.kind == BoundExprKind::kNextval) {
+    const SequenceInfo& seq = ctx_.catalog->sequences().at(e.index);
+    for (idx_t i = 0; i < count; i++) out.data<int64_t>()[i] = ctx_.NextSequenceValue(seq);
+    *result = std::move(out);
+    return;
+  }
+  std::vector<Vector> values(e.children.size());
+  for (size_t c = 0; c < e.children.size(); c++) Evaluate(*e.children[c], input, &values[c]);
+  if (e.kind == BoundExprKind::kNullIf) {
+    Vector eq;
+    CallEquals(e.function, values[0], values[1], count, &eq);
+    UnifiedFormat u = eq.ToUnified();
+    for (idx_t i = 0; i < count; i++) {
+      if (u.IsValid(i) && u.Get<bool>(i)) {
+        out.SetNull(i);
+      } else {
+        out.CopyRow(values[0], i, i);
+      }
+    }
+    *result = std::move(out);
+    return;
+  }
+  for (idx_t i = 0; i < count; i++) {
+    int chosen = -1;
+    Value best;
+    for (size_t c = 0; c < values.size(); c++) {
+      if (!values[c].ToUnified().IsValid(i)) continue;
+      if (e.kind == BoundExprKind::kCoalesce) {
+        chosen = static_cast<int>(c);
+        break;
+      }
+      Value v = values[c].GetValue(i);
+      int cmp = chosen < 0 ? 0 : v.Compare(best);
+      if (chosen < 0 || (e.negated ? cmp < 0 : cmp > 0)) {
+        chosen = static_cast<int>(c);
+        best = std::move(v);
+      }
+    }
+    if (chosen < 0) {
+      out.SetNull(i);
+    } else {
+      out.CopyRow(values[chosen], i, i);
+    }
+  }
+  *result = std::move(out);
+}
+
+}  // namespace heliosdb

@@ -1,0 +1,125 @@
+#include "execution/operator/aggregate/hash_aggregate.h"
+
+#include "execution/expression_executor.h"
+#include "storage/key_codec.h"
+
+namespace heliosdb {
+
+namespace {
+constexpr size_t kStateAlignment = 16;  // states may hold __int128
+size_t AlignUp(size_t n) { return (n + kStateAlignment - 1) / kStateAlignment * kStateAlignment; }
+}  // namespace
+
+HashAggregate::HashAggregate(const std::vector<BoundExprPtr>& groups,
+                             const std::vector<BoundAggregate>& aggregates,
+                             std::vector<LogicalType> types)
+    : PhysicalOperator(std::move(types)), groups_(groups), aggregates_(aggregates) {
+  for (const auto& a : aggregates_) {
+    offsets_.push_back(block_size_);
+    block_size_ += AlignUp(std::max<size_t>(a.function.function->state_size, 1));
+  }
+  seen_.resize(aggregates_.size());
+}
+
+HashAggregate::~HashAggregate() {
+  for (size_t a = 0; a < aggregates_.size(); a++) {
+    const auto& destroy = aggregates_[a].function.function->destroy;
+    if (!destroy) continue;
+    for (auto& block : states_) destroy(block.get() + offsets_[a]);
+  }
+}
+
+size_t HashAggregate::GroupOf(const std::string& key, const std::vector<Vector>& group_vectors,
+                              idx_t row) {
+  auto [it, inserted] = index_.try_emplace(key, group_values_.size());
+  if (inserted) {
+    std::vector<Value> values;
+    for (const auto& v : group_vectors) values.push_back(v.GetValue(row));
+    group_values_.push_back(std::move(values));
+    // new[] with an alignment-friendly size; operator new aligns to 16 on this platform.
+    auto block = std::make_unique<uint8_t[]>(std::max<size_t>(block_size_, 1));
+    for (size_t a = 0; a < aggregates_.size(); a++)
+      aggregates_[a].function.function->init(block.get() + offsets_[a]);
+    states_.push_back(std::move(block));
+  }
+  return it->second;
+}
+
+void HashAggregate::Consume(ExecContext& ctx, const DataChunk& in) {
+  ExpressionExecutor executor(ctx);
+  idx_t count = in.size();
+  std::vector<Vector> group_vectors(groups_.size());
+  for (size_t g = 0; g < groups_.size(); g++) executor.Evaluate(*groups_[g], in, &group_vectors[g]);
+  std::vector<size_t> group_of(count);
+  std::string key;
+  for (idx_t r = 0; r < count; r++) {
+    key.clear();
+    for (const auto& v : group_vectors) EncodeKeyPart(v.GetValue(r), false, &key);
+    group_of[r] = GroupOf(key, group_vectors, r);
+  }
+  std::vector<uint8_t*> states(count);
+  for (size_t a = 0; a < aggregates_.size(); a++) {
+    const BoundAggregate& agg = aggregates_[a];
+    DataChunk args;
+    for (const auto& e : agg.args) {
+      Vector v;
+      executor.Evaluate(*e, in, &v);
+      args.columns().push_back(std::move(v));
+    }
+    args.SetSize(count);
+    // Rows that reach this aggregate: FILTER true, and for DISTINCT, a first occurrence.
+    SelectionVector sel(std::max<idx_t>(count, 1));
+    idx_t n = 0;
+    Vector filter;
+    UnifiedFormat uf;
+    if (agg.filter) {
+      executor.Evaluate(*agg.filter, in, &filter);
+      uf = filter.ToUnified();
+    }
+    for (idx_t r = 0; r < count; r++) {
+      if (agg.filter && !(uf.IsValid(r) && uf.Get<bool>(r))) continue;
+      if (agg.distinct) {
+        std::string arg_key;
+        bool any_null = false;
+        for (idx_t c = 0; c < args.column_count(); c++) {
+          Value v = args.GetValue(c, r);
+          any_null |= v.is_null();
+          EncodeKeyPart(v, false, &arg_key);
+        }
+        if (any_null || !seen_[a][group_of[r]].insert(arg_key).second) continue;
+      }
+      states[n] = states_[group_of[r]].get() + offsets_[a];
+      sel.set(n++, static_cast<uint32_t>(r));
+    }
+    if (n == 0) continue;
+    if (n < count) args.Slice(sel, n);
+    agg.function.function->update(args, states.data(), n);
+  }
+}
+
+DataChunk* HashAggregate::Next(ExecContext& ctx) {
+  if (!consumed_) {
+    consumed_ = true;
+    while (DataChunk* in = child()->Next(ctx)) {
+      Consume(ctx, *in);
+      ctx.CheckCancel();
+    }
+    if (groups_.empty() && group_values_.empty()) GroupOf("", {}, 0);
+  }
+  if (emitted_ >= group_values_.size()) return nullptr;
+  idx_t n = std::min<idx_t>(kVectorSize, group_values_.size() - emitted_);
+  out_.Initialize(types_);
+  for (size_t g = 0; g < groups_.size(); g++)
+    for (idx_t i = 0; i < n; i++) out_.column(g).SetValue(i, group_values_[emitted_ + i][g]);
+  std::vector<uint8_t*> states(n);
+  for (size_t a = 0; a < aggregates_.size(); a++) {
+    for (idx_t i = 0; i < n; i++) states[i] = states_[emitted_ + i].get() + offsets_[a];
+    aggregates_[a].function.function->finalize(states.data(), n,
+                                               &out_.column(groups_.size() + a), 0);
+  }
+  out_.SetSize(n);
+  emitted_ += n;
+  return &out_;
+}
+
+}  // namespace heliosdb

@@ -1,0 +1,37 @@
+// TableScan: reads a table's visible rows through the transaction: all of them, a primary-key
+// point or range, or the rows an index range points to. Rows are decoded straight into the
+// output chunk's vectors. With emit_row_key, a last BYTEA column carries each row's key
+// (UPDATE and DELETE write through it).
+#pragma once
+
+#include "execution/physical_operator.h"
+#include "planner/logical_plan.h"
+#include "txn/transaction.h"
+
+namespace heliosdb {
+
+class TableScan : public PhysicalOperator {
+ public:
+  // access is borrowed from the logical plan, which outlives the execution.
+  TableScan(const TableInfo& table, std::vector<int> columns, bool emit_row_key,
+            const AccessPath& access, std::vector<LogicalType> types);
+  DataChunk* Next(ExecContext& ctx) override;
+
+ private:
+  // Computes the key range from the access path; false when no row can match.
+  bool Start(ExecContext& ctx);
+  void AddRow(std::string_view key, std::string_view value);
+
+  const TableInfo& table_;
+  std::vector<int> slots_;
+  bool emit_row_key_;
+  const AccessPath& access_;
+  DataChunk chunk_;
+  bool started_ = false;
+  bool done_ = false;
+  bool point_ = false;        // a single key: one Get
+  std::string lower_, upper_;  // [lower, upper) over the table or index keyspace
+  std::unique_ptr<RowIterator> it_;
+};
+
+}  // namespace heliosdb

@@ -1,0 +1,87 @@
+#include "execution/operator/sort/sort.h"
+
+#include <algorithm>
+
+#include "execution/expression_executor.h"
+#include "storage/key_codec.h"
+
+namespace heliosdb {
+
+void Sort::Materialize(ExecContext& ctx) {
+  ExpressionExecutor executor(ctx);
+  // Sort keys are rendered to Values once per row; comparisons then need no vector access.
+  std::vector<std::vector<Value>> key_values;
+  while (DataChunk* in = child()->Next(ctx)) {
+    DataChunk copy = *in;
+    copy.Flatten();
+    uint32_t chunk_index = static_cast<uint32_t>(chunks_.size());
+    std::vector<Vector> key_vectors(keys_.size());
+    for (size_t k = 0; k < keys_.size(); k++) executor.Evaluate(*keys_[k].expr, copy, &key_vectors[k]);
+    for (idx_t r = 0; r < copy.size(); r++) {
+      std::vector<Value> row;
+      row.reserve(keys_.size());
+      for (auto& kv : key_vectors) row.push_back(kv.GetValue(r));
+      key_values.push_back(std::move(row));
+      order_.emplace_back(chunk_index, static_cast<uint32_t>(r));
+    }
+    chunks_.push_back(std::move(copy));
+    ctx.CheckCancel();
+  }
+  std::vector<uint32_t> index(order_.size());
+  for (uint32_t i = 0; i < index.size(); i++) index[i] = i;
+  std::stable_sort(index.begin(), index.end(), [&](uint32_t a, uint32_t b) {
+    for (size_t k = 0; k < keys_.size(); k++) {
+      const Value& x = key_values[a][k];
+      const Value& y = key_values[b][k];
+      if (x.is_null() || y.is_null()) {
+        if (x.is_null() == y.is_null()) continue;
+        return x.is_null() == keys_[k].nulls_first;
+      }
+      int c = x.Compare(y);
+      if (c != 0) return keys_[k].descending ? c > 0 : c < 0;
+    }
+    return false;
+  });
+  std::vector<std::pair<uint32_t, uint32_t>> sorted(order_.size());
+  for (size_t i = 0; i < index.size(); i++) sorted[i] = order_[index[i]];
+  order_ = std::move(sorted);
+  sorted_ = true;
+}
+
+DataChunk* Sort::Next(ExecContext& ctx) {
+  if (!sorted_) Materialize(ctx);
+  if (emitted_ >= order_.size()) return nullptr;
+  out_.Initialize(types_);
+  idx_t n = 0;
+  for (; emitted_ < order_.size() && n < kVectorSize; emitted_++, n++) {
+    auto [c, r] = order_[emitted_];
+    for (size_t col = 0; col < types_.size(); col++)
+      out_.column(col).CopyRow(chunks_[c].column(col), r, n);
+  }
+  out_.SetSize(n);
+  return &out_;
+}
+
+DataChunk* Distinct::Next(ExecContext& ctx) {
+  while (DataChunk* in = child()->Next(ctx)) {
+    SelectionVector sel(in->size());
+    idx_t n = 0;
+    std::string key;
+    for (idx_t r = 0; r < in->size(); r++) {
+      key.clear();
+      for (idx_t c = 0; c < in->column_count(); c++) {
+        Value v = in->GetValue(c, r);
+        // -0.0 and 0.0 (and 1.0 and 1.00) are one value: key by the normalized encoding.
+        EncodeKeyPart(v, false, &key);
+      }
+      if (seen_.insert(key).second) sel.set(n++, static_cast<uint32_t>(r));
+    }
+    if (n == 0) continue;
+    out_ = *in;
+    if (n < in->size()) out_.Slice(sel, n);
+    return &out_;
+  }
+  return nullptr;
+}
+
+}  // namespace heliosdb

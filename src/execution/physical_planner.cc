@@ -1,0 +1,61 @@
+#include "execution/physical_planner.h"
+
+#include "common/exception.h"
+#include "execution/operator/aggregate/hash_aggregate.h"
+#include "execution/operator/dml/dml_operator.h"
+#include "execution/operator/filter/filter.h"
+#include "execution/operator/join/nested_loop_join.h"
+#include "execution/operator/limit/limit.h"
+#include "execution/operator/projection/projection.h"
+#include "execution/operator/scan/table_scan.h"
+#include "execution/operator/sort/sort.h"
+
+namespace heliosdb {
+
+PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOp& op) {
+  PhysicalOperatorPtr out;
+  switch (op.kind) {
+    case LogicalOpKind::kGet:
+      out = std::make_unique<TableScan>(*op.table, op.columns, op.emit_row_key, op.access,
+                                        op.types);
+      break;
+    case LogicalOpKind::kFilter:
+      out = std::make_unique<Filter>(*op.predicate, op.types);
+      break;
+    case LogicalOpKind::kProjection:
+      out = std::make_unique<Projection>(op.exprs, op.types);
+      break;
+    case LogicalOpKind::kAggregate:
+      out = std::make_unique<HashAggregate>(op.exprs, op.aggregates, op.types);
+      break;
+    case LogicalOpKind::kSort:
+      out = std::make_unique<Sort>(op.sort_keys, op.types);
+      break;
+    case LogicalOpKind::kLimit:
+      out = std::make_unique<Limit>(op.limit.get(), op.offset.get(), op.types);
+      break;
+    case LogicalOpKind::kDistinct:
+      out = std::make_unique<Distinct>(op.types);
+      break;
+    case LogicalOpKind::kValues:
+      out = std::make_unique<ValuesScan>(op.rows, op.types);
+      break;
+    case LogicalOpKind::kJoin:
+      out = std::make_unique<NestedLoopJoin>(op.predicate.get(), op.join_type, op.types);
+      break;
+    case LogicalOpKind::kInsert:
+      out = std::make_unique<InsertOperator>(op, op.types);
+      break;
+    case LogicalOpKind::kUpdate:
+      out = std::make_unique<UpdateOperator>(op, op.types);
+      break;
+    case LogicalOpKind::kDelete:
+      out = std::make_unique<DeleteOperator>(op, op.types);
+      break;
+  }
+  HELIOS_ASSERT(out);
+  for (const auto& c : op.children) out->AddChild(CreatePhysicalPlan(*c));
+  return out;
+}
+
+}  // namespace heliosdb

@@ -1,0 +1,105 @@
+// Binder: resolves names against the catalog and a scope of visible columns, checks and
+// coerces types (PostgreSQL's rules), and produces logical plans for SELECT, INSERT, UPDATE
+// and DELETE. Errors throw DbException with the SQLSTATE and the position of the offending
+// node (42P01 undefined table, 42703 undefined column, 42702 ambiguous column, 42883
+// undefined function, 42804 datatype mismatch, 42803 grouping error, ...).
+//
+// Parameter types ($n) are inferred from their context and collected in parameter_types().
+// Thread safety: one Binder per statement.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "catalog/catalog.h"
+#include "parser/ast.h"
+#include "planner/logical_plan.h"
+
+namespace heliosdb {
+
+// A column visible to expressions: its source table's alias and name, and its position in
+// the input of the operator that evaluates the expression.
+struct ScopeColumn {
+  std::string table;
+  std::string name;
+  LogicalType type;
+  bool hidden_unqualified = false;  // the right copy of a USING / NATURAL join column
+  bool row_key = false;             // the storage key column of UPDATE / DELETE scans
+};
+
+struct Scope {
+  std::vector<ScopeColumn> columns;
+  bool HasTable(const std::string& table) const;
+};
+
+class Binder {
+ public:
+  // param_types: types given by the client (PREPARE ... (int) or the wire protocol); entries
+  // of kUnknown are inferred.
+  Binder(const Catalog& catalog, std::vector<LogicalType> param_types = {});
+
+  LogicalOpPtr BindSelect(const ast::SelectStmt& stmt);
+  LogicalOpPtr BindInsert(const ast::InsertStmt& stmt);
+  LogicalOpPtr BindUpdate(const ast::UpdateStmt& stmt);
+  LogicalOpPtr BindDelete(const ast::DeleteStmt& stmt);
+
+  // An expression over scope, without aggregates (defaults, CHECK constraints, index exprs).
+  BoundExprPtr BindScalar(const ast::Expr& expr, const Scope& scope);
+  // Binds SQL text of one expression (stored defaults and CHECK constraints).
+  BoundExprPtr BindExpressionText(const std::string& sql, const Scope& scope);
+  // The table's columns as a scope named after the table (or alias).
+  static Scope TableScope(const TableInfo& table, const std::string& alias = "");
+
+  // Coerces expr to type under the given context rules; throws 42804 when not allowed.
+  // what: how the error names the target ("column \"x\"", "argument of WHERE", ...).
+  BoundExprPtr Coerce(BoundExprPtr expr, const LogicalType& type, bool assignment,
+                      const std::string& what, int location);
+  BoundExprPtr CoerceToBoolean(BoundExprPtr expr, const char* clause, int location);
+
+  // Final parameter types (unknown ones become text).
+  std::vector<LogicalType> parameter_types() const;
+
+  const Catalog& catalog() const { return catalog_; }
+  // The session facts constant folding needs (time zone for timestamptz literals).
+  void set_function_context(const FunctionContext& ctx) { function_context_ = ctx; }
+
+ private:
+  friend class ExpressionBinder;
+  friend class SelectBinder;
+
+  // FROM clause
+  LogicalOpPtr BindTableRef(const ast::TableRef& ref, Scope* scope);
+  LogicalOpPtr BindBaseTable(const ast::BaseTableRef& ref, Scope* scope);
+  LogicalOpPtr BindFrom(const std::vector<ast::TableRefPtr>& from, Scope* scope);
+  LogicalOpPtr BindJoin(const ast::JoinRef& ref, Scope* scope);
+  LogicalOpPtr BindSubquery(const ast::SelectStmt& query, const std::string& alias,
+                            const std::vector<std::string>& column_aliases, Scope* scope);
+  LogicalOpPtr BindValues(const ast::SelectStmt& stmt);
+  const TableInfo& LookupTable(const std::vector<std::string>& name, int location) const;
+  BoundExprPtr BindDefault(const TableInfo& table, int column);
+  std::vector<BoundExprPtr> BindReturning(const std::vector<ast::SelectItem>& items,
+                                          const TableInfo& table, const std::string& alias,
+                                          std::vector<std::string>* names,
+                                          std::vector<LogicalType>* types);
+
+  // WITH clauses in scope, innermost last: a table name that matches one binds its query.
+  std::vector<const ast::WithClause*> ctes_;
+  const Catalog& catalog_;
+  std::vector<LogicalType> param_types_;
+  FunctionContext function_context_;
+  int depth_ = 0;  // nesting of views and subqueries, bounded against runaway recursion
+};
+
+// The common type of a set of expressions' types (CASE, COALESCE, IN, VALUES, UNION) by
+// PostgreSQL's rules; throws 42804 "<context> types X and Y cannot be matched".
+LogicalType CommonType(const std::vector<LogicalType>& types, const char* context, int location);
+
+// The output column name PostgreSQL gives an unaliased select-list expression.
+std::string FigureColumnName(const ast::Expr& expr);
+
+// The qualified name of a table reference split into (schema, name).
+std::pair<std::string, std::string> SplitQualifiedName(const std::vector<std::string>& name,
+                                                       int location);
+
+}  // namespace heliosdb

@@ -1,0 +1,483 @@
+#include "planner/expression_binder.h"
+
+#include <charconv>
+
+#include "common/exception.h"
+#include "common/types/decimal.h"
+#include "planner/type_name.h"
+
+namespace heliosdb {
+
+namespace {
+bool IsUnknownConstant(const BoundExpr& e) {
+  return e.kind == BoundExprKind::kConstant && e.type.id() == TypeId::kUnknown;
+}
+
+std::string ArgTypeList(const std::vector<BoundExprPtr>& args) {
+  std::string out;
+  for (size_t i = 0; i < args.size(); i++) {
+    if (i) out += ", ";
+    out += args[i]->type.ToString();
+  }
+  return out;
+}
+}  // namespace
+
+BoundExprPtr ExpressionBinder::Bind(const ast::Expr& expr) {
+  using K = ast::ExprKind;
+  switch (expr.kind) {
+    case K::kConstant:
+      return BindConstant(expr.As<ast::ConstantExpr>());
+    case K::kColumnRef:
+      return BindColumnRef(expr.As<ast::ColumnRefExpr>());
+    case K::kParam:
+      return BindParam(expr.As<ast::ParamExpr>());
+    case K::kUnary:
+      return BindUnary(expr.As<ast::UnaryExpr>());
+    case K::kBinary:
+      return BindBinary(expr.As<ast::BinaryExpr>());
+    case K::kFunction:
+      return BindFunction(expr.As<ast::FunctionExpr>());
+    case K::kCast:
+      return BindCast(expr.As<ast::CastExpr>());
+    case K::kCase:
+      return BindCase(expr.As<ast::CaseExpr>());
+    case K::kIsNull: {
+      const auto& e = expr.As<ast::IsNullExpr>();
+      auto out = std::make_unique<BoundExpr>();
+      out->kind = BoundExprKind::kIsNull;
+      out->type = TypeId::kBoolean;
+      out->negated = e.negated;
+      out->children.push_back(Bind(*e.operand));
+      return out;
+    }
+    case K::kIsBool:
+      return BindIsBool(expr.As<ast::IsBoolExpr>());
+    case K::kBetween:
+      return BindBetween(expr.As<ast::BetweenExpr>());
+    case K::kInList:
+      return BindInList(expr.As<ast::InListExpr>());
+    case K::kLike:
+      return BindLike(expr.As<ast::LikeExpr>());
+    case K::kStar:
+      ThrowError(sqlstate::kSyntaxError, "* is not allowed here", expr.location);
+    case K::kDefault:
+      ThrowError(sqlstate::kFeatureNotSupported, "DEFAULT is not allowed in this context",
+                 expr.location);
+    case K::kCollate:
+      return Bind(*expr.As<ast::CollateExpr>().operand);
+    default:
+      ThrowError(sqlstate::kFeatureNotSupported, "this kind of expression is not supported yet",
+                 expr.location);
+  }
+}
+
+BoundExprPtr ExpressionBinder::BindConstant(const ast::ConstantExpr& e) {
+  using T = ast::ConstantExpr::Type;
+  switch (e.type) {
+    case T::kNull:
+      return MakeConstant(Value::Null());
+    case T::kTrue:
+      return MakeConstant(Value::Boolean(true));
+    case T::kFalse:
+      return MakeConstant(Value::Boolean(false));
+    case T::kInteger: {
+      int64_t v = 0;
+      auto [ptr, ec] = std::from_chars(e.text.data(), e.text.data() + e.text.size(), v);
+      if (ec == std::errc() && ptr == e.text.data() + e.text.size()) {
+        if (v >= INT32_MIN && v <= INT32_MAX) return MakeConstant(Value::Integer(v));
+        return MakeConstant(Value::BigInt(v));
+      }
+      [[fallthrough]];
+    }
+    case T::kNumeric:
+      try {
+        return MakeConstant(Value::Numeric(DecimalFromString(e.text)));
+      } catch (const DbException&) {
+        // Beyond NUMERIC's 38 digits: PostgreSQL would keep it exact; a double keeps the value.
+        return MakeConstant(Value::Double(std::strtod(e.text.c_str(), nullptr)));
+      }
+    case T::kString:
+    case T::kBitString:
+      return MakeConstant(Value::Text(e.text, LogicalType(TypeId::kUnknown)));
+  }
+  HELIOS_UNREACHABLE();
+}
+
+BoundExprPtr ExpressionBinder::BindColumnRef(const ast::ColumnRefExpr& e) {
+  const auto& names = e.names;
+  std::string table = names.size() >= 2 ? names[names.size() - 2] : "";
+  const std::string& column = names.back();
+  if (!table.empty() && !scope_.HasTable(table))
+    ThrowError(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + table + "\"",
+               e.location);
+  int found = -1;
+  for (size_t i = 0; i < scope_.columns.size(); i++) {
+    const auto& c = scope_.columns[i];
+    if (c.name != column || c.row_key) continue;
+    if (table.empty() ? c.hidden_unqualified : c.table != table) continue;
+    if (found >= 0)
+      ThrowError(sqlstate::kAmbiguousColumn, "column reference \"" + column + "\" is ambiguous",
+                 e.location);
+    found = static_cast<int>(i);
+  }
+  if (found < 0) {
+    std::string shown = table.empty() ? "\"" + column + "\"" : table + "." + column;
+    ThrowError(sqlstate::kUndefinedColumn, "column " + shown + " does not exist", e.location);
+  }
+  return MakeColumnRef(found, scope_.columns[found].type, column);
+}
+
+BoundExprPtr ExpressionBinder::BindParam(const ast::ParamExpr& e) {
+  if (e.index < 1 || e.index > 65535)
+    ThrowError(sqlstate::kUndefinedParameter,
+               "there is no parameter $" + std::to_string(e.index), e.location);
+  auto& types = binder_.param_types_;
+  if (static_cast<size_t>(e.index) > types.size()) types.resize(e.index);
+  auto out = std::make_unique<BoundExpr>();
+  out->kind = BoundExprKind::kParameter;
+  out->index = e.index - 1;
+  out->type = types[e.index - 1];
+  return out;
+}
+
+BoundExprPtr ExpressionBinder::BindUnary(const ast::UnaryExpr& e) {
+  if (e.op == "NOT") {
+    auto out = std::make_unique<BoundExpr>();
+    out->kind = BoundExprKind::kNot;
+    out->type = TypeId::kBoolean;
+    out->children.push_back(binder_.CoerceToBoolean(Bind(*e.operand), "NOT", e.location));
+    return out;
+  }
+  if (e.op == "-" && e.operand->kind == ast::ExprKind::kConstant) {
+    const auto& c = e.operand->As<ast::ConstantExpr>();
+    if (c.type == ast::ConstantExpr::Type::kInteger || c.type == ast::ConstantExpr::Type::kNumeric) {
+      ast::ConstantExpr negated;
+      negated.type = c.type;
+      negated.text = "-" + c.text;
+      negated.location = e.location;
+      return BindConstant(negated);
+    }
+  }
+  if (e.op == "+") {
+    auto operand = Bind(*e.operand);
+    if (operand->type.IsNumeric() || operand->type.id() == TypeId::kInterval) return operand;
+  }
+  std::vector<BoundExprPtr> args;
+  args.push_back(Bind(*e.operand));
+  return CallFunction(e.op, std::move(args), e.location, true);
+}
+
+BoundExprPtr ExpressionBinder::BindBinary(const ast::BinaryExpr& e) {
+  if (e.op == "AND" || e.op == "OR") {
+    auto out = std::make_unique<BoundExpr>();
+    out->kind = e.op == "AND" ? BoundExprKind::kAnd : BoundExprKind::kOr;
+    out->type = TypeId::kBoolean;
+    for (const ast::Expr* side : {e.left.get(), e.right.get()}) {
+      auto child = binder_.CoerceToBoolean(Bind(*side), e.op.c_str(), side->location);
+      if (child->kind == out->kind) {  // flatten a AND (b AND c)
+        for (auto& grandchild : child->children) out->children.push_back(std::move(grandchild));
+      } else {
+        out->children.push_back(std::move(child));
+      }
+    }
+    return out;
+  }
+  if (e.op == "IS DISTINCT FROM" || e.op == "IS NOT DISTINCT FROM") {
+    std::vector<BoundExprPtr> sides;
+    sides.push_back(Bind(*e.left));
+    sides.push_back(Bind(*e.right));
+    UnifyTypes(&sides, "IS DISTINCT FROM", e.location);
+    auto out = std::make_unique<BoundExpr>();
+    out->kind = BoundExprKind::kIsDistinct;
+    out->type = TypeId::kBoolean;
+    out->negated = e.op == "IS NOT DISTINCT FROM";
+    out->function = FunctionRegistry::Get().ResolveScalar("=", {sides[0]->type, sides[1]->type});
+    if (!out->function.function)
+      ThrowError(sqlstate::kUndefinedFunction,
+                 "operator does not exist: " + sides[0]->type.ToString() + " = " +
+                     sides[1]->type.ToString(),
+                 e.location);
+    out->children = std::move(sides);
+    return out;
+  }
+  std::vector<BoundExprPtr> args;
+  args.push_back(Bind(*e.left));
+  args.push_back(Bind(*e.right));
+  std::string op = e.op == "!=" ? "<>" : e.op;
+  return CallFunction(op, std::move(args), e.location, true);
+}
+
+BoundExprPtr ExpressionBinder::CallFunction(const std::string& name,
+                                            std::vector<BoundExprPtr> args, int location,
+                                            bool is_operator) {
+  std::vector<LogicalType> types;
+  for (const auto& a : args) types.push_back(a->type);
+  ResolvedScalar resolved = FunctionRegistry::Get().ResolveScalar(name, types);
+  if (!resolved.function) {
+    if (is_operator) {
+      std::string sig = args.size() == 1 ? name + " " + types[0].ToString()
+                                         : types[0].ToString() + " " + name + " " +
+                                               types[1].ToString();
+      Status s = Status::Error(sqlstate::kUndefinedFunction,
+                               "operator does not exist: " + sig, location);
+      s.WithHint(
+          "No operator matches the given name and argument types. You might need to add "
+          "explicit type casts.");
+      throw DbException(s);
+    }
+    Status s = Status::Error(sqlstate::kUndefinedFunction,
+                             "function " + name + "(" + ArgTypeList(args) + ") does not exist",
+                             location);
+    s.WithHint(
+        "No function matches the given name and argument types. You might need to add "
+        "explicit type casts.");
+    throw DbException(s);
+  }
+  auto out = std::make_unique<BoundExpr>();
+  out->kind = BoundExprKind::kFunction;
+  out->name = name;
+  for (size_t i = 0; i < args.size(); i++) {
+    const LogicalType& target =
+        i < resolved.arg_types.size() ? resolved.arg_types[i] : resolved.arg_types.back();
+    if (args[i]->type.id() != target.id() || IsUnknownConstant(*args[i]))
+      args[i] = binder_.Coerce(std::move(args[i]), target, false, "argument", location);
+    out->children.push_back(std::move(args[i]));
+  }
+  out->type = resolved.return_type;
+  out->function = std::move(resolved);
+  return out;
+}
+
+void ExpressionBinder::UnifyTypes(std::vector<BoundExprPtr>* exprs, const char* context,
+                                  int location) {
+  std::vector<LogicalType> types;
+  for (const auto& e : *exprs) types.push_back(e->type);
+  LogicalType common = CommonType(types, context, location);
+  for (auto& e : *exprs)
+    if (e->type != common) e = binder_.Coerce(std::move(e), common, false, context, location);
+}
+
+BoundExprPtr ExpressionBinder::BindFunction(const ast::FunctionExpr& e) {
+  std::string name = e.name.back();
+  if (e.over)
+    ThrowError(sqlstate::kFeatureNotSupported, "window functions are not supported yet",
+               e.location);
+  if (FunctionRegistry::Get().IsAggregate(name) && !FunctionRegistry::Get().IsScalar(name))
+    return BindAggregate(e, name);
+  if (e.distinct || e.star || e.filter)
+    ThrowError(sqlstate::kWrongObjectType,
+               (e.distinct ? "DISTINCT specified, but " : "") + name +
+                   " is not an aggregate function",
+               e.location);
+  if (auto special = BindSpecialFunction(e, name)) return special;
+  std::vector<BoundExprPtr> args;
+  for (const auto& a : e.args) args.push_back(Bind(*a));
+  return CallFunction(name, std::move(args), e.location, false);
+}
+
+BoundExprPtr ExpressionBinder::BindAggregate(const ast::FunctionExpr& e, const std::string& name) {
+  if (!aggregates_)
+    ThrowError(sqlstate::kGroupingError,
+               std::string("aggregate functions are not allowed in ") + clause_, e.location);
+  BoundAggregate agg;
+  agg.name = name;
+  agg.distinct = e.distinct;
+  {
+    // Aggregate arguments may not themselves contain aggregates.
+    ExpressionBinder inner(binder_, scope_, nullptr, "aggregate function calls");
+    for (const auto& a : e.args) agg.args.push_back(inner.Bind(*a));
+    if (e.filter)
+      agg.filter = binder_.CoerceToBoolean(inner.Bind(*e.filter), "FILTER", e.filter->location);
+  }
+  std::vector<LogicalType> types;
+  for (const auto& a : agg.args) types.push_back(a->type);
+  // count(*) is the zero-argument overload of count.
+  if (e.star && name != "count")
+    ThrowError(sqlstate::kSyntaxError, name + "(*) is not allowed", e.location);
+  agg.function = FunctionRegistry::Get().ResolveAggregate(name, types);
+  if (!agg.function.function)
+    ThrowError(sqlstate::kUndefinedFunction,
+               "function " + name + "(" + ArgTypeList(agg.args) + ") does not exist", e.location);
+  for (size_t i = 0; i < agg.args.size() && i < agg.function.arg_types.size(); i++) {
+    if (agg.args[i]->type.id() != agg.function.arg_types[i].id() ||
+        IsUnknownConstant(*agg.args[i]))
+      agg.args[i] = binder_.Coerce(std::move(agg.args[i]), agg.function.arg_types[i], false,
+                                   "argument", e.location);
+  }
+  auto ref = std::make_unique<BoundExpr>();
+  ref->kind = BoundExprKind::kAggregateRef;
+  ref->type = agg.function.return_type;
+  ref->index = static_cast<int>(aggregates_->size());
+  ref->name = name;
+  aggregates_->push_back(std::move(agg));
+  return ref;
+}
+
+BoundExprPtr ExpressionBinder::BindSpecialFunction(const ast::FunctionExpr& e,
+                                                   const std::string& name) {
+  auto variadic = [&](BoundExprKind kind, const char* context, bool negated) {
+    auto out = std::make_unique<BoundExpr>();
+    out->kind = kind;
+    out->negated = negated;
+    for (const auto& a : e.args) out->children.push_back(Bind(*a));
+    UnifyTypes(&out->children, context, e.location);
+    out->type = out->children.empty() ? LogicalType(TypeId::kText) : out->children[0]->type;
+    return out;
+  };
+  if (name == "coalesce") return variadic(BoundExprKind::kCoalesce, "COALESCE", false);
+  if (name == "greatest") return variadic(BoundExprKind::kGreatest, "GREATEST", false);
+  if (name == "least") return variadic(BoundExprKind::kGreatest, "LEAST", true);
+  if (name == "nullif") {
+    if (e.args.size() != 2)
+      ThrowError(sqlstate::kUndefinedFunction, "function nullif requires two arguments",
+                 e.location);
+    auto out = variadic(BoundExprKind::kNullIf, "NULLIF", false);
+    out->function = FunctionRegistry::Get().ResolveScalar(
+        "=", {out->children[0]->type, out->children[1]->type});
+    return out;
+  }
+  if (name == "nextval") {
+    if (e.args.size() != 1 || e.args[0]->kind != ast::ExprKind::kConstant)
+      ThrowError(sqlstate::kFeatureNotSupported, "nextval() takes a sequence name constant",
+                 e.location);
+    std::string seq = e.args[0]->As<ast::ConstantExpr>().text;
+    std::string schema;
+    if (auto dot = seq.find('.'); dot != std::string::npos) {
+      schema = seq.substr(0, dot);
+      seq = seq.substr(dot + 1);
+    }
+    const SequenceInfo* info = binder_.catalog().FindSequence(schema, seq);
+    if (!info)
+      ThrowError(sqlstate::kUndefinedTable, "relation \"" + seq + "\" does not exist",
+                 e.args[0]->location);
+    auto out = std::make_unique<BoundExpr>();
+    out->kind = BoundExprKind::kNextval;
+    out->type = TypeId::kBigInt;
+    out->index = static_cast<int>(info->id);
+    out->name = info->name;
+    return out;
+  }
+  return nullptr;
+}
+
+BoundExprPtr ExpressionBinder::BindCast(const ast::CastExpr& e) {
+  LogicalType target = ResolveTypeName(e.type);
+  auto operand = Bind(*e.operand);
+  if (operand->kind == BoundExprKind::kParameter && operand->type.id() == TypeId::kUnknown)
+    return binder_.Coerce(std::move(operand), target, false, "parameter", e.location);
+  if (IsUnknownConstant(*operand))
+    return binder_.Coerce(std::move(operand), target, false, "constant", e.location);
+  if (operand->type == target) return operand;
+  return MakeCast(std::move(operand), target, true);
+}
+
+BoundExprPtr ExpressionBinder::BindCase(const ast::CaseExpr& e) {
+  auto out = std::make_unique<BoundExpr>();
+  out->kind = BoundExprKind::kCase;
+  BoundExprPtr operand = e.operand ? Bind(*e.operand) : nullptr;
+  std::vector<BoundExprPtr> results;
+  std::vector<BoundExprPtr> conditions;
+  for (const auto& [when, then] : e.whens) {
+    BoundExprPtr cond;
+    if (operand) {
+      std::vector<BoundExprPtr> args;
+      args.push_back(operand->Copy());
+      args.push_back(Bind(*when));
+      cond = CallFunction("=", std::move(args), when->location, true);
+    } else {
+      cond = binder_.CoerceToBoolean(Bind(*when), "CASE/WHEN", when->location);
+    }
+    conditions.push_back(std::move(cond));
+    results.push_back(Bind(*then));
+  }
+  if (e.else_expr) results.push_back(Bind(*e.else_expr));
+  UnifyTypes(&results, "CASE", e.location);
+  out->type = results[0]->type;
+  for (size_t i = 0; i < conditions.size(); i++) {
+    out->children.push_back(std::move(conditions[i]));
+    out->children.push_back(std::move(results[i]));
+  }
+  if (e.else_expr) out->children.push_back(std::move(results.back()));
+  return out;
+}
+
+BoundExprPtr ExpressionBinder::BindBetween(const ast::BetweenExpr& e) {
+  auto range = [&](const ast::Expr& low, const ast::Expr& high) {
+    std::vector<BoundExprPtr> lo_args, hi_args;
+    lo_args.push_back(Bind(*e.operand));
+    lo_args.push_back(Bind(low));
+    hi_args.push_back(Bind(*e.operand));
+    hi_args.push_back(Bind(high));
+    auto out = std::make_unique<BoundExpr>();
+    out->kind = BoundExprKind::kAnd;
+    out->type = TypeId::kBoolean;
+    out->children.push_back(CallFunction(">=", std::move(lo_args), e.location, true));
+    out->children.push_back(CallFunction("<=", std::move(hi_args), e.location, true));
+    return out;
+  };
+  BoundExprPtr result = range(*e.low, *e.high);
+  if (e.symmetric) {
+    auto either = std::make_unique<BoundExpr>();
+    either->kind = BoundExprKind::kOr;
+    either->type = TypeId::kBoolean;
+    either->children.push_back(std::move(result));
+    either->children.push_back(range(*e.high, *e.low));
+    result = std::move(either);
+  }
+  if (!e.negated) return result;
+  auto negated = std::make_unique<BoundExpr>();
+  negated->kind = BoundExprKind::kNot;
+  negated->type = TypeId::kBoolean;
+  negated->children.push_back(std::move(result));
+  return negated;
+}
+
+BoundExprPtr ExpressionBinder::BindInList(const ast::InListExpr& e) {
+  auto out = std::make_unique<BoundExpr>();
+  out->kind = BoundExprKind::kInList;
+  out->type = TypeId::kBoolean;
+  out->negated = e.negated;
+  out->children.push_back(Bind(*e.operand));
+  for (const auto& item : e.list) out->children.push_back(Bind(*item));
+  UnifyTypes(&out->children, "IN", e.location);
+  const LogicalType& t = out->children[0]->type;
+  out->function = FunctionRegistry::Get().ResolveScalar("=", {t, t});
+  if (!out->function.function)
+    ThrowError(sqlstate::kUndefinedFunction,
+               "operator does not exist: " + t.ToString() + " = " + t.ToString(), e.location);
+  return out;
+}
+
+BoundExprPtr ExpressionBinder::BindLike(const ast::LikeExpr& e) {
+  if (e.similar)
+    ThrowError(sqlstate::kFeatureNotSupported, "SIMILAR TO is not supported yet", e.location);
+  std::string op = e.case_insensitive ? "~~*" : "~~";
+  if (e.negated) op = "!" + op;
+  std::vector<BoundExprPtr> args;
+  args.push_back(Bind(*e.operand));
+  args.push_back(Bind(*e.pattern));
+  if (e.escape) args.push_back(Bind(*e.escape));
+  return CallFunction(op, std::move(args), e.location, true);
+}
+
+BoundExprPtr ExpressionBinder::BindIsBool(const ast::IsBoolExpr& e) {
+  auto operand = binder_.CoerceToBoolean(Bind(*e.operand), "IS", e.location);
+  auto out = std::make_unique<BoundExpr>();
+  out->type = TypeId::kBoolean;
+  if (e.test == ast::IsBoolExpr::Test::kUnknown) {
+    out->kind = BoundExprKind::kIsNull;
+    out->negated = e.negated;
+    out->children.push_back(std::move(operand));
+    return out;
+  }
+  // x IS TRUE is x IS NOT DISTINCT FROM true; IS NOT TRUE is IS DISTINCT FROM true.
+  out->kind = BoundExprKind::kIsDistinct;
+  out->negated = !e.negated;
+  out->function = FunctionRegistry::Get().ResolveScalar("=", {TypeId::kBoolean, TypeId::kBoolean});
+  out->children.push_back(std::move(operand));
+  out->children.push_back(MakeConstant(Value::Boolean(e.test == ast::IsBoolExpr::Test::kTrue)));
+  return out;
+}
+
+}  // namespace heliosdb

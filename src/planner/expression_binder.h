@@ -1,0 +1,49 @@
+// ExpressionBinder: binds one ast::Expr against a Scope. When `aggregates` is given,
+// aggregate calls are collected there and replaced by kAggregateRef nodes (the SELECT binder
+// later maps them to the aggregate operator's outputs); otherwise an aggregate is an error
+// naming `clause` ("aggregate functions are not allowed in WHERE").
+#pragma once
+
+#include <vector>
+
+#include "planner/binder.h"
+
+namespace heliosdb {
+
+class ExpressionBinder {
+ public:
+  ExpressionBinder(Binder& binder, const Scope& scope, std::vector<BoundAggregate>* aggregates,
+                   const char* clause)
+      : binder_(binder), scope_(scope), aggregates_(aggregates), clause_(clause) {}
+
+  BoundExprPtr Bind(const ast::Expr& expr);
+  // Resolves and applies an operator or function over bound arguments.
+  BoundExprPtr CallFunction(const std::string& name, std::vector<BoundExprPtr> args,
+                            int location, bool is_operator);
+
+ private:
+  BoundExprPtr BindConstant(const ast::ConstantExpr& e);
+  BoundExprPtr BindColumnRef(const ast::ColumnRefExpr& e);
+  BoundExprPtr BindParam(const ast::ParamExpr& e);
+  BoundExprPtr BindUnary(const ast::UnaryExpr& e);
+  BoundExprPtr BindBinary(const ast::BinaryExpr& e);
+  BoundExprPtr BindFunction(const ast::FunctionExpr& e);
+  BoundExprPtr BindAggregate(const ast::FunctionExpr& e, const std::string& name);
+  BoundExprPtr BindSpecialFunction(const ast::FunctionExpr& e, const std::string& name);
+  BoundExprPtr BindCast(const ast::CastExpr& e);
+  BoundExprPtr BindCase(const ast::CaseExpr& e);
+  BoundExprPtr BindBetween(const ast::BetweenExpr& e);
+  BoundExprPtr BindInList(const ast::InListExpr& e);
+  BoundExprPtr BindLike(const ast::LikeExpr& e);
+  BoundExprPtr BindIsBool(const ast::IsBoolExpr& e);
+
+  // Coerces every expression to their common type.
+  void UnifyTypes(std::vector<BoundExprPtr>* exprs, const char* context, int location);
+
+  Binder& binder_;
+  const Scope& scope_;
+  std::vector<BoundAggregate>* aggregates_;
+  const char* clause_;
+};
+
+}  // namespace heliosdb

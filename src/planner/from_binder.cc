@@ -1,0 +1,230 @@
+// Binding of the FROM clause: base tables, views, CTE references, subqueries and joins.
+#include "common/exception.h"
+#include "parser/parser.h"
+#include "planner/binder.h"
+#include "planner/expression_binder.h"
+#include "planner/system_views.h"
+
+namespace heliosdb {
+
+namespace {
+std::unique_ptr<LogicalOp> MakeJoin(LogicalOpPtr left, LogicalOpPtr right, JoinType type) {
+  auto join = std::make_unique<LogicalOp>();
+  join->kind = LogicalOpKind::kJoin;
+  join->join_type = type;
+  join->types = left->types;
+  join->names = left->names;
+  join->types.insert(join->types.end(), right->types.begin(), right->types.end());
+  join->names.insert(join->names.end(), right->names.begin(), right->names.end());
+  join->children.push_back(std::move(left));
+  join->children.push_back(std::move(right));
+  return join;
+}
+
+// The only visible unqualified column of that name in scope, or -1.
+int FindUnqualified(const Scope& scope, size_t begin, size_t end, const std::string& name,
+                    int location) {
+  int found = -1;
+  for (size_t i = begin; i < end; i++) {
+    const auto& c = scope.columns[i];
+    if (c.name != name || c.hidden_unqualified || c.row_key) continue;
+    if (found >= 0)
+      ThrowError(sqlstate::kAmbiguousColumn,
+                 "common column name \"" + name + "\" appears more than once in left table",
+                 location);
+    found = static_cast<int>(i);
+  }
+  return found;
+}
+}  // namespace
+
+LogicalOpPtr Binder::BindFrom(const std::vector<ast::TableRefPtr>& from, Scope* scope) {
+  LogicalOpPtr plan;
+  for (const auto& ref : from) {
+    LogicalOpPtr next = BindTableRef(*ref, scope);
+    plan = plan ? MakeJoin(std::move(plan), std::move(next), JoinType::kCross) : std::move(next);
+  }
+  return plan;
+}
+
+LogicalOpPtr Binder::BindTableRef(const ast::TableRef& ref, Scope* scope) {
+  switch (ref.kind) {
+    case ast::TableRefKind::kBaseTable:
+      return BindBaseTable(ref.As<ast::BaseTableRef>(), scope);
+    case ast::TableRefKind::kSubquery: {
+      const auto& sub = ref.As<ast::SubqueryRef>();
+      return BindSubquery(*sub.query, sub.alias, sub.column_aliases, scope);
+    }
+    case ast::TableRefKind::kJoin:
+      return BindJoin(ref.As<ast::JoinRef>(), scope);
+    case ast::TableRefKind::kFunction:
+      ThrowError(sqlstate::kFeatureNotSupported, "table functions are not supported yet",
+                 ref.location);
+  }
+  HELIOS_UNREACHABLE();
+}
+
+LogicalOpPtr Binder::BindSubquery(const ast::SelectStmt& query, const std::string& alias,
+                                  const std::vector<std::string>& column_aliases, Scope* scope) {
+  LogicalOpPtr plan = BindSelect(query);
+  if (column_aliases.size() > plan->names.size())
+    ThrowError(sqlstate::kInvalidColumnReference,
+               "table \"" + alias + "\" has " + std::to_string(plan->names.size()) +
+                   " columns available but " + std::to_string(column_aliases.size()) +
+                   " columns specified",
+               query.location);
+  for (size_t i = 0; i < plan->names.size(); i++) {
+    if (i < column_aliases.size()) plan->names[i] = column_aliases[i];
+    scope->columns.push_back({alias, plan->names[i], plan->types[i]});
+  }
+  return plan;
+}
+
+LogicalOpPtr Binder::BindBaseTable(const ast::BaseTableRef& ref, Scope* scope) {
+  if (ref.as_of)
+    ThrowError(sqlstate::kFeatureNotSupported, "AS OF is not supported yet", ref.location);
+  auto [schema, name] = SplitQualifiedName(ref.name, ref.location);
+  std::string alias = ref.alias.empty() ? name : ref.alias;
+  if (schema.empty()) {
+    for (auto it = ctes_.rbegin(); it != ctes_.rend(); ++it) {
+      for (const auto& cte : (*it)->ctes) {
+        if (cte.name != name) continue;
+        // A CTE body sees only the CTEs defined before it; bind with the outer list.
+        std::vector<const ast::WithClause*> saved = ctes_;
+        ctes_.assign(ctes_.begin(), it.base() - 1);
+        LogicalOpPtr plan = BindSubquery(*cte.query, alias,
+                                         ref.column_aliases.empty() ? cte.column_names
+                                                                    : ref.column_aliases,
+                                         scope);
+        ctes_ = saved;
+        return plan;
+      }
+    }
+  }
+  if (const TableInfo* table = catalog_.FindTable(schema, name)) {
+    auto get = std::make_unique<LogicalOp>();
+    get->kind = LogicalOpKind::kGet;
+    get->table = table;
+    for (size_t i = 0; i < table->columns.size(); i++) {
+      std::string column =
+          i < ref.column_aliases.size() ? ref.column_aliases[i] : table->columns[i].name;
+      get->columns.push_back(static_cast<int>(i));
+      get->types.push_back(table->columns[i].type);
+      get->names.push_back(column);
+      scope->columns.push_back({alias, column, table->columns[i].type});
+    }
+    return get;
+  }
+  if (LogicalOpPtr system = BuildSystemView(catalog_, schema, name)) {
+    for (size_t i = 0; i < system->names.size(); i++) {
+      if (i < ref.column_aliases.size()) system->names[i] = ref.column_aliases[i];
+      scope->columns.push_back({alias, system->names[i], system->types[i]});
+    }
+    return system;
+  }
+  if (const ViewInfo* view = catalog_.FindView(schema, name)) {
+    if (++depth_ > 32)
+      ThrowError(sqlstate::kProgramLimitExceeded, "views nest too deeply", ref.location);
+    auto statements = Parser::ParseAll(view->query_sql);
+    HELIOS_ASSERT(statements.size() == 1 && statements[0]->kind == ast::StmtKind::kSelect);
+    std::vector<std::string> names =
+        ref.column_aliases.empty() ? view->column_names : ref.column_aliases;
+    auto saved = std::move(ctes_);
+    ctes_.clear();
+    LogicalOpPtr plan =
+        BindSubquery(statements[0]->As<ast::SelectStmt>(), alias, names, scope);
+    ctes_ = std::move(saved);
+    depth_--;
+    return plan;
+  }
+  if (!schema.empty() && !catalog_.FindSchema(schema))
+    ThrowError(sqlstate::kUndefinedTable, "relation \"" + schema + "." + name +
+                                              "\" does not exist", ref.location);
+  ThrowError(sqlstate::kUndefinedTable, "relation \"" + name + "\" does not exist", ref.location);
+}
+
+LogicalOpPtr Binder::BindJoin(const ast::JoinRef& ref, Scope* scope) {
+  using T = ast::JoinRef::Type;
+  if (ref.type == T::kFull)
+    ThrowError(sqlstate::kFeatureNotSupported, "FULL JOIN is not supported yet", ref.location);
+  bool right_join = ref.type == T::kRight;
+  Scope sides[2];
+  LogicalOpPtr left = BindTableRef(*ref.left, &sides[0]);
+  LogicalOpPtr right = BindTableRef(*ref.right, &sides[1]);
+  size_t left_width = sides[0].columns.size();
+  // A RIGHT JOIN runs as a LEFT JOIN with the inputs swapped, then restores column order.
+  LogicalOpPtr join = right_join ? MakeJoin(std::move(right), std::move(left), JoinType::kLeft)
+                                 : MakeJoin(std::move(left), std::move(right),
+                                            ref.type == T::kLeft    ? JoinType::kLeft
+                                            : ref.type == T::kCross ? JoinType::kCross
+                                                                    : JoinType::kInner);
+  Scope joined;  // in the join operator's column order
+  const Scope& first = right_join ? sides[1] : sides[0];
+  const Scope& second = right_join ? sides[0] : sides[1];
+  joined.columns = first.columns;
+  joined.columns.insert(joined.columns.end(), second.columns.begin(), second.columns.end());
+
+  std::vector<std::string> using_columns = ref.using_columns;
+  if (ref.natural) {
+    for (const auto& l : sides[0].columns)
+      for (const auto& r : sides[1].columns)
+        if (l.name == r.name && !l.hidden_unqualified) using_columns.push_back(l.name);
+  }
+  BoundExprPtr condition;
+  if (ref.on) {
+    condition = CoerceToBoolean(BindScalar(*ref.on, joined), "JOIN/ON", ref.on->location);
+  } else if (!using_columns.empty()) {
+    auto all = std::make_unique<BoundExpr>();
+    all->kind = BoundExprKind::kAnd;
+    all->type = TypeId::kBoolean;
+    size_t first_width = first.columns.size();
+    for (const auto& name : using_columns) {
+      int l = FindUnqualified(joined, 0, first_width, name, ref.location);
+      int r = FindUnqualified(joined, first_width, joined.columns.size(), name, ref.location);
+      if (l < 0 || r < 0)
+        ThrowError(sqlstate::kUndefinedColumn,
+                   "column \"" + name + "\" specified in USING clause does not exist in " +
+                       ((l < 0) != right_join ? "left" : "right") + " table",
+                   ref.location);
+      std::vector<BoundExprPtr> args;
+      args.push_back(MakeColumnRef(l, joined.columns[l].type, name));
+      args.push_back(MakeColumnRef(r, joined.columns[r].type, name));
+      ExpressionBinder binder(*this, joined, nullptr, "JOIN/USING");
+      auto cond = binder.CallFunction("=", std::move(args), ref.location, true);
+      all->children.push_back(std::move(cond));
+      // The joined column appears once for unqualified references: the outer side's copy.
+      joined.columns[right_join ? l : r].hidden_unqualified = true;
+    }
+    condition = std::move(all);
+  }
+  join->predicate = std::move(condition);
+  if (ref.type != T::kCross && !join->predicate && !ref.natural)
+    join->join_type = ref.type == T::kLeft || right_join ? JoinType::kLeft : JoinType::kInner;
+
+  if (!right_join) {
+    scope->columns.insert(scope->columns.end(), joined.columns.begin(), joined.columns.end());
+    return join;
+  }
+  // Restore left-then-right column order for the RIGHT JOIN.
+  auto project = std::make_unique<LogicalOp>();
+  project->kind = LogicalOpKind::kProjection;
+  size_t right_width = sides[1].columns.size();
+  for (size_t i = 0; i < left_width; i++) {
+    size_t pos = right_width + i;
+    project->exprs.push_back(MakeColumnRef(static_cast<int>(pos), join->types[pos],
+                                           join->names[pos]));
+    scope->columns.push_back(joined.columns[pos]);
+  }
+  for (size_t i = 0; i < right_width; i++) {
+    project->exprs.push_back(MakeColumnRef(static_cast<int>(i), join->types[i], join->names[i]));
+    scope->columns.push_back(joined.columns[i]);
+  }
+  for (const auto& e : project->exprs) {
+    project->types.push_back(e->type);
+    project->names.push_back(e->name);
+  }
+  project->children.push_back(std::move(join));
+  return project;
+}
+
+}  // namespace heliosdb

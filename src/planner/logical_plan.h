@@ -1,0 +1,100 @@
+// The logical plan: a tree of relational operators over bound expressions, produced by the
+// binder, rewritten by the optimizer (access paths) and turned into executable operators by
+// the physical planner (execution/physical_planner.h). One struct with a kind; only the
+// fields of that kind are used.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "catalog/catalog_entry.h"
+#include "planner/bound_expr.h"
+
+namespace heliosdb {
+
+enum class LogicalOpKind : uint8_t {
+  kGet,         // scan a table (access path chosen by the optimizer)
+  kFilter,      // keep rows where predicate is true
+  kProjection,  // compute exprs
+  kAggregate,   // group by exprs, compute aggregates: output = groups ++ aggregates
+  kSort,
+  kLimit,
+  kDistinct,  // distinct rows over all columns
+  kValues,    // literal rows; also the single empty row of SELECT without FROM
+  kJoin,      // nested-loop join with a condition (inner, left, cross)
+  kInsert,    // child yields full table rows in column order
+  kUpdate,    // child yields table columns ++ row key; exprs are the new column values
+  kDelete,    // child yields table columns ++ row key
+};
+
+struct SortKey {
+  BoundExprPtr expr;
+  bool descending = false;
+  bool nulls_first = false;
+};
+
+struct BoundAggregate {
+  ResolvedAggregate function;
+  std::vector<BoundExprPtr> args;
+  bool distinct = false;
+  BoundExprPtr filter;
+  std::string name;
+};
+
+// How a kGet reads its table: everything, or a key range of the primary key or of an index.
+// eq[i] gives key column i; lower/upper bound the next key column.
+struct AccessPath {
+  enum class Type : uint8_t { kFullScan, kPrimaryKey, kIndex } type = Type::kFullScan;
+  const IndexInfo* index = nullptr;
+  std::vector<BoundExprPtr> eq;
+  BoundExprPtr lower;
+  bool lower_inclusive = true;
+  BoundExprPtr upper;
+  bool upper_inclusive = true;
+};
+
+enum class JoinType : uint8_t { kInner, kLeft, kCross };
+
+enum class ConflictAction : uint8_t { kNone, kNothing, kUpdate };
+
+struct LogicalOp {
+  LogicalOpKind kind = LogicalOpKind::kValues;
+  std::vector<std::unique_ptr<LogicalOp>> children;
+  std::vector<LogicalType> types;  // output columns
+  std::vector<std::string> names;
+
+  // kGet / kInsert / kUpdate / kDelete
+  const TableInfo* table = nullptr;
+  std::vector<int> columns;  // kGet: table column indexes produced, in order
+  bool emit_row_key = false; // kGet: a last BYTEA column holds each row's storage key
+  AccessPath access;
+
+  BoundExprPtr predicate;             // kFilter, kJoin condition
+  std::vector<BoundExprPtr> exprs;    // kProjection, kAggregate groups, kUpdate new values
+  std::vector<int> update_columns;    // kUpdate: table column set by exprs[i]
+  std::vector<BoundAggregate> aggregates;
+  std::vector<SortKey> sort_keys;
+  BoundExprPtr limit;
+  BoundExprPtr offset;
+  std::vector<std::vector<BoundExprPtr>> rows;  // kValues
+  JoinType join_type = JoinType::kInner;
+
+  // kInsert ON CONFLICT: conflict_columns name the unique key; the DO UPDATE exprs
+  // (conflict_set for conflict_set_columns) and conflict_where see existing ++ excluded rows.
+  ConflictAction conflict = ConflictAction::kNone;
+  std::vector<int> conflict_columns;
+  std::vector<int> conflict_set_columns;
+  std::vector<BoundExprPtr> conflict_set;
+  BoundExprPtr conflict_where;
+
+  // kInsert / kUpdate / kDelete: RETURNING exprs over the table row (new row; old for DELETE).
+  std::vector<BoundExprPtr> returning;
+
+  // Indented plan text for EXPLAIN, one line per operator.
+  void Explain(std::vector<std::string>* lines, int depth = 0) const;
+};
+
+using LogicalOpPtr = std::unique_ptr<LogicalOp>;
+
+}  // namespace heliosdb

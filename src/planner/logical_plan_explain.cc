@@ -1,0 +1,109 @@
+// EXPLAIN rendering of the logical plan, in PostgreSQL's indented "->" style.
+#include "planner/logical_plan.h"
+
+namespace heliosdb {
+
+namespace {
+std::string ListExprs(const std::vector<BoundExprPtr>& exprs,
+                      const std::vector<std::string>& names) {
+  std::string out;
+  for (size_t i = 0; i < exprs.size(); i++) {
+    if (i) out += ", ";
+    out += exprs[i]->ToString(names);
+  }
+  return out;
+}
+
+std::string KeyColumns(const LogicalOp& op, const std::vector<int>& key) {
+  std::string out;
+  const auto& a = op.access;
+  size_t i = 0;
+  auto column = [&](size_t k) { return op.table->columns[key[k]].name; };
+  for (; i < a.eq.size(); i++) {
+    if (i) out += " AND ";
+    out += column(i) + " = " + a.eq[i]->ToString({});
+  }
+  if (a.lower) {
+    out += std::string(out.empty() ? "" : " AND ") + column(i) +
+           (a.lower_inclusive ? " >= " : " > ") + a.lower->ToString({});
+  }
+  if (a.upper) {
+    out += std::string(out.empty() ? "" : " AND ") + column(i) +
+           (a.upper_inclusive ? " <= " : " < ") + a.upper->ToString({});
+  }
+  return out;
+}
+
+std::string Describe(const LogicalOp& op, std::vector<std::string>* details) {
+  const std::vector<std::string>& in =
+      op.children.empty() ? op.names : op.children[0]->names;
+  switch (op.kind) {
+    case LogicalOpKind::kGet:
+      switch (op.access.type) {
+        case AccessPath::Type::kFullScan:
+          return "Seq Scan on " + op.table->name;
+        case AccessPath::Type::kPrimaryKey: {
+          bool point = op.access.eq.size() == op.table->primary_key.size();
+          details->push_back("Index Cond: (" + KeyColumns(op, op.table->primary_key) + ")");
+          return std::string(point ? "Primary Key Lookup on " : "Primary Key Range Scan on ") +
+                 op.table->name;
+        }
+        case AccessPath::Type::kIndex:
+          details->push_back("Index Cond: (" + KeyColumns(op, op.access.index->columns) + ")");
+          return "Index Scan using " + op.access.index->name + " on " + op.table->name;
+      }
+      break;
+    case LogicalOpKind::kFilter:
+      details->push_back("Filter: " + op.predicate->ToString(in));
+      return "Filter";
+    case LogicalOpKind::kProjection:
+      details->push_back("Output: " + ListExprs(op.exprs, in));
+      return "Projection";
+    case LogicalOpKind::kAggregate: {
+      if (!op.exprs.empty()) details->push_back("Group Key: " + ListExprs(op.exprs, in));
+      return op.exprs.empty() ? "Aggregate" : "HashAggregate";
+    }
+    case LogicalOpKind::kSort: {
+      std::string keys;
+      for (size_t i = 0; i < op.sort_keys.size(); i++) {
+        if (i) keys += ", ";
+        keys += op.sort_keys[i].expr->ToString(in);
+        if (op.sort_keys[i].descending) keys += " DESC";
+      }
+      details->push_back("Sort Key: " + keys);
+      return "Sort";
+    }
+    case LogicalOpKind::kLimit:
+      return "Limit";
+    case LogicalOpKind::kDistinct:
+      return "HashDistinct";
+    case LogicalOpKind::kValues:
+      return op.rows.size() == 1 && op.types.empty() ? "Result"
+                                                      : "Values Scan (" +
+                                                            std::to_string(op.rows.size()) +
+                                                            " rows)";
+    case LogicalOpKind::kJoin:
+      if (op.predicate) details->push_back("Join Filter: " + op.predicate->ToString(op.names));
+      return op.join_type == JoinType::kLeft ? "Nested Loop Left Join" : "Nested Loop";
+    case LogicalOpKind::kInsert:
+      return "Insert on " + op.table->name;
+    case LogicalOpKind::kUpdate:
+      return "Update on " + op.table->name;
+    case LogicalOpKind::kDelete:
+      return "Delete on " + op.table->name;
+  }
+  return "?";
+}
+}  // namespace
+
+void LogicalOp::Explain(std::vector<std::string>* lines, int depth) const {
+  std::vector<std::string> details;
+  std::string title = Describe(*this, &details);
+  std::string indent(depth == 0 ? 0 : depth * 6 - 4, ' ');
+  lines->push_back(depth == 0 ? title : indent + "->  " + title);
+  std::string detail_indent(depth == 0 ? 2 : depth * 6 + 2, ' ');
+  for (const auto& d : details) lines->push_back(detail_indent + d);
+  for (const auto& c : children) c->Explain(lines, depth + 1);
+}
+
+}  // namespace heliosdb

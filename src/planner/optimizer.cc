@@ -1,0 +1,131 @@
+#include "planner/optimizer.h"
+
+#include <map>
+
+namespace heliosdb {
+
+namespace {
+// One usable conjunct: table column `column` <op> value.
+struct KeyPredicate {
+  int column;
+  std::string op;  // "=", "<", "<=", ">", ">="
+  const BoundExpr* value;
+};
+
+std::string FlipOperator(const std::string& op) {
+  if (op == "<") return ">";
+  if (op == ">") return "<";
+  if (op == "<=") return ">=";
+  if (op == ">=") return "<=";
+  return op;
+}
+
+bool IsKeyValue(const BoundExpr& e) {
+  return (e.IsConstant() || e.HasParameters()) && !e.IsVolatile() &&
+         e.kind != BoundExprKind::kColumn;
+}
+
+bool ReferencesColumns(const BoundExpr& e) {
+  if (e.kind == BoundExprKind::kColumn) return true;
+  for (const auto& c : e.children)
+    if (ReferencesColumns(*c)) return true;
+  return false;
+}
+
+void CollectConjuncts(const BoundExpr& e, const LogicalOp& get, std::vector<KeyPredicate>* out) {
+  if (e.kind == BoundExprKind::kAnd) {
+    for (const auto& c : e.children) CollectConjuncts(*c, get, out);
+    return;
+  }
+  if (e.kind != BoundExprKind::kFunction || e.children.size() != 2) return;
+  static const char* kOps[] = {"=", "<", "<=", ">", ">="};
+  bool comparison = false;
+  for (const char* op : kOps) comparison |= e.name == op;
+  if (!comparison) return;
+  const BoundExpr* l = e.children[0].get();
+  const BoundExpr* r = e.children[1].get();
+  std::string op = e.name;
+  if (l->kind != BoundExprKind::kColumn) {
+    std::swap(l, r);
+    op = FlipOperator(op);
+  }
+  if (l->kind != BoundExprKind::kColumn || !IsKeyValue(*r) || ReferencesColumns(*r)) return;
+  int column = get.columns[l->index];
+  if (get.table->columns[column].type.id() != l->type.id()) return;
+  out->push_back({column, op, r});
+}
+
+// Fills `path` for the key columns `key`; returns how many key columns it constrains
+// (equalities count fully, a trailing range counts half).
+double MatchKey(const std::vector<int>& key, const std::vector<KeyPredicate>& preds,
+                AccessPath* path) {
+  double score = 0;
+  for (int column : key) {
+    const KeyPredicate* eq = nullptr;
+    for (const auto& p : preds)
+      if (p.column == column && p.op == "=") eq = &p;
+    if (eq) {
+      path->eq.push_back(eq->value->Copy());
+      score += 1;
+      continue;
+    }
+    for (const auto& p : preds) {
+      if (p.column != column) continue;
+      if ((p.op == ">" || p.op == ">=") && !path->lower) {
+        path->lower = p.value->Copy();
+        path->lower_inclusive = p.op == ">=";
+      } else if ((p.op == "<" || p.op == "<=") && !path->upper) {
+        path->upper = p.value->Copy();
+        path->upper_inclusive = p.op == "<=";
+      }
+    }
+    if (path->lower || path->upper) score += 0.5;
+    break;
+  }
+  return score;
+}
+
+void ChooseAccessPath(LogicalOp& filter, const Catalog& catalog) {
+  LogicalOp& get = *filter.children[0];
+  std::vector<KeyPredicate> preds;
+  CollectConjuncts(*filter.predicate, get, &preds);
+  if (preds.empty()) return;
+  AccessPath best;
+  double best_score = 0;
+  if (get.table->has_primary_key()) {
+    AccessPath path;
+    path.type = AccessPath::Type::kPrimaryKey;
+    double score = MatchKey(get.table->primary_key, preds, &path);
+    // A full primary-key equality is a single Get: nothing beats it.
+    if (path.eq.size() == get.table->primary_key.size()) score += 100;
+    if (score > best_score) {
+      best_score = score;
+      best = std::move(path);
+    }
+  }
+  for (const IndexInfo* index : catalog.TableIndexes(get.table->id)) {
+    if (index->primary || index->method != "btree") continue;
+    AccessPath path;
+    path.type = AccessPath::Type::kIndex;
+    path.index = index;
+    double score = MatchKey(index->columns, preds, &path);
+    if (index->unique && path.eq.size() == index->columns.size()) score += 50;
+    if (score > best_score) {
+      best_score = score;
+      best = std::move(path);
+    }
+  }
+  if (best_score > 0) get.access = std::move(best);
+}
+
+void Visit(LogicalOp& op, const Catalog& catalog) {
+  for (auto& c : op.children) Visit(*c, catalog);
+  if (op.kind == LogicalOpKind::kFilter && op.children[0]->kind == LogicalOpKind::kGet &&
+      op.children[0]->access.type == AccessPath::Type::kFullScan)
+    ChooseAccessPath(op, catalog);
+}
+}  // namespace
+
+void Optimize(LogicalOpPtr& plan, const Catalog& catalog) { Visit(*plan, catalog); }
+
+}  // namespace heliosdb

@@ -1,0 +1,426 @@
+// Binding of SELECT: FROM, WHERE, GROUP BY and aggregates, HAVING, the select list, DISTINCT,
+// ORDER BY (output names, ordinals or expressions, adding hidden columns as needed) and
+// LIMIT / OFFSET. The plan is:
+//   from -> Filter(where) -> [Aggregate -> Filter(having)] -> Projection(targets ++ hidden)
+//        -> [Distinct] -> [Sort] -> [Limit] -> [Projection dropping hidden columns]
+#include <functional>
+
+#include "common/exception.h"
+#include "planner/binder.h"
+#include "planner/expression_binder.h"
+
+namespace heliosdb {
+
+namespace {
+LogicalOpPtr Wrap(LogicalOpKind kind, LogicalOpPtr child) {
+  auto op = std::make_unique<LogicalOp>();
+  op->kind = kind;
+  op->types = child->types;
+  op->names = child->names;
+  op->children.push_back(std::move(child));
+  return op;
+}
+
+LogicalOpPtr Project(LogicalOpPtr child, std::vector<BoundExprPtr> exprs,
+                     std::vector<std::string> names) {
+  auto op = std::make_unique<LogicalOp>();
+  op->kind = LogicalOpKind::kProjection;
+  for (const auto& e : exprs) op->types.push_back(e->type);
+  op->names = std::move(names);
+  op->exprs = std::move(exprs);
+  op->children.push_back(std::move(child));
+  return op;
+}
+
+const char* InternalTypeName(TypeId id) {
+  switch (id) {
+    case TypeId::kBoolean: return "bool";
+    case TypeId::kSmallInt: return "int2";
+    case TypeId::kInteger: return "int4";
+    case TypeId::kBigInt: return "int8";
+    case TypeId::kReal: return "float4";
+    case TypeId::kDouble: return "float8";
+    case TypeId::kNumeric: return "numeric";
+    case TypeId::kVarchar: return "varchar";
+    case TypeId::kChar: return "bpchar";
+    case TypeId::kTimestamp: return "timestamp";
+    case TypeId::kTimestampTz: return "timestamptz";
+    case TypeId::kTime: return "time";
+    case TypeId::kDate: return "date";
+    case TypeId::kInterval: return "interval";
+    case TypeId::kBytea: return "bytea";
+    case TypeId::kUuid: return "uuid";
+    default: return "text";
+  }
+}
+
+bool IsIntegerConstant(const ast::Expr& e, int64_t* value) {
+  if (e.kind != ast::ExprKind::kConstant) return false;
+  const auto& c = e.As<ast::ConstantExpr>();
+  if (c.type != ast::ConstantExpr::Type::kInteger) return false;
+  *value = std::strtoll(c.text.c_str(), nullptr, 10);
+  return true;
+}
+}  // namespace
+
+std::string FigureColumnName(const ast::Expr& expr) {
+  using K = ast::ExprKind;
+  switch (expr.kind) {
+    case K::kColumnRef:
+      return expr.As<ast::ColumnRefExpr>().names.back();
+    case K::kFunction:
+      return expr.As<ast::FunctionExpr>().name.back();
+    case K::kCast: {
+      const auto& c = expr.As<ast::CastExpr>();
+      std::string inner = FigureColumnName(*c.operand);
+      if (inner != "?column?") return inner;
+      TypeId id = TypeIdFromName(c.type.name);
+      return id == TypeId::kUnknown ? c.type.name : InternalTypeName(id);
+    }
+    case K::kCase:
+      return "case";
+    case K::kConstant: {
+      auto t = expr.As<ast::ConstantExpr>().type;
+      if (t == ast::ConstantExpr::Type::kTrue || t == ast::ConstantExpr::Type::kFalse)
+        return "bool";
+      return "?column?";
+    }
+    case K::kSubquery:
+      return expr.As<ast::SubqueryExpr>().type == ast::SubqueryExpr::Type::kExists ? "exists"
+                                                                                   : "?column?";
+    case K::kArray:
+      return "array";
+    case K::kRow:
+      return "row";
+    case K::kCollate:
+      return FigureColumnName(*expr.As<ast::CollateExpr>().operand);
+    default:
+      return "?column?";
+  }
+}
+
+class SelectBinder {
+ public:
+  SelectBinder(Binder& binder, const ast::SelectStmt& stmt) : binder_(binder), stmt_(stmt) {}
+
+  LogicalOpPtr Bind() {
+    LogicalOpPtr plan = BindInput();
+    BindTargets();
+    BindGroupBy();
+    BoundExprPtr having;
+    if (stmt_.having) {
+      ExpressionBinder eb(binder_, scope_, &aggregates_, "HAVING");
+      having = binder_.CoerceToBoolean(eb.Bind(*stmt_.having), "HAVING", stmt_.having->location);
+    }
+    std::vector<SortKey> sort_keys = BindOrderBy();
+    if (!groups_.empty() || !aggregates_.empty() || having) {
+      plan = BuildAggregate(std::move(plan));
+      for (auto& t : targets_) t = RewriteForGroups(std::move(t));
+      if (having) {
+        auto filter = Wrap(LogicalOpKind::kFilter, std::move(plan));
+        filter->predicate = RewriteForGroups(std::move(having));
+        plan = std::move(filter);
+      }
+    }
+    size_t visible = names_.size();
+    for (auto& t : targets_)
+      if (t->type.id() == TypeId::kUnknown)
+        t = binder_.Coerce(std::move(t), TypeId::kText, false, "", stmt_.location);
+    std::vector<std::string> names = names_;
+    names.resize(targets_.size(), "?hidden?");
+    plan = Project(std::move(plan), std::move(targets_), names);
+    if (stmt_.distinct) {
+      if (!stmt_.distinct_on.empty())
+        ThrowError(sqlstate::kFeatureNotSupported, "DISTINCT ON is not supported yet",
+                   stmt_.location);
+      if (plan->types.size() > visible)
+        ThrowError(sqlstate::kInvalidColumnReference,
+                   "for SELECT DISTINCT, ORDER BY expressions must appear in select list",
+                   stmt_.order_by[0].location);
+      plan = Wrap(LogicalOpKind::kDistinct, std::move(plan));
+    }
+    plan = AddSortAndLimit(binder_, stmt_, std::move(plan), std::move(sort_keys));
+    if (plan->types.size() > visible) {
+      std::vector<BoundExprPtr> keep;
+      for (size_t i = 0; i < visible; i++)
+        keep.push_back(MakeColumnRef(static_cast<int>(i), plan->types[i], plan->names[i]));
+      names.resize(visible);
+      plan = Project(std::move(plan), std::move(keep), names);
+    }
+    return plan;
+  }
+
+  // ORDER BY keys over the plan's columns, then LIMIT / OFFSET.
+  static LogicalOpPtr AddSortAndLimit(Binder& binder, const ast::SelectStmt& stmt,
+                                      LogicalOpPtr plan, std::vector<SortKey> keys) {
+    if (!keys.empty()) {
+      auto sort = Wrap(LogicalOpKind::kSort, std::move(plan));
+      sort->sort_keys = std::move(keys);
+      plan = std::move(sort);
+    }
+    if (stmt.limit || stmt.offset) {
+      auto limit = Wrap(LogicalOpKind::kLimit, std::move(plan));
+      auto bind_count = [&](const ast::Expr& e, const char* clause) {
+        auto bound = binder.BindScalar(e, Scope());
+        return binder.Coerce(std::move(bound), TypeId::kBigInt, false,
+                             std::string("argument of ") + clause, e.location);
+      };
+      if (stmt.limit) limit->limit = bind_count(*stmt.limit, "LIMIT");
+      if (stmt.offset) limit->offset = bind_count(*stmt.offset, "OFFSET");
+      plan = std::move(limit);
+    }
+    return plan;
+  }
+
+ private:
+  LogicalOpPtr BindInput() {
+    LogicalOpPtr plan;
+    if (stmt_.from.empty()) {
+      plan = std::make_unique<LogicalOp>();
+      plan->kind = LogicalOpKind::kValues;
+      plan->rows.emplace_back();
+    } else {
+      plan = binder_.BindFrom(stmt_.from, &scope_);
+    }
+    if (stmt_.where) {
+      ExpressionBinder eb(binder_, scope_, nullptr, "WHERE");
+      auto filter = Wrap(LogicalOpKind::kFilter, std::move(plan));
+      filter->predicate =
+          binder_.CoerceToBoolean(eb.Bind(*stmt_.where), "WHERE", stmt_.where->location);
+      plan = std::move(filter);
+    }
+    return plan;
+  }
+
+  void BindTargets() {
+    ExpressionBinder eb(binder_, scope_, &aggregates_, "this context");
+    for (const auto& item : stmt_.targets) {
+      if (item.expr->kind == ast::ExprKind::kStar) {
+        const auto& star = item.expr->As<ast::StarExpr>();
+        std::string table = star.qualifier.empty() ? "" : star.qualifier.back();
+        if (!table.empty() && !scope_.HasTable(table))
+          ThrowError(sqlstate::kUndefinedTable,
+                     "missing FROM-clause entry for table \"" + table + "\"", item.location);
+        bool any = false;
+        for (size_t i = 0; i < scope_.columns.size(); i++) {
+          const auto& c = scope_.columns[i];
+          if (c.row_key || (table.empty() ? c.hidden_unqualified : c.table != table)) continue;
+          targets_.push_back(MakeColumnRef(static_cast<int>(i), c.type, c.name));
+          names_.push_back(c.name);
+          any = true;
+        }
+        if (!any && table.empty() && stmt_.from.empty())
+          ThrowError(sqlstate::kSyntaxError, "SELECT * with no tables specified is not valid",
+                     item.location);
+        continue;
+      }
+      targets_.push_back(eb.Bind(*item.expr));
+      names_.push_back(item.alias.empty() ? FigureColumnName(*item.expr) : item.alias);
+    }
+  }
+
+  void BindGroupBy() {
+    for (const auto& g : stmt_.group_by) {
+      if (g.type != ast::GroupingElement::Type::kExpr)
+        ThrowError(sqlstate::kFeatureNotSupported,
+                   "ROLLUP, CUBE and GROUPING SETS are not supported yet", g.location);
+      int64_t ordinal;
+      if (IsIntegerConstant(*g.expr, &ordinal)) {
+        if (ordinal < 1 || ordinal > static_cast<int64_t>(names_.size()))
+          ThrowError(sqlstate::kInvalidColumnReference,
+                     "GROUP BY position " + std::to_string(ordinal) + " is not in select list",
+                     g.expr->location);
+        groups_.push_back(targets_[ordinal - 1]->Copy());
+        if (ContainsAggregate(*groups_.back()))
+          ThrowError(sqlstate::kGroupingError, "aggregate functions are not allowed in GROUP BY",
+                     g.expr->location);
+        continue;
+      }
+      ExpressionBinder eb(binder_, scope_, nullptr, "GROUP BY");
+      if (g.expr->kind == ast::ExprKind::kColumnRef) {
+        // An output column name is accepted when no input column has that name.
+        const auto& ref = g.expr->As<ast::ColumnRefExpr>();
+        if (ref.names.size() == 1 && !HasInputColumn(ref.names[0])) {
+          bool matched = false;
+          for (size_t i = 0; i < names_.size() && !matched; i++) {
+            if (names_[i] == ref.names[0]) {
+              groups_.push_back(targets_[i]->Copy());
+              matched = true;
+            }
+          }
+          if (matched) continue;
+        }
+      }
+      groups_.push_back(eb.Bind(*g.expr));
+    }
+  }
+
+  bool HasInputColumn(const std::string& name) const {
+    for (const auto& c : scope_.columns)
+      if (c.name == name) return true;
+    return false;
+  }
+
+  static bool ContainsAggregate(const BoundExpr& e) {
+    if (e.kind == BoundExprKind::kAggregateRef) return true;
+    for (const auto& c : e.children)
+      if (ContainsAggregate(*c)) return true;
+    return false;
+  }
+
+  std::vector<SortKey> BindOrderBy() {
+    std::vector<SortKey> keys;
+    for (const auto& item : stmt_.order_by) {
+      SortKey key;
+      key.descending = item.descending;
+      key.nulls_first = item.nulls_first.value_or(item.descending);
+      int index = FindOrderTarget(*item.expr);
+      if (index < 0) {
+        ExpressionBinder eb(binder_, scope_, &aggregates_, "ORDER BY");
+        BoundExprPtr e = eb.Bind(*item.expr);
+        for (size_t i = 0; i < targets_.size() && index < 0; i++)
+          if (targets_[i]->Equals(*e)) index = static_cast<int>(i);
+        if (index < 0) {
+          index = static_cast<int>(targets_.size());
+          targets_.push_back(std::move(e));
+        }
+      }
+      key.expr = MakeColumnRef(index, targets_[index]->type,
+                               index < static_cast<int>(names_.size()) ? names_[index] : "?");
+      keys.push_back(std::move(key));
+    }
+    return keys;
+  }
+
+  // An ORDER BY item naming an output column or giving its ordinal; -1 otherwise.
+  int FindOrderTarget(const ast::Expr& e) {
+    int64_t ordinal;
+    if (IsIntegerConstant(e, &ordinal)) {
+      if (ordinal < 1 || ordinal > static_cast<int64_t>(names_.size()))
+        ThrowError(sqlstate::kInvalidColumnReference,
+                   "ORDER BY position " + std::to_string(ordinal) + " is not in select list",
+                   e.location);
+      return static_cast<int>(ordinal - 1);
+    }
+    if (e.kind != ast::ExprKind::kColumnRef || e.As<ast::ColumnRefExpr>().names.size() != 1)
+      return -1;
+    const std::string& name = e.As<ast::ColumnRefExpr>().names[0];
+    int found = -1;
+    for (size_t i = 0; i < names_.size(); i++) {
+      if (names_[i] != name) continue;
+      if (found >= 0 && !targets_[found]->Equals(*targets_[i]))
+        ThrowError(sqlstate::kAmbiguousColumn, "ORDER BY \"" + name + "\" is ambiguous",
+                   e.location);
+      if (found < 0) found = static_cast<int>(i);
+    }
+    return found;
+  }
+
+  LogicalOpPtr BuildAggregate(LogicalOpPtr child) {
+    auto agg = std::make_unique<LogicalOp>();
+    agg->kind = LogicalOpKind::kAggregate;
+    for (const auto& g : groups_) {
+      agg->types.push_back(g->type);
+      agg->names.push_back(g->ToString(child->names));
+      agg->exprs.push_back(g->Copy());
+    }
+    for (const auto& a : aggregates_) {
+      agg->types.push_back(a.function.return_type);
+      agg->names.push_back(a.name);
+    }
+    agg->aggregates = std::move(aggregates_);
+    agg->children.push_back(std::move(child));
+    return agg;
+  }
+
+  // Maps an expression over the input rows to one over the aggregate's output:
+  // group expressions become their group column, aggregates their result column, and any
+  // other input column reference is a grouping error.
+  BoundExprPtr RewriteForGroups(BoundExprPtr e) {
+    for (size_t i = 0; i < groups_.size(); i++)
+      if (e->Equals(*groups_[i]))
+        return MakeColumnRef(static_cast<int>(i), e->type, e->name);
+    if (e->kind == BoundExprKind::kAggregateRef)
+      return MakeColumnRef(static_cast<int>(groups_.size()) + e->index, e->type, e->name);
+    if (e->kind == BoundExprKind::kColumn) {
+      const auto& c = scope_.columns[e->index];
+      ThrowError(sqlstate::kGroupingError,
+                 "column \"" + c.table + "." + c.name +
+                     "\" must appear in the GROUP BY clause or be used in an aggregate function",
+                 stmt_.location);
+    }
+    for (auto& child : e->children) child = RewriteForGroups(std::move(child));
+    return e;
+  }
+
+  Binder& binder_;
+  const ast::SelectStmt& stmt_;
+  Scope scope_;
+  std::vector<BoundExprPtr> targets_;  // visible targets, then hidden ORDER BY expressions
+  std::vector<std::string> names_;     // names of the visible targets
+  std::vector<BoundExprPtr> groups_;
+  std::vector<BoundAggregate> aggregates_;
+};
+
+LogicalOpPtr Binder::BindValues(const ast::SelectStmt& stmt) {
+  auto values = std::make_unique<LogicalOp>();
+  values->kind = LogicalOpKind::kValues;
+  size_t width = stmt.values[0].size();
+  Scope empty;
+  for (const auto& row : stmt.values) {
+    if (row.size() != width)
+      ThrowError(sqlstate::kSyntaxError, "VALUES lists must all be the same length",
+                 row.empty() ? stmt.location : row[0]->location);
+    std::vector<BoundExprPtr> bound;
+    for (const auto& e : row) bound.push_back(BindScalar(*e, empty));
+    values->rows.push_back(std::move(bound));
+  }
+  for (size_t col = 0; col < width; col++) {
+    std::vector<LogicalType> types;
+    for (const auto& row : values->rows) types.push_back(row[col]->type);
+    LogicalType common = CommonType(types, "VALUES", stmt.location);
+    for (auto& row : values->rows)
+      if (row[col]->type != common)
+        row[col] = Coerce(std::move(row[col]), common, false, "VALUES", stmt.location);
+    values->types.push_back(common);
+    values->names.push_back("column" + std::to_string(col + 1));
+  }
+  return values;
+}
+
+LogicalOpPtr Binder::BindSelect(const ast::SelectStmt& stmt) {
+  if (++depth_ > 64)
+    ThrowError(sqlstate::kProgramLimitExceeded, "query nests too deeply", stmt.location);
+  if (stmt.with) {
+    if (stmt.with->recursive)
+      ThrowError(sqlstate::kFeatureNotSupported, "WITH RECURSIVE is not supported yet",
+                 stmt.with->location);
+    ctes_.push_back(stmt.with.get());
+  }
+  LogicalOpPtr plan;
+  if (stmt.set_op != ast::SelectStmt::SetOp::kNone) {
+    ThrowError(sqlstate::kFeatureNotSupported,
+               "UNION, INTERSECT and EXCEPT are not supported yet", stmt.location);
+  } else if (!stmt.values.empty()) {
+    plan = BindValues(stmt);
+    Scope scope;
+    for (size_t i = 0; i < plan->types.size(); i++)
+      scope.columns.push_back({"*VALUES*", plan->names[i], plan->types[i]});
+    std::vector<SortKey> keys;
+    for (const auto& item : stmt.order_by) {
+      SortKey key;
+      key.descending = item.descending;
+      key.nulls_first = item.nulls_first.value_or(item.descending);
+      key.expr = BindScalar(*item.expr, scope);
+      keys.push_back(std::move(key));
+    }
+    plan = SelectBinder::AddSortAndLimit(*this, stmt, std::move(plan), std::move(keys));
+  } else {
+    plan = SelectBinder(*this, stmt).Bind();
+  }
+  if (stmt.with) ctes_.pop_back();
+  depth_--;
+  return plan;
+}
+
+}  // namespace heliosdb

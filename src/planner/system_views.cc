@@ -1,0 +1,209 @@
+#include "planner/system_views.h"
+
+#include <functional>
+#include <map>
+
+namespace heliosdb {
+
+namespace {
+using Row = std::vector<Value>;
+
+struct ViewBuilder {
+  std::vector<std::string> names;
+  std::vector<LogicalType> types;
+  std::vector<Row> rows;
+};
+
+Value Text(const std::string& s) { return Value::Text(s); }
+Value TextOrNull(const std::string& s) { return s.empty() ? Value::Null(TypeId::kText) : Text(s); }
+Value Int(int64_t v) { return Value::Integer(v); }
+
+// information_schema.columns.data_type: the SQL-standard type name.
+std::string StandardTypeName(const LogicalType& t) {
+  switch (t.id()) {
+    case TypeId::kVarchar:
+      return "character varying";
+    case TypeId::kChar:
+      return "character";
+    case TypeId::kTime:
+      return "time without time zone";
+    case TypeId::kTimestamp:
+      return "timestamp without time zone";
+    case TypeId::kTimestampTz:
+      return "timestamp with time zone";
+    case TypeId::kNumeric:
+      return "numeric";
+    default:
+      return t.ToString();
+  }
+}
+
+ViewBuilder Tables(const Catalog& c) {
+  ViewBuilder v{{"table_catalog", "table_schema", "table_name", "table_type"}, {}, {}};
+  for (const auto& [id, t] : c.tables())
+    v.rows.push_back({Text("heliosdb"), Text(t.schema), Text(t.name), Text("BASE TABLE")});
+  for (const auto& [id, view] : c.views())
+    v.rows.push_back({Text("heliosdb"), Text(view.schema), Text(view.name), Text("VIEW")});
+  return v;
+}
+
+ViewBuilder Columns(const Catalog& c) {
+  ViewBuilder v{{"table_catalog", "table_schema", "table_name", "column_name",
+                 "ordinal_position", "column_default", "is_nullable", "data_type",
+                 "character_maximum_length", "numeric_precision", "numeric_scale"},
+                {},
+                {}};
+  v.types = {TypeId::kText, TypeId::kText, TypeId::kText,    TypeId::kText,
+             TypeId::kInteger, TypeId::kText, TypeId::kText, TypeId::kText,
+             TypeId::kInteger, TypeId::kInteger, TypeId::kInteger};
+  for (const auto& [id, t] : c.tables()) {
+    for (size_t i = 0; i < t.columns.size(); i++) {
+      const ColumnInfo& col = t.columns[i];
+      const LogicalType& type = col.type;
+      Value length = type.IsString() && type.length() >= 0 ? Int(type.length())
+                                                           : Value::Null(TypeId::kInteger);
+      Value precision = Value::Null(TypeId::kInteger), scale = Value::Null(TypeId::kInteger);
+      if (type.id() == TypeId::kNumeric && type.precision() >= 0) {
+        precision = Int(type.precision());
+        scale = Int(std::max(type.scale(), 0));
+      } else if (type.IsInteger()) {
+        precision = Int(type.id() == TypeId::kSmallInt ? 16 : type.id() == TypeId::kInteger ? 32 : 64);
+        scale = Int(0);
+      }
+      v.rows.push_back({Text("heliosdb"), Text(t.schema), Text(t.name), Text(col.name),
+                        Int(static_cast<int64_t>(i + 1)), TextOrNull(col.default_sql),
+                        Text(col.not_null ? "NO" : "YES"), Text(StandardTypeName(type)), length,
+                        precision, scale});
+    }
+  }
+  return v;
+}
+
+ViewBuilder Schemata(const Catalog& c) {
+  ViewBuilder v{{"catalog_name", "schema_name", "schema_owner"}, {}, {}};
+  for (const auto& [id, s] : c.schemas())
+    v.rows.push_back({Text("heliosdb"), Text(s.name), Text("heliosdb")});
+  return v;
+}
+
+ViewBuilder TableConstraints(const Catalog& c) {
+  ViewBuilder v{{"constraint_schema", "constraint_name", "table_schema", "table_name",
+                 "constraint_type"},
+                {},
+                {}};
+  static const char* kTypes[] = {"PRIMARY KEY", "UNIQUE", "CHECK", "FOREIGN KEY"};
+  for (const auto& [id, t] : c.tables())
+    for (const auto& k : t.constraints)
+      v.rows.push_back({Text(t.schema), Text(k.name), Text(t.schema), Text(t.name),
+                        Text(kTypes[static_cast<int>(k.kind)])});
+  return v;
+}
+
+ViewBuilder Sequences(const Catalog& c, bool pg_style) {
+  ViewBuilder v;
+  v.names = pg_style ? std::vector<std::string>{"schemaname", "sequencename", "data_type",
+                                                "start_value", "min_value", "max_value",
+                                                "increment_by", "cycle"}
+                     : std::vector<std::string>{"sequence_schema", "sequence_name", "data_type",
+                                                "start_value", "minimum_value", "maximum_value",
+                                                "increment", "cycle_option"};
+  for (const auto& [id, s] : c.sequences())
+    v.rows.push_back({Text(s.schema), Text(s.name), Text(s.type.ToString()),
+                      Text(std::to_string(s.start)), Text(std::to_string(s.min_value)),
+                      Text(std::to_string(s.max_value)), Text(std::to_string(s.increment)),
+                      Text(s.cycle ? "YES" : "NO")});
+  return v;
+}
+
+ViewBuilder Views(const Catalog& c, bool pg_style) {
+  ViewBuilder v{pg_style ? std::vector<std::string>{"schemaname", "viewname", "definition"}
+                         : std::vector<std::string>{"table_schema", "table_name",
+                                                    "view_definition"},
+                {},
+                {}};
+  for (const auto& [id, view] : c.views())
+    v.rows.push_back({Text(view.schema), Text(view.name), Text(view.query_sql)});
+  return v;
+}
+
+ViewBuilder PgTables(const Catalog& c) {
+  ViewBuilder v{{"schemaname", "tablename", "tableowner", "hasindexes"}, {}, {}};
+  v.types = {TypeId::kText, TypeId::kText, TypeId::kText, TypeId::kBoolean};
+  for (const auto& [id, t] : c.tables())
+    v.rows.push_back({Text(t.schema), Text(t.name), Text("heliosdb"),
+                      Value::Boolean(!c.TableIndexes(t.id).empty() || t.has_primary_key())});
+  return v;
+}
+
+ViewBuilder PgIndexes(const Catalog& c) {
+  ViewBuilder v{{"schemaname", "tablename", "indexname", "indexdef"}, {}, {}};
+  for (const auto& [id, t] : c.tables()) {
+    if (t.has_primary_key()) {
+      std::string name = t.name + "_pkey", cols;
+      for (const auto& k : t.constraints)
+        if (k.kind == ConstraintKind::kPrimaryKey) name = k.name;
+      for (size_t i = 0; i < t.primary_key.size(); i++)
+        cols += (i ? ", " : "") + t.columns[t.primary_key[i]].name;
+      v.rows.push_back({Text(t.schema), Text(t.name), Text(name),
+                        Text("CREATE UNIQUE INDEX " + name + " ON " + t.schema + "." + t.name +
+                             " USING btree (" + cols + ")")});
+    }
+    for (const IndexInfo* index : c.TableIndexes(t.id))
+      v.rows.push_back({Text(t.schema), Text(t.name), Text(index->name),
+                        Text(IndexDefinition(c, *index))});
+  }
+  return v;
+}
+
+LogicalOpPtr ToValues(ViewBuilder v) {
+  auto op = std::make_unique<LogicalOp>();
+  op->kind = LogicalOpKind::kValues;
+  if (v.types.empty()) v.types.assign(v.names.size(), LogicalType(TypeId::kText));
+  op->names = v.names;
+  op->types = v.types;
+  for (auto& row : v.rows) {
+    std::vector<BoundExprPtr> exprs;
+    for (size_t i = 0; i < row.size(); i++)
+      exprs.push_back(MakeConstant(row[i].is_null() ? Value::Null(v.types[i]) : row[i]));
+    op->rows.push_back(std::move(exprs));
+  }
+  return op;
+}
+}  // namespace
+
+std::string IndexDefinition(const Catalog& catalog, const IndexInfo& index) {
+  const TableInfo* t = catalog.GetTable(index.table_id);
+  std::string cols;
+  for (size_t i = 0; i < index.columns.size(); i++) {
+    cols += (i ? ", " : "") + t->columns[index.columns[i]].name;
+    if (i < index.descending.size() && index.descending[i]) cols += " DESC";
+  }
+  return std::string("CREATE ") + (index.unique ? "UNIQUE " : "") + "INDEX " + index.name +
+         " ON " + t->schema + "." + t->name + " USING " + index.method + " (" + cols + ")";
+}
+
+LogicalOpPtr BuildSystemView(const Catalog& catalog, const std::string& schema,
+                             const std::string& name) {
+  using Builder = std::function<ViewBuilder(const Catalog&)>;
+  static const std::map<std::string, Builder> kInformationSchema = {
+      {"tables", Tables},
+      {"columns", Columns},
+      {"schemata", Schemata},
+      {"table_constraints", TableConstraints},
+      {"sequences", [](const Catalog& c) { return Sequences(c, false); }},
+      {"views", [](const Catalog& c) { return Views(c, false); }},
+  };
+  static const std::map<std::string, Builder> kPgCatalog = {
+      {"pg_tables", PgTables},
+      {"pg_indexes", PgIndexes},
+      {"pg_views", [](const Catalog& c) { return Views(c, true); }},
+      {"pg_sequences", [](const Catalog& c) { return Sequences(c, true); }},
+  };
+  const auto& views = schema == "information_schema" ? kInformationSchema : kPgCatalog;
+  if (!schema.empty() && schema != "information_schema" && schema != "pg_catalog") return nullptr;
+  auto it = views.find(name);
+  if (it == views.end()) return nullptr;
+  return ToValues(it->second(catalog));
+}
+
+}  // namespace heliosdb

@@ -1,0 +1,245 @@
+#include "storage/kv_store.h"
+
+#include <rocksdb/cache.h>
+#include <rocksdb/convenience.h>
+#include <rocksdb/db.h>
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/options.h>
+#include <rocksdb/slice_transform.h>
+#include <rocksdb/table.h>
+#include <rocksdb/write_batch.h>
+
+#include <algorithm>
+
+#include "common/exception.h"
+#include "storage/version_key.h"
+
+namespace heliosdb {
+
+namespace {
+
+rocksdb::Slice ToSlice(std::string_view s) {
+  return rocksdb::Slice(s.data(), s.size());
+}
+
+// The one place a rocksdb::Status becomes ours.
+Status FromRocks(const rocksdb::Status& s, std::string_view context) {
+  if (s.ok()) return Status::OK();
+  std::string msg = std::string(context) + ": " + s.ToString();
+  if (s.IsCorruption()) return Status::Error(sqlstate::kDataCorrupted, "data corrupted: " + msg);
+  if (s.IsNoSpace())
+    return Status::Error(sqlstate::kDiskFull, "could not write: disk full: " + msg);
+  if (s.IsIOError() || s.IsPathNotFound()) {
+    return Status::Error(sqlstate::kIoError, "could not access database files: " + msg);
+  }
+  return Status::Error(sqlstate::kInternalError, "storage error: " + msg);
+}
+
+void ThrowIfError(const rocksdb::Status& s, std::string_view context) {
+  if (!s.ok()) throw DbException(FromRocks(s, context));
+}
+
+// Prefix extractor for versioned keys: everything but the 8-byte SCN suffix, i.e. one user key
+// of one object of one branch. Bloom filters built on it make "is there any version of this
+// key" (the conflict check and point reads of absent keys) cheap. Metadata and time-map keys
+// are outside the domain and always read in total order.
+class VersionKeyPrefixTransform : public rocksdb::SliceTransform {
+ public:
+  const char* Name() const override { return "heliosdb.VersionKeyPrefix.1"; }
+  rocksdb::Slice Transform(const rocksdb::Slice& key) const override {
+    return rocksdb::Slice(key.data(), key.size() - kScnSuffixSize);
+  }
+  bool InDomain(const rocksdb::Slice& key) const override {
+    return key.size() >= kMinVersionKeySize && key[0] == kVersionPrefix;
+  }
+};
+
+bool Supported(rocksdb::CompressionType type) {
+  auto all = rocksdb::GetSupportedCompressions();
+  return std::find(all.begin(), all.end(), type) != all.end();
+}
+
+}  // namespace
+
+struct KvStore::Shared {
+  std::shared_ptr<rocksdb::Cache> block_cache;
+};
+
+// ---- KvIterator ----
+
+KvIterator::~KvIterator() {
+  delete it_;
+}
+
+void KvIterator::Update() {
+  valid_ = it_->Valid();
+  if (valid_) {
+    rocksdb::Slice k = it_->key(), v = it_->value();
+    key_ = std::string_view(k.data(), k.size());
+    value_ = std::string_view(v.data(), v.size());
+  } else {
+    ThrowIfError(it_->status(), "iterator");
+  }
+}
+
+void KvIterator::Seek(std::string_view target) {
+  it_->Seek(ToSlice(target));
+  Update();
+}
+
+void KvIterator::SeekForPrev(std::string_view target) {
+  it_->SeekForPrev(ToSlice(target));
+  Update();
+}
+
+void KvIterator::Next() {
+  it_->Next();
+  Update();
+}
+
+// ---- KvWriteBatch ----
+
+KvWriteBatch::KvWriteBatch() : batch_(std::make_unique<rocksdb::WriteBatch>()) {}
+KvWriteBatch::~KvWriteBatch() = default;
+
+void KvWriteBatch::Put(std::string_view key, std::string_view value) {
+  ThrowIfError(batch_->Put(ToSlice(key), ToSlice(value)), "write batch");
+}
+
+void KvWriteBatch::PutParts(std::initializer_list<std::string_view> key_parts,
+                            std::initializer_list<std::string_view> value_parts) {
+  constexpr size_t kMaxParts = 4;
+  HELIOS_ASSERT(key_parts.size() <= kMaxParts && value_parts.size() <= kMaxParts);
+  rocksdb::Slice keys[kMaxParts], values[kMaxParts];
+  int nk = 0, nv = 0;
+  for (std::string_view p : key_parts) keys[nk++] = ToSlice(p);
+  for (std::string_view p : value_parts) values[nv++] = ToSlice(p);
+  ThrowIfError(batch_->Put(rocksdb::SliceParts(keys, nk), rocksdb::SliceParts(values, nv)),
+               "write batch");
+}
+
+size_t KvWriteBatch::count() const {
+  return batch_->Count();
+}
+size_t KvWriteBatch::byte_size() const {
+  return batch_->GetDataSize();
+}
+
+// ---- KvStore ----
+
+Status KvStore::Open(const std::string& dir, const Options& options,
+                     std::unique_ptr<KvStore>* out) {
+  auto store = std::unique_ptr<KvStore>(new KvStore());
+  store->dir_ = dir;
+  store->read_only_ = options.read_only;
+  store->shared_ = std::make_unique<Shared>();
+
+  rocksdb::Options opts;
+  opts.create_if_missing = options.create_if_missing && !options.read_only;
+  // A small machine shared with the application: two background threads for flush and
+  // compaction, 64 MB memtables, dynamic level sizes so space amplification stays low.
+  opts.max_background_jobs = 2;
+  opts.write_buffer_size = size_t{64} << 20;
+  opts.max_write_buffer_number = 3;
+  opts.level_compaction_dynamic_level_bytes = true;
+  opts.bytes_per_sync = size_t{1} << 20;
+  opts.keep_log_file_num = 4;
+  opts.max_log_file_size = size_t{8} << 20;
+  // After kill -9 the log may end in a torn record: recover every complete batch before it
+  // and drop the tail, never refuse to open.
+  opts.wal_recovery_mode = rocksdb::WALRecoveryMode::kPointInTimeRecovery;
+  // Concurrent committers share one log write and fsync (RocksDB's write-group leader).
+  opts.enable_pipelined_write = false;
+  opts.allow_concurrent_memtable_write = true;
+
+  // Hot levels uncompressed or LZ4 (cheap to decompress on the OLTP path); ZSTD at the
+  // bottom where most bytes live and reads are scans.
+  rocksdb::CompressionType fast = Supported(rocksdb::kLZ4Compression) ? rocksdb::kLZ4Compression
+                                  : Supported(rocksdb::kSnappyCompression)
+                                      ? rocksdb::kSnappyCompression
+                                      : rocksdb::kNoCompression;
+  opts.compression = fast;
+  opts.bottommost_compression = Supported(rocksdb::kZSTD) ? rocksdb::kZSTD : fast;
+
+  opts.prefix_extractor = std::make_shared<VersionKeyPrefixTransform>();
+  opts.memtable_prefix_bloom_size_ratio = 0.05;
+  opts.memtable_whole_key_filtering = false;
+
+  rocksdb::BlockBasedTableOptions table;
+  store->shared_->block_cache = rocksdb::NewLRUCache(options.block_cache_bytes);
+  table.block_cache = store->shared_->block_cache;
+  table.block_size = 16 * 1024;  // larger blocks suit the scan path and compress better
+  table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  // Versioned keys are only ever sought by prefix, never by whole key.
+  table.whole_key_filtering = false;
+  table.cache_index_and_filter_blocks = true;
+  table.pin_l0_filter_and_index_blocks_in_cache = true;
+  table.format_version = 5;
+  opts.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+
+  rocksdb::Status s = options.read_only ? rocksdb::DB::OpenForReadOnly(opts, dir, &store->db_)
+                                        : rocksdb::DB::Open(opts, dir, &store->db_);
+  if (!s.ok()) {
+    std::string text = s.ToString();
+    if (s.IsIOError() &&
+        (text.find("lock") != std::string::npos || text.find("LOCK") != std::string::npos)) {
+      return Status::Error("55006", "database \"" + dir + "\" is locked by another process")
+          .WithDetail(text);
+    }
+    return FromRocks(s, "could not open database \"" + dir + "\"");
+  }
+  *out = std::move(store);
+  return Status::OK();
+}
+
+KvStore::~KvStore() {
+  if (db_ != nullptr) {
+    db_->Close().PermitUncheckedError();
+    delete db_;
+  }
+}
+
+bool KvStore::Get(std::string_view key, std::string* value) {
+  rocksdb::PinnableSlice pinned;
+  rocksdb::Status s =
+      db_->Get(rocksdb::ReadOptions(), db_->DefaultColumnFamily(), ToSlice(key), &pinned);
+  if (s.IsNotFound()) return false;
+  ThrowIfError(s, "read");
+  value->assign(pinned.data(), pinned.size());
+  return true;
+}
+
+std::unique_ptr<KvIterator> KvStore::NewIterator(const KvReadOptions& options) {
+  auto it = std::unique_ptr<KvIterator>(new KvIterator());
+  rocksdb::ReadOptions ro;
+  ro.fill_cache = options.fill_cache;
+  if (options.prefix_same_as_start) {
+    ro.prefix_same_as_start = true;
+  } else {
+    ro.total_order_seek = true;
+  }
+  if (!options.upper_bound.empty()) {
+    it->bound_bytes_ = options.upper_bound;
+    it->bound_ = std::make_unique<rocksdb::Slice>(it->bound_bytes_);
+    ro.iterate_upper_bound = it->bound_.get();
+  }
+  it->it_ = db_->NewIterator(ro);
+  return it;
+}
+
+Status KvStore::Write(KvWriteBatch* batch, bool sync) {
+  if (read_only_) {
+    return Status::Error(sqlstate::kReadOnlySqlTransaction, "database is opened read-only");
+  }
+  rocksdb::WriteOptions wo;
+  wo.sync = sync;
+  return FromRocks(db_->Write(wo, batch->batch_.get()), "commit");
+}
+
+Status KvStore::Put(std::string_view key, std::string_view value, bool sync) {
+  KvWriteBatch batch;
+  batch.Put(key, value);
+  return Write(&batch, sync);
+}
+
+}  // namespace heliosdb

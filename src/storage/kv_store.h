@@ -1,0 +1,114 @@
+// KvStore: the thin wrapper around the RocksDB instance. It is the only code that includes
+// RocksDB headers, tunes RocksDB, and converts rocksdb::Status into our Status (or a
+// DbException where the caller has no Status to return: iterators).
+//
+// Errors map to SQLSTATEs: corruption -> XX001, I/O -> 58030, no space -> 53100, the database
+// lock held elsewhere -> 55006, anything else -> XX000.
+// Thread safety: KvStore is thread-safe. A KvIterator / KvWriteBatch belongs to one thread.
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "heliosdb/status.h"
+
+namespace rocksdb {
+class DB;
+class Iterator;
+class WriteBatch;
+class Slice;
+}  // namespace rocksdb
+
+namespace heliosdb {
+
+struct KvReadOptions {
+  // Only keys with the seek target's versioned-key prefix (one user key, any version) are
+  // wanted: lets the prefix bloom filters skip files. Otherwise a total-order iterator.
+  bool prefix_same_as_start = false;
+  // Exclusive upper bound of the iteration ("" = none); lets RocksDB stop early.
+  std::string upper_bound;
+  bool fill_cache = true;
+};
+
+// An iterator over raw keys. key()/value() are valid until the next move.
+// Moves throw DbException on I/O errors or corruption (never end silently).
+class KvIterator {
+ public:
+  ~KvIterator();
+  KvIterator(const KvIterator&) = delete;
+  KvIterator& operator=(const KvIterator&) = delete;
+
+  bool Valid() const { return valid_; }
+  void Seek(std::string_view target);
+  // Positions at the last key <= target.
+  void SeekForPrev(std::string_view target);
+  void Next();
+  std::string_view key() const { return key_; }
+  std::string_view value() const { return value_; }
+
+ private:
+  friend class KvStore;
+  KvIterator() = default;
+  void Update();
+
+  rocksdb::Iterator* it_ = nullptr;
+  std::unique_ptr<rocksdb::Slice> bound_;
+  std::string bound_bytes_;
+  bool valid_ = false;
+  std::string_view key_;
+  std::string_view value_;
+};
+
+// Writes applied atomically by KvStore::Write.
+class KvWriteBatch {
+ public:
+  KvWriteBatch();
+  ~KvWriteBatch();
+  void Put(std::string_view key, std::string_view value);
+  // Put whose key and value are concatenations of parts (no temporary strings).
+  void PutParts(std::initializer_list<std::string_view> key_parts,
+                std::initializer_list<std::string_view> value_parts);
+  size_t count() const;
+  size_t byte_size() const;
+
+ private:
+  friend class KvStore;
+  std::unique_ptr<rocksdb::WriteBatch> batch_;
+};
+
+class KvStore {
+ public:
+  struct Options {
+    bool read_only = false;
+    bool create_if_missing = true;
+    size_t block_cache_bytes = size_t{128} << 20;
+  };
+
+  // Opens (or creates) the RocksDB directory `dir`.
+  static Status Open(const std::string& dir, const Options& options, std::unique_ptr<KvStore>* out);
+  ~KvStore();
+
+  // Point read of a raw key (metadata). Returns false when absent.
+  // Throws DbException on I/O errors or corruption.
+  bool Get(std::string_view key, std::string* value);
+  std::unique_ptr<KvIterator> NewIterator(const KvReadOptions& options);
+  // sync: fsync the write-ahead log before returning. Concurrent writers are grouped by
+  // RocksDB into one log write and one fsync.
+  Status Write(KvWriteBatch* batch, bool sync);
+  Status Put(std::string_view key, std::string_view value, bool sync);
+  bool read_only() const { return read_only_; }
+  const std::string& dir() const { return dir_; }
+
+ private:
+  KvStore() = default;
+  rocksdb::DB* db_ = nullptr;
+  bool read_only_ = false;
+  std::string dir_;
+  struct Shared;  // options objects that must outlive db_
+  std::unique_ptr<Shared> shared_;
+};
+
+}  // namespace heliosdb

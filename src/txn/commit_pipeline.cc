@@ -1,0 +1,161 @@
+#include "txn/commit_pipeline.h"
+
+#include <algorithm>
+#include <chrono>
+#include <functional>
+
+#include "common/exception.h"
+#include "storage/version_key.h"
+
+namespace heliosdb {
+
+namespace {
+
+// Microseconds since 2000-01-01 00:00:00 UTC (PostgreSQL's epoch, as TIMESTAMPTZ values).
+int64_t NowMicrosSince2000() {
+  constexpr int64_t kUnixTo2000Seconds = 946684800;
+  auto now = std::chrono::system_clock::now().time_since_epoch();
+  return std::chrono::duration_cast<std::chrono::microseconds>(now).count() -
+         kUnixTo2000Seconds * 1000000;
+}
+
+uint64_t KeyHash(BranchId branch, ObjectId object, std::string_view key) {
+  uint64_t h = std::hash<std::string_view>()(key);
+  h ^= (uint64_t{branch} << 32 | object) * 0x9E3779B97F4A7C15ULL;
+  return h * 0xFF51AFD7ED558CCDULL;
+}
+
+Status SerializationFailure() {
+  return Status::Error(sqlstate::kSerializationFailure,
+                       "could not serialize access due to concurrent update");
+}
+
+}  // namespace
+
+TransactionManager::Impl::Impl(KvStore* kv) : kv_(kv) {
+  // The last SCN is the larger of the meta record and the newest time-map entry: concurrent
+  // commits may reach the log out of SCN order, so the meta record alone can lag behind.
+  Scn last = 0;
+  std::string v;
+  if (kv_->Get(MetaKey("last_scn"), &v) && v.size() == 8) last = GetFixed64BE(v.data());
+  auto it = kv_->NewIterator(KvReadOptions());
+  it->SeekForPrev(TimeMapKey(UINT64_MAX));
+  if (it->Valid() && it->key().size() == 9 && it->key()[0] == kTimePrefix) {
+    last = std::max(last, GetFixed64BE(it->key().data() + 1));
+  }
+  last_assigned_ = last;
+  last_committed_.store(last, std::memory_order_release);
+}
+
+bool TransactionManager::Impl::ConflictsInStore(const Snapshot& snapshot, const WriteSet& writes) {
+  KvReadOptions ro;
+  ro.prefix_same_as_start = true;
+  ro.fill_cache = false;  // a bulk load should not flush the cache through conflict checks
+  auto it = kv_->NewIterator(ro);
+  std::string seek;
+  for (const auto& [wk, newest] : writes.index()) {
+    seek.clear();
+    // The newest possible version of the key: suffix ~UINT64_MAX = 0x00 x 8.
+    AppendVersionKey(snapshot.branch, wk.object, wk.key, UINT64_MAX, &seek);
+    it->Seek(seek);
+    if (!it->Valid()) continue;
+    std::string_view k = it->key();
+    if (k.size() != seek.size() || k.compare(0, seek.size() - kScnSuffixSize, seek.data(),
+                                             seek.size() - kScnSuffixSize) != 0) {
+      continue;
+    }
+    Scn newest_scn = ~GetFixed64BE(k.data() + k.size() - kScnSuffixSize);
+    if (newest_scn > snapshot.scn) return true;
+  }
+  return false;
+}
+
+bool TransactionManager::Impl::ConflictsInFlight(BranchId branch,
+                                                 const std::vector<uint64_t>& hashes) const {
+  // Every in-flight commit has an SCN above every open snapshot (it is not yet published), so
+  // any shared key is a conflict. A hash collision only causes a spurious, retryable 40001.
+  for (const InFlight* other : in_flight_) {
+    if (other->branch != branch) continue;
+    const std::vector<uint64_t>& theirs = *other->key_hashes;
+    for (uint64_t h : hashes) {
+      if (std::binary_search(theirs.begin(), theirs.end(), h)) return true;
+    }
+  }
+  return false;
+}
+
+Status TransactionManager::Impl::Commit(const Snapshot& snapshot, const WriteSet& writes, bool sync,
+                                        Scn* commit_scn) {
+  std::vector<uint64_t> hashes;
+  hashes.reserve(writes.key_count());
+  for (const auto& [wk, newest] : writes.index()) {
+    hashes.push_back(KeyHash(snapshot.branch, wk.object, wk.key));
+  }
+  std::sort(hashes.begin(), hashes.end());
+
+  // 1. Validate against the store without holding the lock.
+  uint64_t landed_before = landed_.load(std::memory_order_acquire);
+  if (ConflictsInStore(snapshot, writes)) return SerializationFailure();
+
+  // 2. Re-validate what may have changed, take an SCN, go in flight.
+  InFlight mine{snapshot.branch, &hashes};
+  Scn scn;
+  {
+    std::unique_lock lock(mu_);
+    if (ConflictsInFlight(snapshot.branch, hashes)) return SerializationFailure();
+    if (landed_.load(std::memory_order_acquire) != landed_before &&
+        ConflictsInStore(snapshot, writes)) {
+      return SerializationFailure();
+    }
+    scn = ++last_assigned_;
+    in_flight_.push_back(&mine);
+  }
+
+  // 3. One atomic batch: every version, the last-SCN record and the time-map entry.
+  Status status;
+  try {
+    KvWriteBatch batch;
+    std::string prefix, suffix;
+    AppendScnSuffix(scn, &suffix);
+    static constexpr char kPutTag[1] = {static_cast<char>(VersionTag::kPut)};
+    static constexpr char kTombstoneTag[1] = {static_cast<char>(VersionTag::kTombstone)};
+    ObjectId prefix_object = 0;
+    for (const auto& [wk, newest] : writes.index()) {
+      if (prefix.empty() || wk.object != prefix_object) {
+        prefix.clear();
+        AppendObjectPrefix(snapshot.branch, wk.object, &prefix);
+        prefix_object = wk.object;
+      }
+      const WriteEntry& e = writes.entry(newest);
+      std::string_view tag(e.tombstone ? kTombstoneTag : kPutTag, 1);
+      batch.PutParts({prefix, wk.key, suffix}, {tag, e.value});
+    }
+    std::string scn_bytes, time_bytes;
+    PutFixed64BE(scn, &scn_bytes);
+    PutFixed64BE(static_cast<uint64_t>(NowMicrosSince2000()), &time_bytes);
+    batch.Put(MetaKey("last_scn"), scn_bytes);
+    batch.Put(TimeMapKey(scn), time_bytes);
+    status = kv_->Write(&batch, sync);
+  } catch (const DbException& e) {
+    status = e.status();
+  } catch (const std::bad_alloc&) {
+    status = Status::Error(sqlstate::kOutOfMemory, "out of memory");
+  }
+
+  Publish(scn, &mine);
+  if (!status.ok()) return status;
+  if (commit_scn != nullptr) *commit_scn = scn;
+  return Status::OK();
+}
+
+void TransactionManager::Impl::Publish(Scn scn, InFlight* mine) {
+  std::unique_lock lock(mu_);
+  in_flight_.erase(std::find(in_flight_.begin(), in_flight_.end(), mine));
+  landed_.fetch_add(1, std::memory_order_acq_rel);
+  // SCNs become visible in order: wait for the commits that took smaller SCNs.
+  published_.wait(lock, [&] { return last_committed_.load(std::memory_order_relaxed) == scn - 1; });
+  last_committed_.store(scn, std::memory_order_release);
+  published_.notify_all();
+}
+
+}  // namespace heliosdb

@@ -1,0 +1,66 @@
+// CommitPipeline: assigns commit SCNs, detects write-write conflicts (first committer wins)
+// and makes commits durable and visible in SCN order. It is TransactionManager::Impl.
+//
+// A commit goes through three steps:
+//   1. validate (mostly outside the lock): for every written key, the newest committed version
+//      must not be newer than the transaction's snapshot. Checked against the store through a
+//      prefix-bloom-filtered seek, and against the commits "in flight" (SCN assigned, batch not
+//      yet in the store) through the hashes of their keys. Under the lock the store check is
+//      repeated only if some commit landed since the first check.
+//   2. under the lock: assign SCN = last assigned + 1 and register as in flight. The lock is
+//      then released: the batch write (and its fsync) happens outside it, so RocksDB groups
+//      the log writes and fsyncs of concurrent committers (group commit).
+//   3. after the write: leave the in-flight set, then wait until every smaller SCN is
+//      published and publish ours (last_committed_scn), so a snapshot never sees SCN n without
+//      every SCN < n that will ever be visible.
+// A failed write leaves a hole in the SCN sequence, which is harmless.
+//
+// Thread safety: all methods are thread-safe.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <vector>
+
+#include "storage/kv_store.h"
+#include "txn/transaction_manager.h"
+#include "txn/visible_iterator.h"
+#include "txn/write_set.h"
+
+namespace heliosdb {
+
+struct TransactionManager::Impl {
+ public:
+  explicit Impl(KvStore* kv);
+
+  KvStore* kv() const { return kv_; }
+  Scn last_committed() const { return last_committed_.load(std::memory_order_acquire); }
+
+  // Commits `writes` made on `snapshot`. On success *commit_scn is the new SCN.
+  // Returns 40001 on a write-write conflict (nothing written), 58030/53100/... on I/O errors.
+  Status Commit(const Snapshot& snapshot, const WriteSet& writes, bool sync, Scn* commit_scn);
+
+ private:
+  struct InFlight {
+    BranchId branch;
+    const std::vector<uint64_t>* key_hashes;  // sorted
+  };
+
+  // True when some key of `writes` has a committed version newer than the snapshot.
+  bool ConflictsInStore(const Snapshot& snapshot, const WriteSet& writes);
+  // REQUIRES: mu_ held.
+  bool ConflictsInFlight(BranchId branch, const std::vector<uint64_t>& hashes) const;
+  void Publish(Scn scn, InFlight* mine);
+
+  KvStore* kv_;
+  std::atomic<Scn> last_committed_{0};
+  std::atomic<uint64_t> landed_{0};  // commits that have left the in-flight set
+
+  std::mutex mu_;
+  std::condition_variable published_;
+  Scn last_assigned_ = 0;             // guarded by mu_
+  std::vector<InFlight*> in_flight_;  // guarded by mu_
+};
+
+}  // namespace heliosdb

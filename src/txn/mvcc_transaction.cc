@@ -1,0 +1,100 @@
+#include "txn/mvcc_transaction.h"
+
+#include "common/exception.h"
+#include "storage/version_key.h"
+
+namespace heliosdb {
+
+MvccTransaction::MvccTransaction(TransactionManager::Impl* manager, const Snapshot& snapshot,
+                                 const TransactionOptions& options)
+    : manager_(manager), snapshot_(snapshot), options_(options) {}
+
+MvccTransaction::~MvccTransaction() = default;
+
+void MvccTransaction::CheckActive() const {
+  if (finished_) {
+    ThrowError(sqlstate::kInvalidTransactionState, "transaction is already finished");
+  }
+}
+
+void MvccTransaction::CheckWritable() const {
+  CheckActive();
+  if (options_.read_only) {
+    ThrowError(sqlstate::kReadOnlySqlTransaction,
+               "cannot execute a write in a read-only transaction");
+  }
+}
+
+std::optional<std::string> MvccTransaction::Get(ObjectId object, std::string_view key) {
+  CheckActive();
+  if (const WriteEntry* own = writes_.Find(object, key)) {
+    if (own->tombstone) return std::nullopt;
+    return std::string(own->value);
+  }
+  if (!point_reader_) {
+    KvReadOptions ro;
+    ro.prefix_same_as_start = true;
+    point_reader_ = manager_->kv()->NewIterator(ro);
+  }
+  std::string_view row;
+  if (!ReadVisible(point_reader_.get(), snapshot_, object, key, &seek_buf_, &row)) {
+    return std::nullopt;
+  }
+  return std::string(row);
+}
+
+std::unique_ptr<RowIterator> MvccTransaction::Scan(ObjectId object, std::string_view lower,
+                                                   std::string_view upper) {
+  CheckActive();
+  KvReadOptions ro;
+  ro.upper_bound = ObjectEnd(snapshot_.branch, object);
+  return std::make_unique<MergedRowIterator>(manager_->kv()->NewIterator(ro), snapshot_, &writes_,
+                                             object, lower, upper);
+}
+
+void MvccTransaction::Put(ObjectId object, std::string_view key, std::string_view value) {
+  CheckWritable();
+  writes_.Put(object, key, value);
+}
+
+void MvccTransaction::Delete(ObjectId object, std::string_view key) {
+  CheckWritable();
+  writes_.Delete(object, key);
+}
+
+void MvccTransaction::Savepoint(const std::string& name) {
+  CheckActive();
+  writes_.Savepoint(name);
+}
+
+Status MvccTransaction::RollbackToSavepoint(const std::string& name) {
+  CheckActive();
+  return writes_.RollbackToSavepoint(name);
+}
+
+Status MvccTransaction::ReleaseSavepoint(const std::string& name) {
+  CheckActive();
+  return writes_.ReleaseSavepoint(name);
+}
+
+Status MvccTransaction::Commit(Scn* commit_scn) {
+  CheckActive();
+  finished_ = true;
+  point_reader_.reset();
+  Status s;
+  if (writes_.empty()) {
+    if (commit_scn != nullptr) *commit_scn = snapshot_.scn;
+  } else {
+    s = manager_->Commit(snapshot_, writes_, options_.synchronous_commit, commit_scn);
+  }
+  writes_.Clear();
+  return s;
+}
+
+void MvccTransaction::Rollback() {
+  finished_ = true;
+  point_reader_.reset();
+  writes_.Clear();
+}
+
+}  // namespace heliosdb

@@ -1,0 +1,59 @@
+// MvccTransaction: the Transaction implementation (txn/transaction.h) over the versioned
+// keyspace: reads through a snapshot merged with the buffered WriteSet, commit through the
+// manager's CommitPipeline.
+//
+// Iterators returned by Scan see the transaction's own writes made before Scan() was called
+// (statement-stable), and must be destroyed before RollbackToSavepoint, Commit or Rollback.
+// Thread safety: none; one transaction belongs to one connection.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "txn/commit_pipeline.h"
+#include "txn/transaction.h"
+#include "txn/visible_iterator.h"
+#include "txn/write_set.h"
+
+namespace heliosdb {
+
+class MvccTransaction : public Transaction {
+ public:
+  MvccTransaction(TransactionManager::Impl* manager, const Snapshot& snapshot,
+                  const TransactionOptions& options);
+  ~MvccTransaction() override;
+
+  Scn snapshot_scn() const override { return snapshot_.scn; }
+  BranchId branch() const override { return snapshot_.branch; }
+  bool read_only() const override { return options_.read_only; }
+  bool has_writes() const override { return !writes_.empty(); }
+
+  std::optional<std::string> Get(ObjectId object, std::string_view key) override;
+  std::unique_ptr<RowIterator> Scan(ObjectId object, std::string_view lower,
+                                    std::string_view upper) override;
+  void Put(ObjectId object, std::string_view key, std::string_view value) override;
+  void Delete(ObjectId object, std::string_view key) override;
+
+  void Savepoint(const std::string& name) override;
+  Status RollbackToSavepoint(const std::string& name) override;
+  Status ReleaseSavepoint(const std::string& name) override;
+
+  Status Commit(Scn* commit_scn = nullptr) override;
+  void Rollback() override;
+
+ private:
+  void CheckActive() const;
+  void CheckWritable() const;
+
+  TransactionManager::Impl* manager_;
+  Snapshot snapshot_;
+  TransactionOptions options_;
+  WriteSet writes_;
+  bool finished_ = false;
+  // Point reads reuse one prefix-mode iterator: created after the snapshot was taken, it sees
+  // every version the snapshot can see (later commits are filtered by SCN anyway).
+  std::unique_ptr<KvIterator> point_reader_;
+  std::string seek_buf_;
+};
+
+}  // namespace heliosdb

@@ -1,0 +1,130 @@
+#include "txn/write_set.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "common/exception.h"
+
+namespace heliosdb {
+
+namespace {
+constexpr size_t kBlockSize = 256 * 1024;
+}
+
+WriteSet::WriteSet() = default;
+WriteSet::~WriteSet() = default;
+
+std::string_view WriteSet::Copy(std::string_view bytes) {
+  if (bytes.empty()) return {};
+  if (blocks_.empty() || used_ + bytes.size() > block_sizes_.back()) {
+    size_t size = std::max(kBlockSize, bytes.size());
+    blocks_.push_back(std::make_unique<char[]>(size));
+    block_sizes_.push_back(size);
+    used_ = 0;
+  }
+  char* dst = blocks_.back().get() + used_;
+  std::memcpy(dst, bytes.data(), bytes.size());
+  used_ += bytes.size();
+  return {dst, bytes.size()};
+}
+
+void WriteSet::Append(ObjectId object, std::string_view key, std::string_view value,
+                      bool tombstone) {
+  if (entries_.size() >= WriteEntry::kNone - 1) {
+    ThrowError(sqlstate::kProgramLimitExceeded, "too many writes in one transaction");
+  }
+  auto index = static_cast<uint32_t>(entries_.size());
+  WriteEntry e;
+  e.object = object;
+  e.tombstone = tombstone;
+  auto it = index_.find(WriteKey{object, key});
+  if (it == index_.end()) {
+    e.key = Copy(key);
+    e.value = Copy(value);
+    index_.emplace(WriteKey{object, e.key}, index);
+  } else {
+    e.key = it->first.key;  // the key bytes are already in the arena
+    e.value = Copy(value);
+    e.prev = it->second;
+    it->second = index;
+  }
+  entries_.push_back(e);
+}
+
+void WriteSet::Put(ObjectId object, std::string_view key, std::string_view value) {
+  Append(object, key, value, false);
+}
+
+void WriteSet::Delete(ObjectId object, std::string_view key) {
+  Append(object, key, {}, true);
+}
+
+const WriteEntry* WriteSet::Find(ObjectId object, std::string_view key) const {
+  auto it = index_.find(WriteKey{object, key});
+  return it == index_.end() ? nullptr : &entries_[it->second];
+}
+
+void WriteSet::Savepoint(const std::string& name) {
+  savepoints_.push_back(Mark{name, position(), blocks_.size(), used_});
+}
+
+int WriteSet::FindMark(const std::string& name) const {
+  for (int i = static_cast<int>(savepoints_.size()) - 1; i >= 0; i--) {
+    if (savepoints_[i].name == name) return i;
+  }
+  return -1;
+}
+
+namespace {
+Status NoSuchSavepoint(const std::string& name) {
+  return Status::Error(sqlstate::kInvalidSavepointSpecification,
+                       "savepoint \"" + name + "\" does not exist");
+}
+}  // namespace
+
+void WriteSet::RollbackTo(const Mark& mark) {
+  // Undo newest first, so each key ends at the entry it had at the mark.
+  for (uint32_t i = position(); i-- > mark.entries;) {
+    const WriteEntry& e = entries_[i];
+    auto it = index_.find(WriteKey{e.object, e.key});
+    HELIOS_ASSERT(it != index_.end() && it->second == i);
+    if (e.prev == WriteEntry::kNone) {
+      index_.erase(it);
+    } else {
+      it->second = e.prev;
+    }
+  }
+  entries_.resize(mark.entries);
+  // Release the arena bytes written after the mark (nothing before it refers to them).
+  blocks_.resize(mark.arena_blocks);
+  block_sizes_.resize(mark.arena_blocks);
+  used_ = mark.arena_used;
+}
+
+Status WriteSet::RollbackToSavepoint(const std::string& name) {
+  int i = FindMark(name);
+  if (i < 0) return NoSuchSavepoint(name);
+  Mark mark = savepoints_[i];
+  savepoints_.resize(i + 1);  // later savepoints are gone; this one stays
+  RollbackTo(mark);
+  return Status::OK();
+}
+
+Status WriteSet::ReleaseSavepoint(const std::string& name) {
+  int i = FindMark(name);
+  if (i < 0) return NoSuchSavepoint(name);
+  savepoints_.resize(i);
+  return Status::OK();
+}
+
+void WriteSet::Clear() {
+  entries_.clear();
+  entries_.shrink_to_fit();
+  index_.clear();
+  savepoints_.clear();
+  blocks_.clear();
+  block_sizes_.clear();
+  used_ = 0;
+}
+
+}  // namespace heliosdb
