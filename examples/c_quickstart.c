@@ -68,8 +68,9 @@ int main(void) {
   helios_finalize(query);
 
   /* helios_exec with a callback, like sqlite3_exec. */
-  if (helios_exec(db, "SELECT count(*) AS users FROM users", print_row, NULL, NULL) != HELIOS_OK) {
-    return fail(db, "count");
+  if (helios_exec(db, "SELECT name, score FROM users ORDER BY score DESC LIMIT 2", print_row, NULL,
+                  NULL) != HELIOS_OK) {
+    return fail(db, "top scores");
   }
 
   /* Errors carry PostgreSQL's SQLSTATE. */

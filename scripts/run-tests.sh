@@ -46,6 +46,14 @@ if [ -x "$bin/crash_test" ]; then
   [ $rc -eq 0 ] || failed_suites+=("crash")
 fi
 
+section "shell (test/shell)"
+log=$(mktemp)
+bash test/shell/run.sh "$build" > "$log" 2>&1
+rc=$?
+tail -5 "$log"
+count "$log"
+[ $rc -eq 0 ] || failed_suites+=("shell")
+
 section "examples"
 ex_fail=0
 for ex in "$bin"/example_*; do

@@ -25,6 +25,30 @@ bool IsPlanStatement(ast::StmtKind kind) {
          kind == ast::StmtKind::kUpdate || kind == ast::StmtKind::kDelete;
 }
 
+// The command as PostgreSQL names it in "cannot execute X in a read-only transaction".
+std::string DdlCommandName(const ast::Statement& s) {
+  switch (s.kind) {
+    case ast::StmtKind::kCreateTable:
+      return "CREATE TABLE";
+    case ast::StmtKind::kCreateIndex:
+      return "CREATE INDEX";
+    case ast::StmtKind::kCreateSchema:
+      return "CREATE SCHEMA";
+    case ast::StmtKind::kCreateSequence:
+      return "CREATE SEQUENCE";
+    case ast::StmtKind::kAlterSequence:
+      return "ALTER SEQUENCE";
+    case ast::StmtKind::kCreateView:
+      return "CREATE VIEW";
+    case ast::StmtKind::kDrop:
+      return "DROP";
+    case ast::StmtKind::kAlterTable:
+      return "ALTER TABLE";
+    default:
+      return "TRUNCATE TABLE";
+  }
+}
+
 bool IsDdl(ast::StmtKind kind) {
   switch (kind) {
     case ast::StmtKind::kCreateTable:
@@ -67,7 +91,7 @@ Transaction& Connection::Impl::Txn() {
   if (!txn) {
     TransactionOptions options;
     options.synchronous_commit = db->options.synchronous_commit && settings.synchronous_commit();
-    options.read_only = db->options.read_only;
+    options.read_only = db->options.read_only || block_read_only;
     txn = db->storage->transactions().Begin(options);
     catalog = db->CatalogFor(*txn);
     transaction_start = NowMicros();
@@ -86,7 +110,20 @@ Catalog& Connection::Impl::MutableCatalog() {
   return *ddl_catalog;
 }
 
+void Connection::Impl::EndTransactionSettings(bool committed) {
+  if (!committed && settings_at_begin) {
+    settings = *settings_at_begin;
+  } else if (settings_before_local) {
+    // SET LOCAL lasts until the transaction ends; plain SETs after it stay.
+    settings = *settings_before_local;
+  }
+  settings_at_begin.reset();
+  settings_before_local.reset();
+}
+
 void Connection::Impl::RollbackAll() {
+  EndTransactionSettings(false);
+  block_read_only = false;
   if (txn) txn->Rollback();
   txn.reset();
   catalog.reset();
@@ -97,7 +134,10 @@ void Connection::Impl::RollbackAll() {
 }
 
 void Connection::Impl::CommitImplicit() {
-  if (in_block || !txn) return;
+  if (in_block) return;
+  EndTransactionSettings(true);
+  block_read_only = false;
+  if (!txn) return;
   bool ddl = ddl_catalog != nullptr;
   if (ddl) db->BeginCatalogChange();
   Status s = txn->Commit();
@@ -203,9 +243,9 @@ QueryResult::Impl Connection::Impl::Run(PreparedPlan& p, const std::vector<Value
   } else if (s.kind == ast::StmtKind::kExplain) {
     result = RunExplain(s.As<ast::ExplainStmt>(), p.text);
   } else if (IsDdl(s.kind)) {
-    if (db->options.read_only)
+    if (db->options.read_only || block_read_only)
       ThrowError(sqlstate::kReadOnlySqlTransaction,
-                 "cannot execute this statement in a read-only database");
+                 "cannot execute " + DdlCommandName(s) + " in a read-only transaction");
     result = RunDdl(s, p.text);
   } else {
     result = RunUtility(p);
@@ -298,6 +338,8 @@ QueryResult::Impl Connection::Impl::RunTransaction(const ast::TransactionStmt& s
       if (!in_block) {
         RollbackAll();  // nothing pending outside a block; start clean
         in_block = true;
+        block_read_only = stmt.read_only.value_or(false);
+        settings_at_begin = settings;
         Txn();
       }
       return TagResult("BEGIN");

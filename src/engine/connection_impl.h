@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <map>
+#include <optional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -51,6 +52,7 @@ struct Connection::Impl {
   Catalog& MutableCatalog();  // the transaction's private catalog, for DDL
   void CommitImplicit();      // ends an autocommit statement's transaction
   void RollbackAll();
+  void EndTransactionSettings(bool committed);
   char TransactionStatus() const { return failed ? 'E' : (in_block ? 'T' : 'I'); }
 
   // Statement families (connection.cc, ddl_*.cc, utility_statements.cc).
@@ -67,6 +69,11 @@ struct Connection::Impl {
   std::shared_ptr<Catalog> ddl_catalog;    // set once txn ran DDL
   bool in_block = false;
   bool failed = false;
+  bool block_read_only = false;  // BEGIN READ ONLY
+  // Settings as they were when the transaction block began (ROLLBACK restores them) and the
+  // values SET LOCAL replaced (restored when the transaction ends either way).
+  std::optional<SessionSettings> settings_at_begin;
+  std::optional<SessionSettings> settings_before_local;
   int64_t transaction_start = 0;
   SessionSettings settings;
   std::map<std::string, std::shared_ptr<PreparedPlan>> sql_prepared;  // PREPARE name

@@ -25,17 +25,23 @@ bool Mentions(const std::vector<int>& columns, int column) {
 }
 }  // namespace
 
+std::vector<IndexInfo> DdlExecutor::IndexesOf(ObjectId table) const {
+  std::vector<IndexInfo> out;
+  for (const IndexInfo* index : catalog_.TableIndexes(table)) out.push_back(*index);
+  return out;
+}
+
 void DdlExecutor::RewriteRows(
-    const TableInfo& before, const TableInfo& after,
+    const TableInfo& before, const TableInfo& after, const std::vector<IndexInfo>& old_indexes,
     const std::function<std::vector<Value>(const std::vector<Value>&)>& fill) {
   std::vector<std::pair<std::string, std::vector<Value>>> rows;
   for (auto it = txn_.Scan(before.id, "", ""); it->Valid(); it->Next())
     rows.emplace_back(std::string(it->key()), DecodeTableRow(before, it->value()));
-  std::vector<const IndexInfo*> indexes = catalog_.TableIndexes(before.id);
   for (const auto& [key, row] : rows) {
     txn_.Delete(before.id, key);
-    for (const IndexInfo* index : indexes) txn_.Delete(index->id, IndexEntryKey(*index, row, key));
+    for (const IndexInfo& index : old_indexes) txn_.Delete(index.id, IndexEntryKey(index, row, key));
   }
+  std::vector<const IndexInfo*> indexes = catalog_.TableIndexes(after.id);
   for (const auto& [key, row] : rows) {
     std::vector<Value> next = fill(row);
     std::string new_key = key;
@@ -59,6 +65,8 @@ void DdlExecutor::RewriteRows(
           conn_.db->storage->IncrementCounter("rowid:" + std::to_string(after.id)))});
     }
     txn_.Put(after.id, new_key, EncodeTableRow(after, next));
+    for (const IndexInfo* index : indexes)
+      txn_.Put(index->id, IndexEntryKey(*index, next, new_key), new_key);
   }
 }
 
@@ -86,6 +94,7 @@ QueryResult::Impl DdlExecutor::AlterTable(const ast::AlterTableStmt& stmt) {
       case A::kAddColumn: {
         if (action.if_exists && table.FindColumn(action.column.name) >= 0) break;
         TableInfo before = table;
+        std::vector<IndexInfo> old_indexes = IndexesOf(table.id);
         std::vector<SequenceInfo> sequences;
         std::vector<ast::TableConstraint> pending;
         AddColumn(&table, action.column, &sequences, &pending);
@@ -103,7 +112,7 @@ QueryResult::Impl DdlExecutor::AlterTable(const ast::AlterTableStmt& stmt) {
                                    col.type, true, "column \"" + col.name + "\"", 0);
           ExecContext ctx = MakeExecContext();
           ExpressionExecutor executor(ctx);
-          RewriteRows(before, table, [&](const std::vector<Value>& row) {
+          RewriteRows(before, table, old_indexes, [&](const std::vector<Value>& row) {
             std::vector<Value> next = row;
             next.push_back(executor.EvaluateConstant(*def));
             return next;
@@ -128,8 +137,14 @@ QueryResult::Impl DdlExecutor::AlterTable(const ast::AlterTableStmt& stmt) {
           ThrowError(sqlstate::kDependentObjectsStillExist,
                      "cannot drop column " + action.name + " of table " + table.name +
                          " because other objects depend on it");
-        for (const IndexInfo* index : catalog_.TableIndexes(table.id))
-          if (Mentions(index->columns, idx)) catalog_.Drop(txn_, CatalogKind::kIndex, index->id);
+        std::vector<IndexInfo> old_indexes;
+        for (const IndexInfo* index : catalog_.TableIndexes(table.id)) {
+          if (Mentions(index->columns, idx)) {
+            catalog_.Drop(txn_, CatalogKind::kIndex, index->id);
+          } else {
+            old_indexes.push_back(*index);
+          }
+        }
         std::vector<ConstraintInfo> kept;
         for (auto c : table.constraints) {
           if (Mentions(c.columns, idx)) continue;
@@ -148,7 +163,7 @@ QueryResult::Impl DdlExecutor::AlterTable(const ast::AlterTableStmt& stmt) {
         }
         catalog_.PutTable(txn_, table);
         if (before.has_primary_key() && !table.has_primary_key() && has_rows)
-          RewriteRows(before, table, [&](const std::vector<Value>& row) {
+          RewriteRows(before, table, old_indexes, [&](const std::vector<Value>& row) {
             std::vector<Value> next = row;
             next.erase(next.begin() + idx);
             return next;
@@ -198,7 +213,7 @@ QueryResult::Impl DdlExecutor::AlterTable(const ast::AlterTableStmt& stmt) {
         catalog_.PutTable(txn_, table);
         ExecContext ctx = MakeExecContext();
         ExpressionExecutor executor(ctx);
-        RewriteRows(before, table, [&](const std::vector<Value>& row) {
+        RewriteRows(before, table, IndexesOf(table.id), [&](const std::vector<Value>& row) {
           DataChunk chunk;
           for (const auto& v : row) chunk.columns().push_back(Vector::Constant(v));
           chunk.SetSize(1);
@@ -208,13 +223,6 @@ QueryResult::Impl DdlExecutor::AlterTable(const ast::AlterTableStmt& stmt) {
           next[idx] = out.GetValue(0);
           return next;
         });
-        for (const IndexInfo* index : catalog_.TableIndexes(table.id)) {
-          std::vector<std::string> entries;
-          for (auto it = txn_.Scan(index->id, "", ""); it->Valid(); it->Next())
-            entries.emplace_back(it->key());
-          for (const auto& e : entries) txn_.Delete(index->id, e);
-          BuildIndex(table, *index);
-        }
         break;
       }
       case A::kSetDefault: {
@@ -257,7 +265,8 @@ QueryResult::Impl DdlExecutor::AlterTable(const ast::AlterTableStmt& stmt) {
         const ConstraintInfo& added = table.constraints.back();
         catalog_.PutTable(txn_, table);
         if (added.kind == ConstraintKind::kPrimaryKey && has_rows) {
-          RewriteRows(before, table, [](const std::vector<Value>& row) { return row; });
+          RewriteRows(before, table, IndexesOf(table.id),
+                      [](const std::vector<Value>& row) { return row; });
         } else if (added.kind == ConstraintKind::kCheck || added.kind == ConstraintKind::kForeignKey) {
           // Validate existing rows by writing them back through the constraint checks.
           ExecContext ctx = MakeExecContext();
@@ -329,6 +338,7 @@ QueryResult::Impl DdlExecutor::AlterTable(const ast::AlterTableStmt& stmt) {
                      action.location);
         }
         TableInfo before = table;
+        std::vector<IndexInfo> old_indexes = IndexesOf(table.id);
         if (it->kind == ConstraintKind::kUnique && it->index_id)
           catalog_.Drop(txn_, CatalogKind::kIndex, it->index_id);
         bool primary = it->kind == ConstraintKind::kPrimaryKey;
@@ -336,7 +346,8 @@ QueryResult::Impl DdlExecutor::AlterTable(const ast::AlterTableStmt& stmt) {
         if (primary) table.primary_key.clear();
         catalog_.PutTable(txn_, table);
         if (primary && has_rows)
-          RewriteRows(before, table, [](const std::vector<Value>& row) { return row; });
+          RewriteRows(before, table, old_indexes,
+                      [](const std::vector<Value>& row) { return row; });
         break;
       }
       case A::kRenameConstraint: {

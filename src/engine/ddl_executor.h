@@ -38,9 +38,13 @@ class DdlExecutor {
   // Fills a new index's entries from the table's rows; 23505 on duplicates of a unique one.
   void BuildIndex(const TableInfo& table, const IndexInfo& index);
   // Rewrites every row of `before` into the layout of `after` (ADD COLUMN with a default,
-  // ALTER COLUMN TYPE); fill computes the new row from the old one.
+  // ALTER COLUMN TYPE, a new or dropped primary key); fill computes the new row from the old
+  // one. Index entries are rewritten too: old_indexes are the definitions the existing entries
+  // were made with, the catalog's current ones make the new entries.
   void RewriteRows(const TableInfo& before, const TableInfo& after,
+                   const std::vector<IndexInfo>& old_indexes,
                    const std::function<std::vector<Value>(const std::vector<Value>&)>& fill);
+  std::vector<IndexInfo> IndexesOf(ObjectId table) const;
   void DeleteAllRows(const TableInfo& table);
   ExecContext MakeExecContext();
 

@@ -39,6 +39,10 @@ QueryResult::Impl Connection::Impl::RunUtility(PreparedPlan& p) {
   switch (s.kind) {
     case ast::StmtKind::kSet: {
       const auto& set = s.As<ast::SetStmt>();
+      // SET LOCAL outside a block does nothing (PostgreSQL warns); inside, it is undone at
+      // the transaction's end.
+      if (set.local && !in_block) return TagResult("SET");
+      if (set.local && !settings_before_local) settings_before_local = settings;
       if (set.values.size() == 1 && set.values[0]->kind == ast::ExprKind::kDefault) {
         settings.Reset(set.name);
       } else {

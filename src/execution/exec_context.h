@@ -4,6 +4,7 @@
 #pragma once
 
 #include <atomic>
+#include <map>
 #include <vector>
 
 #include "catalog/catalog.h"
@@ -22,6 +23,10 @@ struct ExecContext {
   FunctionContext function;
   const std::atomic<bool>* cancel = nullptr;  // set by a cancel request
   int64_t rows_affected = 0;                  // rows written by the statement's DML
+  // Rows of the enclosing queries while a correlated subquery runs, innermost last.
+  std::vector<std::vector<Value>> outer_rows;
+  // First-column values of uncorrelated subqueries, computed once per statement.
+  std::map<const void*, std::vector<Value>> subquery_results;
 
   // nextval() of a sequence: durable, never repeats; throws 2200H past its bounds.
   int64_t NextSequenceValue(const SequenceInfo& sequence);

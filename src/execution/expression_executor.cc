@@ -1,7 +1,9 @@
 #include "execution/expression_executor.h"
 
 #include "common/exception.h"
+#include "execution/physical_planner.h"
 #include "function/cast/cast.h"
+#include "planner/logical_plan.h"
 
 namespace heliosdb {
 
@@ -78,9 +80,116 @@ void ExpressionExecutor::Evaluate(const BoundExpr& e, const DataChunk& input, Ve
     case BoundExprKind::kGreatest:
     case BoundExprKind::kNextval:
       return EvaluateRowwise(e, input, result);
+    case BoundExprKind::kOuterColumn: {
+      HELIOS_ASSERT(static_cast<size_t>(e.depth) <= ctx_.outer_rows.size());
+      const Value& v = ctx_.outer_rows[ctx_.outer_rows.size() - e.depth].at(e.index);
+      *result = Vector::Constant(v.is_null() ? Value::Null(e.type) : v);
+      return;
+    }
+    case BoundExprKind::kSubquery:
+      return EvaluateSubquery(e, input, result);
     case BoundExprKind::kAggregateRef:
       HELIOS_UNREACHABLE();
   }
+}
+
+std::vector<Value> ExpressionExecutor::RunSubquery(const BoundExpr& e, bool first_row_only) {
+  PhysicalOperatorPtr root = CreatePhysicalPlan(*e.subquery);
+  std::vector<Value> values;
+  while (DataChunk* chunk = root->Next(ctx_)) {
+    for (idx_t r = 0; r < chunk->size(); r++) {
+      values.push_back(chunk->column_count() ? chunk->GetValue(0, r) : Value::Boolean(true));
+      if (first_row_only) return values;
+      // A scalar subquery fails on its second row; no need to read further.
+      if (e.index == static_cast<int>(SubqueryType::kScalar) && values.size() > 1) return values;
+    }
+  }
+  return values;
+}
+
+void ExpressionExecutor::EvaluateSubquery(const BoundExpr& e, const DataChunk& input,
+                                          Vector* result) {
+  auto type = static_cast<SubqueryType>(e.index);
+  bool exists = type == SubqueryType::kExists;
+  Vector operand;
+  UnifiedFormat uo;
+  if (!e.children.empty()) {
+    Evaluate(*e.children[0], input, &operand);
+    uo = operand.ToUnified();
+  }
+  idx_t count = e.correlated ? input.size() : 1;
+  Vector out(e.type, std::max<idx_t>(input.size(), 1));
+  const std::vector<Value>* values = nullptr;
+  std::vector<Value> per_row;
+  if (!e.correlated) {
+    auto it = ctx_.subquery_results.find(&e);
+    if (it == ctx_.subquery_results.end())
+      it = ctx_.subquery_results.emplace(&e, RunSubquery(e, exists)).first;
+    values = &it->second;
+    count = input.size();
+  }
+  for (idx_t r = 0; r < count; r++) {
+    if (e.correlated) {
+      std::vector<Value> row;
+      for (idx_t c = 0; c < input.column_count(); c++) row.push_back(input.GetValue(c, r));
+      ctx_.outer_rows.push_back(std::move(row));
+      try {
+        per_row = RunSubquery(e, exists);
+      } catch (...) {
+        ctx_.outer_rows.pop_back();
+        throw;
+      }
+      ctx_.outer_rows.pop_back();
+      values = &per_row;
+    }
+    switch (type) {
+      case SubqueryType::kScalar:
+        if (values->size() > 1)
+          ThrowError(sqlstate::kCardinalityViolation,
+                     "more than one row returned by a subquery used as an expression");
+        if (values->empty() || (*values)[0].is_null()) {
+          out.SetNull(r);
+        } else {
+          out.SetValue(r, (*values)[0]);
+        }
+        break;
+      case SubqueryType::kExists:
+        out.data<bool>()[r] = values->empty() == e.negated;
+        break;
+      case SubqueryType::kAny:
+      case SubqueryType::kAll: {
+        // Three-valued: ANY is true on a true comparison, NULL if none is true but one is
+        // NULL; ALL is false on a false comparison, NULL if none is false but one is NULL.
+        bool all = type == SubqueryType::kAll;
+        bool decided = false, unknown = false;
+        if (!uo.IsValid(r)) {
+          unknown = !values->empty();
+          decided = values->empty();
+        }
+        for (size_t i = 0; i < values->size() && !decided && uo.IsValid(r); i++) {
+          DataChunk pair;
+          pair.columns().push_back(Vector::Constant(operand.GetValue(r)));
+          pair.columns().push_back(Vector::Constant((*values)[i]));
+          pair.SetSize(1);
+          Vector cmp(TypeId::kBoolean, 1);
+          e.function.function->kernel(pair, 1, &cmp, ctx_.function);
+          if (!cmp.validity().IsValid(0)) {
+            unknown = true;
+          } else if (cmp.data<bool>()[0] != all) {
+            decided = true;
+          }
+        }
+        bool value = decided ? !all : all;
+        if (!decided && unknown) {
+          out.SetNull(r);
+        } else {
+          out.data<bool>()[r] = value != e.negated;
+        }
+        break;
+      }
+    }
+  }
+  *result = std::move(out);
 }
 
 void ExpressionExecutor::EvaluateFunction(const BoundExpr& e, const DataChunk& input,

@@ -27,6 +27,10 @@ class ExpressionExecutor {
   void EvaluateInList(const BoundExpr& e, const DataChunk& input, Vector* result);
   void EvaluateIsDistinct(const BoundExpr& e, const DataChunk& input, Vector* result);
   void EvaluateRowwise(const BoundExpr& e, const DataChunk& input, Vector* result);
+  void EvaluateSubquery(const BoundExpr& e, const DataChunk& input, Vector* result);
+  // Runs a subquery's plan and returns its first column (all rows, or the first one when
+  // only existence matters).
+  std::vector<Value> RunSubquery(const BoundExpr& e, bool first_row_only);
   // Applies an equality operator's kernel to two vectors.
   void CallEquals(const ResolvedScalar& eq, const Vector& a, const Vector& b, idx_t count,
                   Vector* result);

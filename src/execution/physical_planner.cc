@@ -4,13 +4,26 @@
 #include "execution/operator/aggregate/hash_aggregate.h"
 #include "execution/operator/dml/dml_operator.h"
 #include "execution/operator/filter/filter.h"
+#include "execution/operator/join/hash_join.h"
 #include "execution/operator/join/nested_loop_join.h"
 #include "execution/operator/limit/limit.h"
 #include "execution/operator/projection/projection.h"
 #include "execution/operator/scan/table_scan.h"
+#include "execution/operator/set/set_operation.h"
 #include "execution/operator/sort/sort.h"
+#include "planner/join_keys.h"
 
 namespace heliosdb {
+
+namespace {
+// A hash join when the join condition has equality keys; null otherwise.
+PhysicalOperatorPtr TryHashJoin(const LogicalOp& op) {
+  JoinKeys keys;
+  if (!SplitJoinKeys(op, &keys)) return nullptr;
+  return std::make_unique<HashJoin>(std::move(keys.left), std::move(keys.right),
+                                    std::move(keys.residual), op.join_type, op.types);
+}
+}  // namespace
 
 PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOp& op) {
   PhysicalOperatorPtr out;
@@ -41,7 +54,11 @@ PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOp& op) {
       out = std::make_unique<ValuesScan>(op.rows, op.types);
       break;
     case LogicalOpKind::kJoin:
-      out = std::make_unique<NestedLoopJoin>(op.predicate.get(), op.join_type, op.types);
+      out = TryHashJoin(op);
+      if (!out) out = std::make_unique<NestedLoopJoin>(op.predicate.get(), op.join_type, op.types);
+      break;
+    case LogicalOpKind::kSetOp:
+      out = std::make_unique<SetOperation>(op.set_op, op.set_all, op.types);
       break;
     case LogicalOpKind::kInsert:
       out = std::make_unique<InsertOperator>(op, op.types);

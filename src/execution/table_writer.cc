@@ -227,13 +227,16 @@ void TableWriter::DeleteIndexes(const std::vector<Value>& row, const std::string
     ctx_.txn->Delete(index->id, IndexEntryKey(*index, row, key));
 }
 
+// Rows are written before foreign keys are checked and referential actions run, so a row
+// may reference itself and cascaded children see their parent's new key, as PostgreSQL's
+// end-of-statement checks allow; a violation still fails the statement, which rolls back.
 std::string TableWriter::Insert(std::vector<Value> row) {
   CheckRow(row);
   std::string key = RowKey(row);
   CheckUnique(row, key, nullptr, nullptr);
-  CheckForeignKeys(row, nullptr);
   ctx_.txn->Put(table_.id, key, EncodeTableRow(table_, row));
   WriteIndexes(row, key);
+  CheckForeignKeys(row, nullptr);
   return key;
 }
 
@@ -242,19 +245,19 @@ std::string TableWriter::Update(const std::string& key, const std::vector<Value>
   CheckRow(new_row);
   std::string new_key = table_.has_primary_key() ? PrimaryKeyOf(table_, new_row) : key;
   CheckUnique(new_row, new_key, &key, &old_row);
-  CheckForeignKeys(new_row, &old_row);
-  EnforceReferences(old_row, &new_row);
   DeleteIndexes(old_row, key);
   if (new_key != key) ctx_.txn->Delete(table_.id, key);
   ctx_.txn->Put(table_.id, new_key, EncodeTableRow(table_, new_row));
   WriteIndexes(new_row, new_key);
+  CheckForeignKeys(new_row, &old_row);
+  EnforceReferences(old_row, &new_row);
   return new_key;
 }
 
 void TableWriter::Delete(const std::string& key, const std::vector<Value>& row) {
-  EnforceReferences(row, nullptr);
   ctx_.txn->Delete(table_.id, key);
   DeleteIndexes(row, key);
+  EnforceReferences(row, nullptr);
 }
 
 std::optional<std::pair<std::string, std::vector<Value>>> TableWriter::FindConflict(

@@ -39,6 +39,9 @@ struct ScalarFunction {
   bool volatile_ = false;  // random(), nextval(), now() is stable: false
   // NULL on any argument gives NULL: the executor may skip calling the kernel for such rows.
   bool strict = true;
+  // An "any" (kUnknown) parameter keeps an argument of unknown type (an untyped literal or
+  // NULL) as unknown instead of resolving it to text: pg_typeof('x') is 'unknown'.
+  bool keep_unknown = false;
 };
 
 // An aggregate keeps one fixed-size state per group; states are raw memory the hash

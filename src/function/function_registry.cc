@@ -263,13 +263,15 @@ int Select(const std::string& name, const std::vector<F>& fns,
 }
 
 std::vector<LogicalType> ResolvedArgs(const std::vector<LogicalType>& declared, bool variadic,
-                                      const std::vector<LogicalType>& actual) {
+                                      const std::vector<LogicalType>& actual,
+                                      bool keep_unknown = false) {
   std::vector<TypeId> params;
   Expand(declared, variadic, actual.size(), &params);
   std::vector<LogicalType> out;
   for (size_t i = 0; i < actual.size(); i++) {
     if (params[i] == kAny) {
-      out.push_back(actual[i].id() == TypeId::kUnknown ? LogicalType(TypeId::kText) : actual[i]);
+      out.push_back(actual[i].id() == TypeId::kUnknown && !keep_unknown ? LogicalType(TypeId::kText)
+                                                                         : actual[i]);
     } else if (params[i] == actual[i].id()) {
       out.push_back(actual[i]);  // keep the modifiers (numeric scale matters to some rules)
     } else {
@@ -290,7 +292,7 @@ ResolvedScalar FunctionRegistry::ResolveScalar(const std::string& name,
   if (k < 0) return r;
   const ScalarFunction& f = it->second[k];
   r.function = &f;
-  r.arg_types = ResolvedArgs(f.args, f.variadic, arg_types);
+  r.arg_types = ResolvedArgs(f.args, f.variadic, arg_types, f.keep_unknown);
   r.return_type = f.return_rule ? f.return_rule(r.arg_types) : f.return_type;
   return r;
 }

@@ -30,6 +30,9 @@ struct ScopeColumn {
 
 struct Scope {
   std::vector<ScopeColumn> columns;
+  // The scope of the enclosing query when this one is a subquery expression: names not found
+  // here resolve there (correlation).
+  const Scope* outer = nullptr;
   bool HasTable(const std::string& table) const;
 };
 
@@ -76,6 +79,10 @@ class Binder {
   LogicalOpPtr BindSubquery(const ast::SelectStmt& query, const std::string& alias,
                             const std::vector<std::string>& column_aliases, Scope* scope);
   LogicalOpPtr BindValues(const ast::SelectStmt& stmt);
+  LogicalOpPtr BindSetOperation(const ast::SelectStmt& stmt);
+  // ORDER BY of a VALUES list or a set operation: output column names, ordinals or
+  // expressions over the output columns.
+  std::vector<SortKey> BindOutputOrderBy(const ast::SelectStmt& stmt, const LogicalOp& plan);
   const TableInfo& LookupTable(const std::vector<std::string>& name, int location) const;
   BoundExprPtr BindDefault(const TableInfo& table, int column);
   std::vector<BoundExprPtr> BindReturning(const std::vector<ast::SelectItem>& items,
@@ -83,12 +90,21 @@ class Binder {
                                           std::vector<std::string>* names,
                                           std::vector<LogicalType>* types);
 
-  // WITH clauses in scope, innermost last: a table name that matches one binds its query.
-  std::vector<const ast::WithClause*> ctes_;
+  // WITH clauses in scope, innermost last, each with how many of its CTEs are visible (a CTE
+  // body sees the ones before it): a table name that matches one binds that CTE's query.
+  std::vector<std::pair<const ast::WithClause*, size_t>> ctes_;
+  void PushWith(const ast::WithClause* with) {
+    if (with) ctes_.emplace_back(with, with->ctes.size());
+  }
+  void PopWith(const ast::WithClause* with) {
+    if (with) ctes_.pop_back();
+  }
   const Catalog& catalog_;
   std::vector<LogicalType> param_types_;
   FunctionContext function_context_;
   int depth_ = 0;  // nesting of views and subqueries, bounded against runaway recursion
+  // The scope a subquery expression being bound sits in (its outer scope), or null.
+  const Scope* outer_scope_ = nullptr;
 };
 
 // The common type of a set of expressions' types (CASE, COALESCE, IN, VALUES, UNION) by

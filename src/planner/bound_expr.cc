@@ -12,13 +12,17 @@ BoundExprPtr BoundExpr::Copy() const {
   e->negated = negated;
   e->explicit_cast = explicit_cast;
   e->name = name;
+  e->depth = depth;
+  e->subquery = subquery;
+  e->correlated = correlated;
   for (const auto& c : children) e->children.push_back(c->Copy());
   return e;
 }
 
 bool BoundExpr::Equals(const BoundExpr& o) const {
   if (kind != o.kind || type != o.type || index != o.index || negated != o.negated ||
-      function.function != o.function.function || children.size() != o.children.size())
+      function.function != o.function.function || children.size() != o.children.size() ||
+      depth != o.depth || subquery != o.subquery)
     return false;
   if (kind == BoundExprKind::kConstant &&
       (constant.is_null() != o.constant.is_null() ||
@@ -31,7 +35,8 @@ bool BoundExpr::Equals(const BoundExpr& o) const {
 
 bool BoundExpr::IsConstant() const {
   if (kind == BoundExprKind::kColumn || kind == BoundExprKind::kParameter ||
-      kind == BoundExprKind::kAggregateRef || IsVolatile())
+      kind == BoundExprKind::kAggregateRef || kind == BoundExprKind::kOuterColumn ||
+      kind == BoundExprKind::kSubquery || IsVolatile())
     return false;
   for (const auto& c : children)
     if (!c->IsConstant()) return false;
@@ -122,7 +127,15 @@ std::string BoundExpr::ToString(const std::vector<std::string>& names) const {
     case BoundExprKind::kNextval:
       return "nextval('" + name + "')";
     case BoundExprKind::kAggregateRef:
+    case BoundExprKind::kOuterColumn:
       return name;
+    case BoundExprKind::kSubquery: {
+      static const char* kForms[] = {"(SubPlan)", "EXISTS(SubPlan)", " ANY (SubPlan)",
+                                     " ALL (SubPlan)"};
+      if (children.empty()) return kForms[index];
+      return "(" + children[0]->ToString(names) + " " + function.function->name + kForms[index] +
+             ")";
+    }
   }
   return "?";
 }

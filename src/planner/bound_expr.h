@@ -13,6 +13,7 @@
 namespace heliosdb {
 
 struct SequenceInfo;
+struct LogicalOp;
 
 enum class BoundExprKind : uint8_t {
   kConstant,
@@ -32,7 +33,12 @@ enum class BoundExprKind : uint8_t {
   kGreatest,     // GREATEST / LEAST (negated = LEAST)
   kNextval,      // nextval of sequence `index` (volatile)
   kAggregateRef, // binder-internal: the aggregate `index` of the query being bound
+  kOuterColumn,  // column `index` of the row of the query `depth` levels out (correlation)
+  kSubquery,     // `subquery` as a value: SubqueryType in `index`; children[0] the operand
 };
+
+// kSubquery forms (BoundExpr::index). IN is ANY with "=".
+enum class SubqueryType : int { kScalar, kExists, kAny, kAll };
 
 struct BoundExpr {
   BoundExprKind kind = BoundExprKind::kConstant;
@@ -44,6 +50,9 @@ struct BoundExpr {
   bool negated = false;
   bool explicit_cast = false;  // kCast: explicit (truncating) rather than assignment rules
   std::string name;            // the function's or column's name, for EXPLAIN and headers
+  int depth = 0;               // kOuterColumn: how many query levels out
+  std::shared_ptr<LogicalOp> subquery;  // kSubquery: its plan (first column is the value)
+  bool correlated = false;              // kSubquery: refers to an outer query's row
 
   std::unique_ptr<BoundExpr> Copy() const;
   // Structural equality (GROUP BY matching).

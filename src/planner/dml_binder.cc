@@ -44,7 +44,7 @@ LogicalOpPtr ScanForWrite(const TableInfo& table, const std::string& alias, Scop
 }  // namespace
 
 LogicalOpPtr Binder::BindInsert(const ast::InsertStmt& s) {
-  if (s.with) ctes_.push_back(s.with.get());
+  PushWith(s.with.get());
   const TableInfo& table = LookupTable(s.table, s.location);
   size_t width = table.columns.size();
 
@@ -209,7 +209,7 @@ LogicalOpPtr Binder::BindInsert(const ast::InsertStmt& s) {
     }
   }
   insert->returning = BindReturning(s.returning, table, s.alias, &insert->names, &insert->types);
-  if (s.with) ctes_.pop_back();
+  PopWith(s.with.get());
   return insert;
 }
 
@@ -217,7 +217,7 @@ LogicalOpPtr Binder::BindUpdate(const ast::UpdateStmt& s) {
   if (!s.from.empty())
     ThrowError(sqlstate::kFeatureNotSupported, "UPDATE ... FROM is not supported yet",
                s.location);
-  if (s.with) ctes_.push_back(s.with.get());
+  PushWith(s.with.get());
   const TableInfo& table = LookupTable(s.table, s.location);
   Scope scope;
   LogicalOpPtr plan = ScanForWrite(table, s.alias, &scope);
@@ -269,7 +269,7 @@ LogicalOpPtr Binder::BindUpdate(const ast::UpdateStmt& s) {
   }
   update->children.push_back(std::move(plan));
   update->returning = BindReturning(s.returning, table, s.alias, &update->names, &update->types);
-  if (s.with) ctes_.pop_back();
+  PopWith(s.with.get());
   return update;
 }
 
@@ -277,7 +277,7 @@ LogicalOpPtr Binder::BindDelete(const ast::DeleteStmt& s) {
   if (!s.using_tables.empty())
     ThrowError(sqlstate::kFeatureNotSupported, "DELETE ... USING is not supported yet",
                s.location);
-  if (s.with) ctes_.push_back(s.with.get());
+  PushWith(s.with.get());
   const TableInfo& table = LookupTable(s.table, s.location);
   Scope scope;
   LogicalOpPtr plan = ScanForWrite(table, s.alias, &scope);
@@ -295,7 +295,7 @@ LogicalOpPtr Binder::BindDelete(const ast::DeleteStmt& s) {
   del->table = &table;
   del->children.push_back(std::move(plan));
   del->returning = BindReturning(s.returning, table, s.alias, &del->names, &del->types);
-  if (s.with) ctes_.pop_back();
+  PopWith(s.with.get());
   return del;
 }
 

@@ -4,6 +4,7 @@
 
 #include "common/exception.h"
 #include "common/types/decimal.h"
+#include "planner/logical_plan.h"
 #include "planner/type_name.h"
 
 namespace heliosdb {
@@ -66,6 +67,8 @@ BoundExprPtr ExpressionBinder::Bind(const ast::Expr& expr) {
                  expr.location);
     case K::kCollate:
       return Bind(*expr.As<ast::CollateExpr>().operand);
+    case K::kSubquery:
+      return BindSubquery(expr.As<ast::SubqueryExpr>());
     default:
       ThrowError(sqlstate::kFeatureNotSupported, "this kind of expression is not supported yet",
                  expr.location);
@@ -108,24 +111,38 @@ BoundExprPtr ExpressionBinder::BindColumnRef(const ast::ColumnRefExpr& e) {
   const auto& names = e.names;
   std::string table = names.size() >= 2 ? names[names.size() - 2] : "";
   const std::string& column = names.back();
-  if (!table.empty() && !scope_.HasTable(table))
+  bool known_table = table.empty();
+  for (const Scope* scope = &scope_; scope && !known_table; scope = scope->outer)
+    known_table = scope->HasTable(table);
+  if (!known_table)
     ThrowError(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + table + "\"",
                e.location);
-  int found = -1;
-  for (size_t i = 0; i < scope_.columns.size(); i++) {
-    const auto& c = scope_.columns[i];
-    if (c.name != column || c.row_key) continue;
-    if (table.empty() ? c.hidden_unqualified : c.table != table) continue;
-    if (found >= 0)
-      ThrowError(sqlstate::kAmbiguousColumn, "column reference \"" + column + "\" is ambiguous",
-                 e.location);
-    found = static_cast<int>(i);
+  // The innermost scope that has the column wins; outer scopes make a correlated reference.
+  int depth = 0;
+  for (const Scope* scope = &scope_; scope; scope = scope->outer, depth++) {
+    if (!table.empty() && !scope->HasTable(table)) continue;
+    int found = -1;
+    for (size_t i = 0; i < scope->columns.size(); i++) {
+      const auto& c = scope->columns[i];
+      if (c.name != column || c.row_key) continue;
+      if (table.empty() ? c.hidden_unqualified : c.table != table) continue;
+      if (found >= 0)
+        ThrowError(sqlstate::kAmbiguousColumn,
+                   "column reference \"" + column + "\" is ambiguous", e.location);
+      found = static_cast<int>(i);
+    }
+    if (found < 0) continue;
+    if (depth == 0) return MakeColumnRef(found, scope->columns[found].type, column);
+    auto outer = std::make_unique<BoundExpr>();
+    outer->kind = BoundExprKind::kOuterColumn;
+    outer->index = found;
+    outer->depth = depth;
+    outer->type = scope->columns[found].type;
+    outer->name = column;
+    return outer;
   }
-  if (found < 0) {
-    std::string shown = table.empty() ? "\"" + column + "\"" : table + "." + column;
-    ThrowError(sqlstate::kUndefinedColumn, "column " + shown + " does not exist", e.location);
-  }
-  return MakeColumnRef(found, scope_.columns[found].type, column);
+  std::string shown = table.empty() ? "\"" + column + "\"" : table + "." + column;
+  ThrowError(sqlstate::kUndefinedColumn, "column " + shown + " does not exist", e.location);
 }
 
 BoundExprPtr ExpressionBinder::BindParam(const ast::ParamExpr& e) {
@@ -459,6 +476,102 @@ BoundExprPtr ExpressionBinder::BindLike(const ast::LikeExpr& e) {
   args.push_back(Bind(*e.pattern));
   if (e.escape) args.push_back(Bind(*e.escape));
   return CallFunction(op, std::move(args), e.location, true);
+}
+
+namespace {
+bool HasOuterReference(const BoundExpr& e) {
+  if (e.kind == BoundExprKind::kOuterColumn) return true;
+  if (e.subquery && e.correlated) return true;
+  for (const auto& c : e.children)
+    if (HasOuterReference(*c)) return true;
+  return false;
+}
+
+// True when an expression anywhere in the plan refers to an enclosing query's row.
+bool PlanHasOuterReference(const LogicalOp& op) {
+  auto any = [](const std::vector<BoundExprPtr>& exprs) {
+    for (const auto& e : exprs)
+      if (e && HasOuterReference(*e)) return true;
+    return false;
+  };
+  if ((op.predicate && HasOuterReference(*op.predicate)) || any(op.exprs) ||
+      any(op.access.eq) || (op.access.lower && HasOuterReference(*op.access.lower)) ||
+      (op.access.upper && HasOuterReference(*op.access.upper)) ||
+      (op.limit && HasOuterReference(*op.limit)) || (op.offset && HasOuterReference(*op.offset)))
+    return true;
+  for (const auto& row : op.rows)
+    if (any(row)) return true;
+  for (const auto& k : op.sort_keys)
+    if (HasOuterReference(*k.expr)) return true;
+  for (const auto& a : op.aggregates)
+    if (any(a.args) || (a.filter && HasOuterReference(*a.filter))) return true;
+  for (const auto& c : op.children)
+    if (PlanHasOuterReference(*c)) return true;
+  return false;
+}
+}  // namespace
+
+BoundExprPtr ExpressionBinder::BindSubquery(const ast::SubqueryExpr& e) {
+  using T = ast::SubqueryExpr::Type;
+  const Scope* saved = binder_.outer_scope_;
+  binder_.outer_scope_ = &scope_;
+  LogicalOpPtr plan;
+  try {
+    plan = binder_.BindSelect(*e.query);
+  } catch (...) {
+    binder_.outer_scope_ = saved;
+    throw;
+  }
+  binder_.outer_scope_ = saved;
+  auto out = std::make_unique<BoundExpr>();
+  out->kind = BoundExprKind::kSubquery;
+  out->correlated = PlanHasOuterReference(*plan);
+  if (e.type != T::kExists && plan->types.size() != 1)
+    ThrowError(sqlstate::kSyntaxError,
+               plan->types.size() > 1 ? "subquery has too many columns"
+                                      : "subquery must return only one column",
+               e.location);
+  switch (e.type) {
+    case T::kScalar:
+      out->index = static_cast<int>(SubqueryType::kScalar);
+      out->type = plan->types[0];
+      break;
+    case T::kExists:
+      out->index = static_cast<int>(SubqueryType::kExists);
+      out->type = TypeId::kBoolean;
+      break;
+    case T::kIn:
+    case T::kAny:
+    case T::kAll: {
+      out->index = static_cast<int>(e.type == T::kAll ? SubqueryType::kAll : SubqueryType::kAny);
+      out->type = TypeId::kBoolean;
+      std::string op = e.type == T::kIn ? "=" : (e.op == "!=" ? "<>" : e.op);
+      // Resolve the comparison as for `operand op value`, then convert the subquery's column.
+      std::vector<BoundExprPtr> args;
+      args.push_back(Bind(*e.operand));
+      args.push_back(MakeColumnRef(0, plan->types[0], plan->names[0]));
+      BoundExprPtr cmp = CallFunction(op, std::move(args), e.location, true);
+      if (cmp->type.id() != TypeId::kBoolean)
+        ThrowError(sqlstate::kDatatypeMismatch, "op ANY/ALL (array) requires operator to yield boolean",
+                   e.location);
+      out->function = cmp->function;
+      out->children.push_back(std::move(cmp->children[0]));
+      if (cmp->children[1]->kind != BoundExprKind::kColumn) {
+        auto project = std::make_unique<LogicalOp>();
+        project->kind = LogicalOpKind::kProjection;
+        project->types = {cmp->children[1]->type};
+        project->names = plan->names;
+        project->exprs.push_back(std::move(cmp->children[1]));
+        project->children.push_back(std::move(plan));
+        plan = std::move(project);
+      }
+      out->negated = e.negated;
+      break;
+    }
+  }
+  if (e.type == T::kExists) out->negated = e.negated;
+  out->subquery = std::shared_ptr<LogicalOp>(std::move(plan));
+  return out;
 }
 
 BoundExprPtr ExpressionBinder::BindIsBool(const ast::IsBoolExpr& e) {

@@ -36,6 +36,7 @@ class ExpressionBinder {
   BoundExprPtr BindInList(const ast::InListExpr& e);
   BoundExprPtr BindLike(const ast::LikeExpr& e);
   BoundExprPtr BindIsBool(const ast::IsBoolExpr& e);
+  BoundExprPtr BindSubquery(const ast::SubqueryExpr& e);
 
   // Coerces every expression to their common type.
   void UnifyTypes(std::vector<BoundExprPtr>* exprs, const char* context, int location);

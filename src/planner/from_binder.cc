@@ -86,17 +86,25 @@ LogicalOpPtr Binder::BindBaseTable(const ast::BaseTableRef& ref, Scope* scope) {
   auto [schema, name] = SplitQualifiedName(ref.name, ref.location);
   std::string alias = ref.alias.empty() ? name : ref.alias;
   if (schema.empty()) {
-    for (auto it = ctes_.rbegin(); it != ctes_.rend(); ++it) {
-      for (const auto& cte : (*it)->ctes) {
+    for (size_t frame = ctes_.size(); frame-- > 0;) {
+      auto [with, visible] = ctes_[frame];
+      for (size_t i = 0; i < visible; i++) {
+        const ast::CommonTableExpr& cte = with->ctes[i];
         if (cte.name != name) continue;
-        // A CTE body sees only the CTEs defined before it; bind with the outer list.
-        std::vector<const ast::WithClause*> saved = ctes_;
-        ctes_.assign(ctes_.begin(), it.base() - 1);
-        LogicalOpPtr plan = BindSubquery(*cte.query, alias,
-                                         ref.column_aliases.empty() ? cte.column_names
-                                                                    : ref.column_aliases,
-                                         scope);
-        ctes_ = saved;
+        // The body sees the frames outside this one and the CTEs defined before it.
+        auto saved = ctes_;
+        ctes_.resize(frame);
+        ctes_.emplace_back(with, i);
+        std::vector<std::string> names = cte.column_names;
+        for (size_t k = 0; k < ref.column_aliases.size(); k++) {
+          if (k < names.size()) {
+            names[k] = ref.column_aliases[k];
+          } else {
+            names.push_back(ref.column_aliases[k]);
+          }
+        }
+        LogicalOpPtr plan = BindSubquery(*cte.query, alias, names, scope);
+        ctes_ = std::move(saved);
         return plan;
       }
     }
@@ -145,8 +153,6 @@ LogicalOpPtr Binder::BindBaseTable(const ast::BaseTableRef& ref, Scope* scope) {
 
 LogicalOpPtr Binder::BindJoin(const ast::JoinRef& ref, Scope* scope) {
   using T = ast::JoinRef::Type;
-  if (ref.type == T::kFull)
-    ThrowError(sqlstate::kFeatureNotSupported, "FULL JOIN is not supported yet", ref.location);
   bool right_join = ref.type == T::kRight;
   Scope sides[2];
   LogicalOpPtr left = BindTableRef(*ref.left, &sides[0]);
@@ -156,6 +162,7 @@ LogicalOpPtr Binder::BindJoin(const ast::JoinRef& ref, Scope* scope) {
   LogicalOpPtr join = right_join ? MakeJoin(std::move(right), std::move(left), JoinType::kLeft)
                                  : MakeJoin(std::move(left), std::move(right),
                                             ref.type == T::kLeft    ? JoinType::kLeft
+                                            : ref.type == T::kFull  ? JoinType::kFull
                                             : ref.type == T::kCross ? JoinType::kCross
                                                                     : JoinType::kInner);
   Scope joined;  // in the join operator's column order
@@ -199,7 +206,9 @@ LogicalOpPtr Binder::BindJoin(const ast::JoinRef& ref, Scope* scope) {
   }
   join->predicate = std::move(condition);
   if (ref.type != T::kCross && !join->predicate && !ref.natural)
-    join->join_type = ref.type == T::kLeft || right_join ? JoinType::kLeft : JoinType::kInner;
+    join->join_type = ref.type == T::kFull                    ? JoinType::kFull
+                      : ref.type == T::kLeft || right_join ? JoinType::kLeft
+                                                           : JoinType::kInner;
 
   if (!right_join) {
     scope->columns.insert(scope->columns.end(), joined.columns.begin(), joined.columns.end());

@@ -23,6 +23,7 @@ enum class LogicalOpKind : uint8_t {
   kDistinct,  // distinct rows over all columns
   kValues,    // literal rows; also the single empty row of SELECT without FROM
   kJoin,      // nested-loop join with a condition (inner, left, cross)
+  kSetOp,     // UNION / INTERSECT / EXCEPT [ALL] of two inputs with the same column types
   kInsert,    // child yields full table rows in column order
   kUpdate,    // child yields table columns ++ row key; exprs are the new column values
   kDelete,    // child yields table columns ++ row key
@@ -54,7 +55,9 @@ struct AccessPath {
   bool upper_inclusive = true;
 };
 
-enum class JoinType : uint8_t { kInner, kLeft, kCross };
+enum class JoinType : uint8_t { kInner, kLeft, kFull, kCross };
+
+enum class SetOpType : uint8_t { kUnion, kIntersect, kExcept };
 
 enum class ConflictAction : uint8_t { kNone, kNothing, kUpdate };
 
@@ -79,6 +82,8 @@ struct LogicalOp {
   BoundExprPtr offset;
   std::vector<std::vector<BoundExprPtr>> rows;  // kValues
   JoinType join_type = JoinType::kInner;
+  SetOpType set_op = SetOpType::kUnion;  // kSetOp
+  bool set_all = false;                  // kSetOp: ALL keeps duplicates
 
   // kInsert ON CONFLICT: conflict_columns name the unique key; the DO UPDATE exprs
   // (conflict_set for conflict_set_columns) and conflict_where see existing ++ excluded rows.

@@ -1,4 +1,5 @@
 // EXPLAIN rendering of the logical plan, in PostgreSQL's indented "->" style.
+#include "planner/join_keys.h"
 #include "planner/logical_plan.h"
 
 namespace heliosdb {
@@ -82,9 +83,30 @@ std::string Describe(const LogicalOp& op, std::vector<std::string>* details) {
                                                       : "Values Scan (" +
                                                             std::to_string(op.rows.size()) +
                                                             " rows)";
-    case LogicalOpKind::kJoin:
+    case LogicalOpKind::kJoin: {
+      const char* side = op.join_type == JoinType::kLeft   ? " Left"
+                         : op.join_type == JoinType::kFull ? " Full"
+                                                           : "";
+      JoinKeys keys;
+      if (SplitJoinKeys(op, &keys)) {
+        std::vector<std::string> right_names(op.names.begin() + op.children[0]->names.size(),
+                                             op.names.end());
+        std::string cond;
+        for (size_t i = 0; i < keys.left.size(); i++)
+          cond += (i ? " AND " : "") + keys.left[i]->ToString(op.children[0]->names) + " = " +
+                  keys.right[i]->ToString(right_names);
+        details->push_back("Hash Cond: (" + cond + ")");
+        if (keys.residual) details->push_back("Join Filter: " + keys.residual->ToString(op.names));
+        return std::string("Hash") + side + " Join";
+      }
       if (op.predicate) details->push_back("Join Filter: " + op.predicate->ToString(op.names));
-      return op.join_type == JoinType::kLeft ? "Nested Loop Left Join" : "Nested Loop";
+      return std::string("Nested Loop") + side + (*side ? " Join" : "");
+    }
+    case LogicalOpKind::kSetOp: {
+      static const char* kNames[] = {"Union", "Intersect", "Except"};
+      return std::string(op.set_all ? "Append " : "HashSetOp ") +
+             kNames[static_cast<int>(op.set_op)] + (op.set_all ? " All" : "");
+    }
     case LogicalOpKind::kInsert:
       return "Insert on " + op.table->name;
     case LogicalOpKind::kUpdate:

@@ -20,9 +20,15 @@ std::string FlipOperator(const std::string& op) {
   return op;
 }
 
+// A value fixed for one execution of the scan: constants, parameters and the enclosing
+// query's columns (a correlated subquery looks rows up by them).
 bool IsKeyValue(const BoundExpr& e) {
-  return (e.IsConstant() || e.HasParameters()) && !e.IsVolatile() &&
-         e.kind != BoundExprKind::kColumn;
+  if (e.kind == BoundExprKind::kColumn || e.kind == BoundExprKind::kSubquery ||
+      e.kind == BoundExprKind::kAggregateRef || e.IsVolatile())
+    return false;
+  for (const auto& c : e.children)
+    if (!IsKeyValue(*c)) return false;
+  return true;
 }
 
 bool ReferencesColumns(const BoundExpr& e) {
@@ -126,6 +132,9 @@ void Visit(LogicalOp& op, const Catalog& catalog) {
 }
 }  // namespace
 
-void Optimize(LogicalOpPtr& plan, const Catalog& catalog) { Visit(*plan, catalog); }
+void Optimize(LogicalOpPtr& plan, const Catalog& catalog) {
+  PushDownFilters(plan);
+  Visit(*plan, catalog);
+}
 
 }  // namespace heliosdb

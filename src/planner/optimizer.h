@@ -1,4 +1,5 @@
-// Optimizer: rewrites a bound logical plan. Today: access-path selection, turning a Filter
+// Optimizer: rewrites a bound logical plan. Today: filter push-down into joins, then
+// access-path selection, turning a Filter
 // over a table scan into a primary-key point lookup or key-range scan, or an index scan,
 // when conjuncts compare key columns with constants or parameters. The Filter stays above
 // the scan and re-checks every row, so a path only narrows what is read.
@@ -10,5 +11,9 @@
 namespace heliosdb {
 
 void Optimize(LogicalOpPtr& plan, const Catalog& catalog);
+
+// Moves WHERE conjuncts over inner and cross joins down to the inputs they reference, or into
+// the join condition (filter_pushdown.cc).
+void PushDownFilters(LogicalOpPtr& plan);
 
 }  // namespace heliosdb

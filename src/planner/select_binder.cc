@@ -85,9 +85,17 @@ std::string FigureColumnName(const ast::Expr& expr) {
         return "bool";
       return "?column?";
     }
-    case K::kSubquery:
-      return expr.As<ast::SubqueryExpr>().type == ast::SubqueryExpr::Type::kExists ? "exists"
-                                                                                   : "?column?";
+    case K::kSubquery: {
+      const auto& sub = expr.As<ast::SubqueryExpr>();
+      if (sub.type == ast::SubqueryExpr::Type::kExists) return "exists";
+      if (sub.type != ast::SubqueryExpr::Type::kScalar) return "?column?";
+      // A scalar subquery is named after its own (first) output column.
+      const ast::SelectStmt* q = sub.query.get();
+      while (q->set_op != ast::SelectStmt::SetOp::kNone) q = q->left.get();
+      if (q->targets.empty()) return "?column?";
+      return q->targets[0].alias.empty() ? FigureColumnName(*q->targets[0].expr)
+                                         : q->targets[0].alias;
+    }
     case K::kArray:
       return "array";
     case K::kRow:
@@ -101,7 +109,9 @@ std::string FigureColumnName(const ast::Expr& expr) {
 
 class SelectBinder {
  public:
-  SelectBinder(Binder& binder, const ast::SelectStmt& stmt) : binder_(binder), stmt_(stmt) {}
+  SelectBinder(Binder& binder, const ast::SelectStmt& stmt) : binder_(binder), stmt_(stmt) {
+    scope_.outer = binder.outer_scope_;
+  }
 
   LogicalOpPtr Bind() {
     LogicalOpPtr plan = BindInput();
@@ -388,37 +398,88 @@ LogicalOpPtr Binder::BindValues(const ast::SelectStmt& stmt) {
   return values;
 }
 
+std::vector<SortKey> Binder::BindOutputOrderBy(const ast::SelectStmt& stmt,
+                                               const LogicalOp& plan) {
+  Scope scope;
+  for (size_t i = 0; i < plan.types.size(); i++)
+    scope.columns.push_back({"", plan.names[i], plan.types[i]});
+  std::vector<SortKey> keys;
+  for (const auto& item : stmt.order_by) {
+    SortKey key;
+    key.descending = item.descending;
+    key.nulls_first = item.nulls_first.value_or(item.descending);
+    int64_t ordinal;
+    if (IsIntegerConstant(*item.expr, &ordinal)) {
+      if (ordinal < 1 || ordinal > static_cast<int64_t>(plan.types.size()))
+        ThrowError(sqlstate::kInvalidColumnReference,
+                   "ORDER BY position " + std::to_string(ordinal) + " is not in select list",
+                   item.expr->location);
+      key.expr = MakeColumnRef(static_cast<int>(ordinal - 1), plan.types[ordinal - 1],
+                               plan.names[ordinal - 1]);
+    } else {
+      key.expr = BindScalar(*item.expr, scope);
+    }
+    keys.push_back(std::move(key));
+  }
+  return keys;
+}
+
+LogicalOpPtr Binder::BindSetOperation(const ast::SelectStmt& stmt) {
+  static const char* kNames[] = {"", "UNION", "INTERSECT", "EXCEPT"};
+  const char* name = kNames[static_cast<int>(stmt.set_op)];
+  LogicalOpPtr sides[2] = {BindSelect(*stmt.left), BindSelect(*stmt.right)};
+  if (sides[0]->types.size() != sides[1]->types.size())
+    ThrowError(sqlstate::kSyntaxError,
+               std::string("each ") + name + " query must have the same number of columns",
+               stmt.right->location);
+  auto op = std::make_unique<LogicalOp>();
+  op->kind = LogicalOpKind::kSetOp;
+  op->set_op = stmt.set_op == ast::SelectStmt::SetOp::kUnion       ? SetOpType::kUnion
+               : stmt.set_op == ast::SelectStmt::SetOp::kIntersect ? SetOpType::kIntersect
+                                                                   : SetOpType::kExcept;
+  op->set_all = stmt.set_all;
+  op->names = sides[0]->names;
+  for (size_t c = 0; c < sides[0]->types.size(); c++)
+    op->types.push_back(
+        CommonType({sides[0]->types[c], sides[1]->types[c]}, name, stmt.location));
+  for (auto& side : sides) {
+    if (side->types == op->types) {
+      op->children.push_back(std::move(side));
+      continue;
+    }
+    std::vector<BoundExprPtr> casts;
+    for (size_t c = 0; c < op->types.size(); c++) {
+      auto ref = MakeColumnRef(static_cast<int>(c), side->types[c], side->names[c]);
+      casts.push_back(side->types[c] == op->types[c]
+                          ? std::move(ref)
+                          : Coerce(std::move(ref), op->types[c], false, name, stmt.location));
+    }
+    std::vector<std::string> names = side->names;
+    op->children.push_back(Project(std::move(side), std::move(casts), std::move(names)));
+  }
+  return op;
+}
+
 LogicalOpPtr Binder::BindSelect(const ast::SelectStmt& stmt) {
   if (++depth_ > 64)
     ThrowError(sqlstate::kProgramLimitExceeded, "query nests too deeply", stmt.location);
-  if (stmt.with) {
-    if (stmt.with->recursive)
-      ThrowError(sqlstate::kFeatureNotSupported, "WITH RECURSIVE is not supported yet",
-                 stmt.with->location);
-    ctes_.push_back(stmt.with.get());
-  }
+  if (stmt.with && stmt.with->recursive)
+    ThrowError(sqlstate::kFeatureNotSupported, "WITH RECURSIVE is not supported yet",
+               stmt.with->location);
+  PushWith(stmt.with.get());
   LogicalOpPtr plan;
   if (stmt.set_op != ast::SelectStmt::SetOp::kNone) {
-    ThrowError(sqlstate::kFeatureNotSupported,
-               "UNION, INTERSECT and EXCEPT are not supported yet", stmt.location);
+    plan = BindSetOperation(stmt);
+    plan = SelectBinder::AddSortAndLimit(*this, stmt, std::move(plan),
+                                         BindOutputOrderBy(stmt, *plan));
   } else if (!stmt.values.empty()) {
     plan = BindValues(stmt);
-    Scope scope;
-    for (size_t i = 0; i < plan->types.size(); i++)
-      scope.columns.push_back({"*VALUES*", plan->names[i], plan->types[i]});
-    std::vector<SortKey> keys;
-    for (const auto& item : stmt.order_by) {
-      SortKey key;
-      key.descending = item.descending;
-      key.nulls_first = item.nulls_first.value_or(item.descending);
-      key.expr = BindScalar(*item.expr, scope);
-      keys.push_back(std::move(key));
-    }
-    plan = SelectBinder::AddSortAndLimit(*this, stmt, std::move(plan), std::move(keys));
+    plan = SelectBinder::AddSortAndLimit(*this, stmt, std::move(plan),
+                                         BindOutputOrderBy(stmt, *plan));
   } else {
     plan = SelectBinder(*this, stmt).Bind();
   }
-  if (stmt.with) ctes_.pop_back();
+  PopWith(stmt.with.get());
   depth_--;
   return plan;
 }

@@ -161,7 +161,56 @@ bool ParseOffset(std::string_view s, int32_t* out) {
   *out = sign * (parts[0] * 3600 + parts[1] * 60 + parts[2]);
   return true;
 }
+// A POSIX TZ spec without daylight rules: "UTC+3", "EST5", "<+03>-3": an abbreviation (three or
+// more letters, or <...>) then an offset west of UTC. Sets *west_seconds.
+bool ParsePosixZone(std::string_view s, int32_t* west_seconds) {
+  size_t i = 0;
+  if (!s.empty() && s[0] == '<') {
+    i = s.find('>');
+    if (i == std::string_view::npos || i < 2) return false;
+    i++;
+  } else {
+    while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i]))) i++;
+    if (i < 3) return false;
+  }
+  std::string_view rest = s.substr(i);
+  if (rest.empty() || rest.size() > 9) return false;
+  int32_t off;
+  if (!ParseOffset(rest, &off)) return false;
+  *west_seconds = off;
+  return true;
+}
+
+const date::time_zone* LocateZoneAnyCase(std::string_view name) {
+  std::string lower(name);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string cap = lower, upper = lower;
+  bool start = true;
+  for (char& c : cap) {
+    if (start && std::isalpha(static_cast<unsigned char>(c)))
+      c = static_cast<char>(std::toupper(c));
+    start = c == '/' || c == '_' || c == '-';
+  }
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (const std::string& candidate : {std::string(name), cap, upper}) {
+    try {
+      return date::locate_zone(candidate);
+    } catch (const std::exception&) {
+    }
+  }
+  return nullptr;
+}
+
 }  // namespace
+
+bool IsValidTimeZone(std::string_view name) {
+  if (name.empty() || name.size() > 255) return false;
+  std::string lower(name);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  int32_t off;
+  if (ParseOffset(lower, &off) || ParsePosixZone(name, &off)) return true;
+  return LocateZoneAnyCase(name) != nullptr;
+}
 
 TimeZone TimeZone::Fixed(int32_t offset_seconds) {
   TimeZone z;
@@ -179,24 +228,10 @@ TimeZone TimeZone::Find(std::string_view name, bool posix_sign) {
     if (lower == a.name) return Fixed(a.offset);
   }
   TimeZone z;
-  try {
-    z.zone_ = date::locate_zone(std::string(name));
-    return z;
-  } catch (const std::exception&) {
-  }
-  // PostgreSQL matches zone names case-insensitively: retry with the usual capitalization.
-  std::string cap = lower;
-  bool start = true;
-  for (char& c : cap) {
-    if (start && std::isalpha(static_cast<unsigned char>(c)))
-      c = static_cast<char>(std::toupper(c));
-    start = c == '/' || c == '_' || c == '-';
-  }
-  try {
-    z.zone_ = date::locate_zone(cap);
-    return z;
-  } catch (const std::exception&) {
-  }
+  // PostgreSQL matches zone names case-insensitively.
+  z.zone_ = LocateZoneAnyCase(name);
+  if (z.zone_) return z;
+  if (ParsePosixZone(name, &off)) return Fixed(-off);  // 'UTC+3' is three hours west
   ZoneNotFound(name);
 }
 

@@ -80,6 +80,14 @@ class TimeZone {
   int32_t fixed_offset_ = 0;
 };
 
+// Whether `name` is a value PostgreSQL's SET TimeZone accepts: a tz database zone (matched
+// case-insensitively: 'UTC', 'utc', 'GMT', 'Europe/Paris', 'EST5EDT'), a numeric offset
+// ('+02:00', '-5', '0530') or a POSIX-style spec ('UTC+3', '<+03>-3'). Abbreviations that are
+// not zones ('PST', 'CEST') are rejected, as PostgreSQL does. When it returns true,
+// TimeZone::Find(name) and SessionZone(name) succeed. The caller raises
+// 22023 invalid value for parameter "TimeZone": "name".
+bool IsValidTimeZone(std::string_view name);
+
 // The cached TimeZone for a session setting (hot path: every timestamptz formatted).
 const TimeZone& SessionZone(const std::string& name);
 

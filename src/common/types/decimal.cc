@@ -228,6 +228,56 @@ U256 DivideScaled(u128 a, u128 b, int k) {
   return q;
 }
 
+// Signs of possibly infinite values (NaN handled by the callers first).
+int SpecialSign(const Decimal& d) {
+  return d.coef < 0 ? -1 : (d.coef > 0 ? 1 : 0);
+}
+
+// a + b when either is special (PostgreSQL's numeric_add).
+Decimal AddSpecial(const Decimal& a, const Decimal& b) {
+  if (DecimalIsNaN(a) || DecimalIsNaN(b)) return DecimalNaN();
+  if (DecimalIsInf(a)) {
+    if (DecimalIsInf(b) && b.coef != a.coef) return DecimalNaN();
+    return a;
+  }
+  return b;  // a finite, b infinite
+}
+
+Decimal NegateSpecial(const Decimal& d) {
+  return DecimalIsNaN(d) ? d : Decimal{-d.coef, kDecimalSpecialScale};
+}
+
+Decimal MulSpecial(const Decimal& a, const Decimal& b) {
+  if (DecimalIsNaN(a) || DecimalIsNaN(b)) return DecimalNaN();
+  int sa = SpecialSign(a), sb = SpecialSign(b);
+  if (sa == 0 || sb == 0) return DecimalNaN();  // Infinity * 0
+  return DecimalInfinity(sa * sb < 0);
+}
+
+[[noreturn]] void DivisionByZero() {
+  ThrowError(sqlstate::kDivisionByZero, "division by zero");
+}
+
+Decimal DivSpecial(const Decimal& a, const Decimal& b) {
+  if (DecimalIsNaN(a) || DecimalIsNaN(b)) return DecimalNaN();
+  if (DecimalIsInf(a)) {
+    if (DecimalIsInf(b)) return DecimalNaN();
+    int sb = SpecialSign(b);
+    if (sb == 0) DivisionByZero();
+    return DecimalInfinity((a.coef < 0) != (sb < 0));
+  }
+  return Decimal{0, 0};  // finite / infinity
+}
+
+Decimal ModSpecial(const Decimal& a, const Decimal& b) {
+  if (DecimalIsNaN(a) || DecimalIsNaN(b)) return DecimalNaN();
+  if (DecimalIsInf(a)) {
+    if (SpecialSign(b) == 0) DivisionByZero();
+    return DecimalNaN();
+  }
+  return a;  // finite % infinity
+}
+
 }  // namespace
 
 Decimal DecimalFromInt64(int64_t v) {
@@ -247,6 +297,16 @@ Decimal DecimalFromString(std::string_view text) {
   size_t i = 0, n = text.size();
   while (i < n && std::isspace(static_cast<unsigned char>(text[i]))) i++;
   while (n > i && std::isspace(static_cast<unsigned char>(text[n - 1]))) n--;
+  {
+    // The spellings PostgreSQL's numeric_in accepts (those of float8in): no sign on NaN.
+    std::string_view word = text.substr(i, n - i);
+    auto eq = [&](const char* w) {
+      return word.size() == strlen(w) && strncasecmp(word.data(), w, word.size()) == 0;
+    };
+    if (eq("nan")) return DecimalNaN();
+    if (eq("infinity") || eq("+infinity") || eq("inf") || eq("+inf")) return DecimalInfinity();
+    if (eq("-infinity") || eq("-inf")) return DecimalInfinity(true);
+  }
   bool neg = false;
   if (i < n && (text[i] == '+' || text[i] == '-')) neg = text[i++] == '-';
   std::string digits;
@@ -267,17 +327,7 @@ Decimal DecimalFromString(std::string_view text) {
       break;
     }
   }
-  if (!any) {
-    std::string_view rest = text.substr(i, n - i);
-    auto eq = [&](const char* w) {
-      return strncasecmp(rest.data(), w, rest.size()) == 0 && rest.size() == strlen(w);
-    };
-    if (eq("nan") || eq("infinity") || eq("inf")) {
-      ThrowError(sqlstate::kFeatureNotSupported,
-                 "numeric NaN and Infinity are not supported: \"" + std::string(text) + "\"");
-    }
-    fail();
-  }
+  if (!any) fail();
   long exp = 0;
   if (i < n && (text[i] == 'e' || text[i] == 'E')) {
     i++;
@@ -321,6 +371,9 @@ Decimal DecimalFromString(std::string_view text) {
 }
 
 std::string DecimalToString(const Decimal& d) {
+  if (DecimalIsSpecial(d)) {
+    return DecimalIsNaN(d) ? "NaN" : (d.coef < 0 ? "-Infinity" : "Infinity");
+  }
   char buf[48];
   char* end = buf + sizeof(buf);
   char* p = end;
@@ -340,7 +393,7 @@ std::string DecimalToString(const Decimal& d) {
 }
 
 Decimal DecimalRescale(const Decimal& d, int32_t new_scale) {
-  if (new_scale == d.scale) return d;
+  if (new_scale == d.scale || DecimalIsSpecial(d)) return d;
   Wide w = ToWide(d);
   if (new_scale > d.scale) {
     w.mag = ScaleUp(w.mag, new_scale - d.scale);
@@ -354,8 +407,14 @@ Decimal DecimalRescale(const Decimal& d, int32_t new_scale) {
 }
 
 Decimal DecimalApplyTypmod(const Decimal& d, int32_t precision, int32_t scale) {
-  if (precision < 0) return d;
+  if (precision < 0 || DecimalIsNaN(d)) return d;
   if (scale < 0) scale = 0;
+  if (DecimalIsInf(d)) {
+    Status st = Status::Error(sqlstate::kNumericValueOutOfRange, "numeric field overflow");
+    st.WithDetail("A field with precision " + std::to_string(precision) + ", scale " +
+                  std::to_string(scale) + " cannot hold an infinite value.");
+    throw DbException(std::move(st));
+  }
   Decimal r = DecimalRescale(d, scale);
   int max_int_digits = precision - scale;
   if (r.coef != 0 && DigitCount128(Abs(r.coef)) - scale > max_int_digits) {
@@ -370,7 +429,10 @@ Decimal DecimalApplyTypmod(const Decimal& d, int32_t precision, int32_t scale) {
 }
 
 int DecimalCompare(const Decimal& a, const Decimal& b) {
+  // Equal scales include two specials: their coefficients (-1, 1, 2) are in sort order.
   if (a.scale == b.scale) return a.coef < b.coef ? -1 : (a.coef > b.coef ? 1 : 0);
+  if (DecimalIsSpecial(a)) return a.coef < 0 ? -1 : 1;  // b is finite
+  if (DecimalIsSpecial(b)) return b.coef < 0 ? 1 : -1;
   int sa = DecimalSign(a), sb = DecimalSign(b);
   if (sa != sb) return sa < sb ? -1 : 1;
   int scale = std::max(a.scale, b.scale);
@@ -381,13 +443,18 @@ int DecimalCompare(const Decimal& a, const Decimal& b) {
 }
 
 Decimal DecimalAdd(const Decimal& a, const Decimal& b) {
+  if (DecimalIsSpecial(a) || DecimalIsSpecial(b)) [[unlikely]] return AddSpecial(a, b);
   return AddSigned(a, b, false);
 }
 Decimal DecimalSub(const Decimal& a, const Decimal& b) {
+  if (DecimalIsSpecial(a) || DecimalIsSpecial(b)) [[unlikely]] {
+    return AddSpecial(a, DecimalIsSpecial(b) ? NegateSpecial(b) : b);
+  }
   return AddSigned(a, b, true);
 }
 
 Decimal DecimalMul(const Decimal& a, const Decimal& b) {
+  if (DecimalIsSpecial(a) || DecimalIsSpecial(b)) [[unlikely]] return MulSpecial(a, b);
   i128 prod;
   int scale = a.scale + b.scale;
   if (scale <= kMaxDecimalDigits && !__builtin_mul_overflow(a.coef, b.coef, &prod) &&
@@ -403,6 +470,7 @@ Decimal DecimalMul(const Decimal& a, const Decimal& b) {
 }
 
 int32_t DecimalDivResultScale(const Decimal& a, const Decimal& b) {
+  if (DecimalIsSpecial(a) || DecimalIsSpecial(b)) return 0;
   int w1, f1, w2, f2;
   NbaseWeight(a, &w1, &f1);
   NbaseWeight(b, &w2, &f2);
@@ -416,6 +484,7 @@ int32_t DecimalDivResultScale(const Decimal& a, const Decimal& b) {
 }
 
 Decimal DecimalDivScale(const Decimal& a, const Decimal& b, int32_t result_scale) {
+  if (DecimalIsSpecial(a) || DecimalIsSpecial(b)) [[unlikely]] return DivSpecial(a, b);
   if (b.coef == 0) ThrowError(sqlstate::kDivisionByZero, "division by zero");
   int rs = std::min(result_scale, kMaxDecimalDigits);
   // |a| / |b| * 10^rs = |a.coef| * 10^(rs - sa + sb) / |b.coef|.
@@ -435,11 +504,13 @@ Decimal DecimalDivScale(const Decimal& a, const Decimal& b, int32_t result_scale
 }
 
 Decimal DecimalDiv(const Decimal& a, const Decimal& b) {
+  if (DecimalIsSpecial(a) || DecimalIsSpecial(b)) [[unlikely]] return DivSpecial(a, b);
   if (b.coef == 0) ThrowError(sqlstate::kDivisionByZero, "division by zero");
   return DecimalDivScale(a, b, DecimalDivResultScale(a, b));
 }
 
 Decimal DecimalMod(const Decimal& a, const Decimal& b) {
+  if (DecimalIsSpecial(a) || DecimalIsSpecial(b)) [[unlikely]] return ModSpecial(a, b);
   if (b.coef == 0) ThrowError(sqlstate::kDivisionByZero, "division by zero");
   int scale = std::max(a.scale, b.scale);
   U256 am = ScaleUp(U256::From(Abs(a.coef)), scale - a.scale);
@@ -454,22 +525,27 @@ Decimal DecimalMod(const Decimal& a, const Decimal& b) {
 }
 
 Decimal DecimalNegate(const Decimal& a) {
+  if (DecimalIsNaN(a)) return a;
   return Decimal{-a.coef, a.scale};
 }
 Decimal DecimalAbs(const Decimal& a) {
-  return Decimal{a.coef < 0 ? -a.coef : a.coef, a.scale};
+  return Decimal{a.coef < 0 ? -a.coef : a.coef, a.scale};  // NaN's coefficient is positive
 }
 int DecimalSign(const Decimal& d) {
+  if (DecimalIsNaN(d)) return 0;
   return d.coef < 0 ? -1 : (d.coef > 0 ? 1 : 0);
 }
 
+void DecimalCheckConvertible(const Decimal& d, const char* type_name) {
+  if (!DecimalIsSpecial(d)) return;
+  ThrowError(sqlstate::kFeatureNotSupported,
+             std::string("cannot convert ") + (DecimalIsNaN(d) ? "NaN" : "infinity") + " to " +
+                 type_name);
+}
+
 Decimal DecimalFromDouble(double v) {
-  if (std::isnan(v)) {
-    ThrowError(sqlstate::kFeatureNotSupported, "cannot convert NaN to numeric");
-  }
-  if (std::isinf(v)) {
-    ThrowError(sqlstate::kFeatureNotSupported, "cannot convert infinity to numeric");
-  }
+  if (std::isnan(v)) return DecimalNaN();
+  if (std::isinf(v)) return DecimalInfinity(v < 0);
   // PostgreSQL's float8_numeric: print with DBL_DIG significant digits, then parse.
   char buf[64];
   std::snprintf(buf, sizeof(buf), "%.15g", v);
@@ -477,10 +553,8 @@ Decimal DecimalFromDouble(double v) {
 }
 
 Decimal DecimalFromFloat(float v) {
-  if (std::isnan(v)) ThrowError(sqlstate::kFeatureNotSupported, "cannot convert NaN to numeric");
-  if (std::isinf(v)) {
-    ThrowError(sqlstate::kFeatureNotSupported, "cannot convert infinity to numeric");
-  }
+  if (std::isnan(v)) return DecimalNaN();
+  if (std::isinf(v)) return DecimalInfinity(v < 0);
   char buf[64];
   std::snprintf(buf, sizeof(buf), "%.6g", static_cast<double>(v));
   return DecimalFromString(buf);
@@ -490,6 +564,10 @@ double DecimalToDouble(const Decimal& d) {
   static constexpr double kExact[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                       1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
                                       1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+  if (DecimalIsSpecial(d)) [[unlikely]] {
+    if (DecimalIsNaN(d)) return std::nan("");
+    return d.coef < 0 ? -HUGE_VAL : HUGE_VAL;
+  }
   u128 m = Abs(d.coef);
   if (m < (static_cast<u128>(1) << 53) && d.scale <= 22) {
     // Both operands are exact doubles, so one IEEE division is correctly rounded.
@@ -501,6 +579,7 @@ double DecimalToDouble(const Decimal& d) {
 }
 
 int64_t DecimalToInt64(const Decimal& d) {
+  DecimalCheckConvertible(d, "bigint");
   Decimal r = DecimalRescale(d, 0);
   if (r.coef > INT64_MAX || r.coef < INT64_MIN) {
     ThrowError(sqlstate::kNumericValueOutOfRange, "bigint out of range");
@@ -509,6 +588,7 @@ int64_t DecimalToInt64(const Decimal& d) {
 }
 
 uint64_t DecimalHash(const Decimal& d) {
+  if (DecimalIsSpecial(d)) return 0x7ff8000000000000ULL ^ static_cast<uint64_t>(d.coef + 7);
   Decimal n = DecimalNormalize(d);
   u128 c = static_cast<u128>(n.coef);
   uint64_t h = static_cast<uint64_t>(c) * 0x9e3779b97f4a7c15ULL;
@@ -519,6 +599,7 @@ uint64_t DecimalHash(const Decimal& d) {
 
 Decimal DecimalNormalize(const Decimal& d) {
   Decimal n = d;
+  if (DecimalIsSpecial(d)) return d;
   while (n.scale > 0 && n.coef % 10 == 0) {
     n.coef /= 10;
     n.scale--;
@@ -527,12 +608,14 @@ Decimal DecimalNormalize(const Decimal& d) {
 }
 
 int DecimalIntegerDigits(const Decimal& d) {
+  if (DecimalIsSpecial(d)) return 0;
   u128 m = Abs(d.coef);
   if (m == 0) return 0;
   return std::max(0, DigitCount128(m) - d.scale);
 }
 
 Decimal DecimalRound(const Decimal& d, int32_t digits) {
+  if (DecimalIsSpecial(d)) return d;
   int target = std::clamp(digits, -kMaxDecimalDigits, kMaxDecimalDigits);
   if (target >= d.scale) return DecimalRescale(d, std::max(target, 0));
   // Round to 10^-target, then express with scale max(target, 0).
@@ -550,6 +633,7 @@ Decimal DecimalRound(const Decimal& d, int32_t digits) {
 }
 
 Decimal DecimalTrunc(const Decimal& d, int32_t digits) {
+  if (DecimalIsSpecial(d)) return d;
   int target = std::clamp(digits, -kMaxDecimalDigits, kMaxDecimalDigits);
   if (target >= d.scale) return DecimalRescale(d, std::max(target, 0));
   int drop = d.scale - target;
@@ -568,21 +652,25 @@ Decimal DecimalTrunc(const Decimal& d, int32_t digits) {
 }
 
 Decimal DecimalCeil(const Decimal& d) {
+  if (DecimalIsSpecial(d)) return d;
   Decimal t = DecimalTrunc(d, 0);
   if (DecimalCompare(t, d) < 0) t = DecimalAdd(t, Decimal{1, 0});
   return t;
 }
 
 Decimal DecimalFloor(const Decimal& d) {
+  if (DecimalIsSpecial(d)) return d;
   Decimal t = DecimalTrunc(d, 0);
   if (DecimalCompare(t, d) > 0) t = DecimalSub(t, Decimal{1, 0});
   return t;
 }
 
 Decimal DecimalSqrt(const Decimal& d) {
+  if (DecimalIsNaN(d)) return d;
   if (d.coef < 0) {
     ThrowError("2201F", "cannot take square root of a negative number");
   }
+  if (DecimalIsSpecial(d)) return d;  // Infinity
   int w, f;
   NbaseWeight(d, &w, &f);
   int sweight = (w + 1) * 4 / 2 - 1;
@@ -595,6 +683,7 @@ Decimal DecimalSqrtScale(const Decimal& d, int32_t rscale) {
   if (d.coef < 0) {
     ThrowError("2201F", "cannot take square root of a negative number");
   }
+  if (DecimalIsSpecial(d)) return d;  // NaN or Infinity
   rscale = std::clamp(rscale, 0, kMaxDecimalDigits);
   if (d.coef == 0) return Decimal{0, rscale};
   // Integer square root of coef * 10^(2*rscale - scale), rounded; exact when it fits.

@@ -1,4 +1,4 @@
-// bool_and / every, bool_or, and string_agg(text, delimiter) / string_agg(bytea, delimiter).
+// bool_and / every, bool_or, bit_and / bit_or / bit_xor on integers, and string_agg(text, delimiter) / string_agg(bytea, delimiter).
 // string_agg skips NULL values; a NULL delimiter counts as empty; no rows gives NULL.
 #include "function/aggregate/aggregate_util.h"
 #include "function/builtin_functions.h"
@@ -34,6 +34,35 @@ void AddBoolAggregates(FunctionRegistry& reg) {
         [](const BoolState& s, Vector* r, idx_t row) {
           s.has ? EmitValue(r, row, s.value) : r->SetNull(row);
         }));
+  }
+}
+
+struct BitState {
+  int64_t value = 0;
+  bool has = false;
+};
+
+void AddBitAggregates(FunctionRegistry& reg) {
+  for (TypeId id : {TypeId::kSmallInt, TypeId::kInteger, TypeId::kBigInt}) {
+    LogicalType t(id);
+    for (int op = 0; op < 3; op++) {
+      static const char* const kNames[] = {"bit_and", "bit_or", "bit_xor"};
+      auto apply = [op](int64_t a, int64_t b) { return op == 0 ? a & b : (op == 1 ? a | b : a ^ b); };
+      reg.AddAggregate(MakeAggregate<BitState, int64_t>(
+          kNames[op], t, t,
+          [apply](BitState& s, int64_t v) {
+            s.value = s.has ? apply(s.value, v) : v;
+            s.has = true;
+          },
+          [apply](BitState& d, const BitState& s) {
+            if (!s.has) return;
+            d.value = d.has ? apply(d.value, s.value) : s.value;
+            d.has = true;
+          },
+          [](const BitState& s, Vector* r, idx_t row) {
+            s.has ? EmitValue(r, row, s.value) : r->SetNull(row);
+          }));
+    }
   }
 }
 
@@ -93,6 +122,7 @@ void AddStringAgg(FunctionRegistry& reg, LogicalType t) {
 
 void RegisterBoolStringAggregates(FunctionRegistry& reg) {
   AddBoolAggregates(reg);
+  AddBitAggregates(reg);
   AddStringAgg(reg, LogicalType(TypeId::kText));
   AddStringAgg(reg, LogicalType(TypeId::kBytea));
 }

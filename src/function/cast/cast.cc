@@ -36,6 +36,9 @@ int64_t DoubleToInt(double v, TypeId target) {
 }
 
 int64_t DecimalToInt(const Decimal& d, TypeId target) {
+  if (DecimalIsSpecial(d)) [[unlikely]] {
+    DecimalCheckConvertible(d, LogicalType(target).ToString().c_str());
+  }
   Decimal r = DecimalRescale(d, 0);
   if (r.coef > INT64_MAX || r.coef < INT64_MIN) ThrowIntegerOutOfRange(target);
   return CheckIntegerRange(static_cast<int64_t>(r.coef), target);

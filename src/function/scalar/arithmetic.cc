@@ -53,6 +53,35 @@ void AddIntegerOps(FunctionRegistry& reg) {
                          return Checked<T>(-static_cast<__int128>(a));
                        })));
   reg.AddScalar(Scalar("+", {t}, t, MakeUnary<int64_t>([](int64_t a) { return a; })));
+  // Bitwise operators: & | # (xor), prefix ~, and shifts by an integer count. The count is
+  // taken modulo the width of the C operand, as PostgreSQL's int4shl / int8shl do on x86
+  // (smallint is shifted as a 32-bit int and truncated).
+  reg.AddScalar(Scalar("&", {t, t}, t, MakeBinary<int64_t, int64_t>([](int64_t a, int64_t b) {
+                         return a & b;
+                       })));
+  reg.AddScalar(Scalar("|", {t, t}, t, MakeBinary<int64_t, int64_t>([](int64_t a, int64_t b) {
+                         return a | b;
+                       })));
+  reg.AddScalar(Scalar("#", {t, t}, t, MakeBinary<int64_t, int64_t>([](int64_t a, int64_t b) {
+                         return a ^ b;
+                       })));
+  reg.AddScalar(Scalar("~", {t}, t, MakeUnary<int64_t>([](int64_t a) { return ~a; })));
+  LogicalType i4(TypeId::kInteger);
+  for (bool left : {true, false}) {
+    reg.AddScalar(Scalar(left ? "<<" : ">>", {t, i4}, t,
+                         MakeBinary<int64_t, int64_t>([left](int64_t a, int64_t n) -> int64_t {
+                           if (T == TypeId::kBigInt) {
+                             uint64_t k = static_cast<uint64_t>(n) & 63;
+                             return left ? static_cast<int64_t>(static_cast<uint64_t>(a) << k)
+                                         : a >> k;
+                           }
+                           uint32_t k = static_cast<uint32_t>(n) & 31;
+                           int32_t v = static_cast<int32_t>(a);
+                           int32_t r = left ? static_cast<int32_t>(static_cast<uint32_t>(v) << k)
+                                            : v >> k;
+                           return T == TypeId::kSmallInt ? static_cast<int16_t>(r) : r;
+                         })));
+  }
 }
 
 [[noreturn]] void FloatOverflow() {
@@ -111,7 +140,39 @@ double FloatPower(double a, double b) {
 
 // numeric ^ numeric: integer exponents are exact (scale max(16, base scale), as PostgreSQL's
 // power_var_int); others through long double with PostgreSQL's result scale rule.
+// PostgreSQL's numeric_power rules when an input is NaN or infinite.
+Decimal NumericPowerSpecial(const Decimal& x, const Decimal& y) {
+  if (DecimalIsNaN(x)) return !DecimalIsSpecial(y) && DecimalSign(y) == 0 ? Decimal{1, 0} : x;
+  if (DecimalIsNaN(y)) {
+    return !DecimalIsSpecial(x) && DecimalCompare(x, Decimal{1, 0}) == 0 ? Decimal{1, 0} : y;
+  }
+  int sx = DecimalSign(x), sy = DecimalSign(y);
+  if (sx == 0 && sy < 0) ThrowError("2201F", "zero raised to a negative power is undefined");
+  bool y_integral = DecimalIsInf(y) || DecimalCompare(DecimalTrunc(y, 0), y) == 0;
+  if (sx < 0 && !y_integral) {
+    ThrowError("2201F", "a negative number raised to a non-integer power yields a complex result");
+  }
+  if (DecimalIsInf(y)) {
+    if (sx == 0) return Decimal{0, 0};  // 0 ^ Infinity
+    int cmp = DecimalCompare(DecimalAbs(x), Decimal{1, 0});
+    if (cmp == 0) return Decimal{1, 0};
+    bool grows = (cmp > 0) == (sy > 0);
+    return grows ? DecimalInfinity() : Decimal{0, 0};
+  }
+  // x is infinite, y finite.
+  if (sy == 0) return Decimal{1, 0};
+  if (sy < 0) return Decimal{0, 0};
+  if (sx > 0) return DecimalInfinity();
+  // -Infinity ^ y: negative for odd integer y.
+  Decimal half = DecimalDiv(y, Decimal{2, 0});
+  bool odd = DecimalCompare(DecimalTrunc(half, 0), half) != 0;
+  return DecimalInfinity(odd);
+}
+
 Decimal NumericPower(const Decimal& base, const Decimal& exp) {
+  if (DecimalIsSpecial(base) || DecimalIsSpecial(exp)) [[unlikely]] {
+    return NumericPowerSpecial(base, exp);
+  }
   if (base.coef == 0 && exp.coef < 0) {
     ThrowError("2201F", "zero raised to a negative power is undefined");
   }

@@ -48,7 +48,9 @@ class LikePattern {
 
  private:
   enum class Kind { kExact, kPrefix, kSuffix, kContains, kAll, kGeneral };
-  enum class Tok { kLiteral, kOne, kAny };
+  // kEscEnd: the pattern ends with the escape character. As in PostgreSQL, that is an error
+  // (22025) only when matching reaches it with text left; 'abc' LIKE 'abc\' is false.
+  enum class Tok { kLiteral, kOne, kAny, kEscEnd };
   struct Token {
     Tok tok;
     std::string text;
@@ -65,8 +67,8 @@ class LikePattern {
       SV ch = p.substr(i, n);
       if (!escape.empty() && ch == escape) {
         if (i + n >= p.size()) {
-          ThrowError(sqlstate::kInvalidEscapeSequence,
-                     "LIKE pattern must not end with escape character");
+          tokens_.push_back({Tok::kEscEnd, {}});
+          break;
         }
         size_t m = CharLen(p, i + n);
         AppendLiteral(p.substr(i + n, m));
@@ -127,6 +129,10 @@ class LikePattern {
     while (si < s.size() || (ti < n && tokens_[ti].tok == Tok::kAny)) {
       if (ti < n) {
         const Token& t = tokens_[ti];
+        if (t.tok == Tok::kEscEnd) {  // reached with text left (else the loop had ended)
+          ThrowError(sqlstate::kInvalidEscapeSequence,
+                     "LIKE pattern must not end with escape character");
+        }
         if (t.tok == Tok::kAny) {
           star_ti = ti++;
           star_si = si;

@@ -52,6 +52,7 @@ double CheckedLn(double x) {
 Decimal NumericLn(D d) {
   if (d.coef == 0) LogOfZero();
   if (d.coef < 0) LogOfNegative();
+  if (DecimalIsSpecial(d)) return d;  // NaN, Infinity
   long double x = ToLongDouble(d);
   int rscale = std::max({16 - LnWeight(x), static_cast<int>(d.scale), 0});
   return FromLongDouble(std::log(x), rscale);
@@ -60,6 +61,15 @@ Decimal NumericLn(D d) {
 Decimal NumericLog(D base, D num) {
   if (base.coef == 0 || num.coef == 0) LogOfZero();
   if (base.coef < 0 || num.coef < 0) LogOfNegative();
+  if (DecimalIsSpecial(base) || DecimalIsSpecial(num)) {
+    // PostgreSQL: NaN in, NaN out; log(Inf, Inf) is NaN; log(Inf, x) 0; log(b, Inf) Infinity.
+    if (DecimalIsNaN(base) || DecimalIsNaN(num)) return DecimalNaN();
+    if (DecimalIsInf(base)) return DecimalIsInf(num) ? DecimalNaN() : Decimal{0, 0};
+    if (DecimalCompare(base, Decimal{1, 0}) == 0) {
+      ThrowError(sqlstate::kDivisionByZero, "division by zero");
+    }
+    return DecimalInfinity(DecimalCompare(base, Decimal{1, 0}) < 0);
+  }
   long double b = ToLongDouble(base), x = ToLongDouble(num);
   if (b == 1) ThrowError(sqlstate::kDivisionByZero, "division by zero");
   int rscale = 16 - (LnWeight(x) - LnWeight(b));
@@ -68,6 +78,7 @@ Decimal NumericLog(D base, D num) {
 }
 
 Decimal NumericExp(D d) {
+  if (DecimalIsSpecial(d)) return DecimalIsInf(d) && d.coef < 0 ? Decimal{0, 0} : d;
   long double x = ToLongDouble(d);
   double val = std::clamp(static_cast<double>(x) * 0.434294481903252, -1000.0, 1000.0);
   if (val > 38) ThrowError(sqlstate::kNumericValueOutOfRange, "value overflows numeric format");
@@ -119,10 +130,12 @@ void AddDoubleUnary(FunctionRegistry& reg, const char* name, Op op) {
 template <TypeId T>
 void AddIntegerMath(FunctionRegistry& reg) {
   LogicalType t(T);
-  reg.AddScalar(Scalar("abs", {t}, t, MakeUnary<int64_t>([](int64_t v) {
-                         if (v == INT64_MIN) ThrowIntegerOutOfRange(T);
-                         return CheckIntegerRange(v < 0 ? -v : v, T);
-                       })));
+  for (const char* name : {"abs", "@"}) {  // @ is the prefix absolute-value operator
+    reg.AddScalar(Scalar(name, {t}, t, MakeUnary<int64_t>([](int64_t v) {
+                           if (v == INT64_MIN) ThrowIntegerOutOfRange(T);
+                           return CheckIntegerRange(v < 0 ? -v : v, T);
+                         })));
+  }
   reg.AddScalar(Scalar("mod", {t, t}, t, MakeBinary<int64_t, int64_t>([](int64_t a, int64_t b) {
                          if (b == 0) ThrowError(sqlstate::kDivisionByZero, "division by zero");
                          return b == -1 ? int64_t{0} : a % b;
@@ -158,9 +171,11 @@ void RegisterMathFunctions(FunctionRegistry& reg) {
   AddIntegerMath<TypeId::kSmallInt>(reg);
   AddIntegerMath<TypeId::kInteger>(reg);
   AddIntegerMath<TypeId::kBigInt>(reg);
-  reg.AddScalar(Scalar("abs", {f4}, f4, MakeUnary<double>([](double v) { return std::fabs(v); })));
-  AddDoubleUnary(reg, "abs", [](double v) { return std::fabs(v); });
-  reg.AddScalar(Scalar("abs", {num}, num, MakeUnary<Decimal>(DecimalAbs)));
+  for (const char* name : {"abs", "@"}) {
+    reg.AddScalar(Scalar(name, {f4}, f4, MakeUnary<double>([](double v) { return std::fabs(v); })));
+    AddDoubleUnary(reg, name, [](double v) { return std::fabs(v); });
+    reg.AddScalar(Scalar(name, {num}, num, MakeUnary<Decimal>(DecimalAbs)));
+  }
   for (const char* name : {"ceil", "ceiling"}) {
     AddDoubleUnary(reg, name, [](double v) { return std::ceil(v); });
     reg.AddScalar(Scalar(name, {num}, num, MakeUnary<Decimal>(DecimalCeil)));
@@ -183,6 +198,9 @@ void RegisterMathFunctions(FunctionRegistry& reg) {
                        })));
   reg.AddScalar(Scalar("mod", {num, num}, num, MakeBinary<Decimal, Decimal>(DecimalMod)));
   reg.AddScalar(Scalar("div", {num, num}, num, MakeBinary<Decimal, Decimal>([](D a, D b) {
+                         if (DecimalIsSpecial(a) || DecimalIsSpecial(b)) {
+                           return DecimalTrunc(DecimalDiv(a, b), 0);
+                         }
                          if (b.coef == 0) ThrowError(sqlstate::kDivisionByZero, "division by zero");
                          return DecimalTrunc(DecimalDivScale(a, b, std::max(a.scale, b.scale) + 1),
                                              0);
@@ -192,16 +210,20 @@ void RegisterMathFunctions(FunctionRegistry& reg) {
     reg.AddScalar(
         Scalar(name, {num, num}, num, MakeBinary<Decimal, Decimal>(NumericPowerForFunctions)));
   }
-  AddDoubleUnary(reg, "sqrt", [](double v) {
-    if (v < 0) ThrowError("2201F", "cannot take square root of a negative number");
-    return std::sqrt(v);
-  });
+  for (const char* name : {"sqrt", "|/"}) {  // |/ is the prefix square-root operator
+    AddDoubleUnary(reg, name, [](double v) {
+      if (v < 0) ThrowError("2201F", "cannot take square root of a negative number");
+      return std::sqrt(v);
+    });
+  }
   reg.AddScalar(Scalar("sqrt", {num}, num, MakeUnary<Decimal>(DecimalSqrt)));
-  AddDoubleUnary(reg, "cbrt", [](double v) {
-    // libm's cbrt can miss perfect cubes by an ulp; snap when the rounded root is exact.
-    double r = std::cbrt(v), n = std::nearbyint(r);
-    return n * n * n == v ? n : r;
-  });
+  for (const char* name : {"cbrt", "||/"}) {  // ||/ is the prefix cube-root operator
+    AddDoubleUnary(reg, name, [](double v) {
+      // libm's cbrt can miss perfect cubes by an ulp; snap when the rounded root is exact.
+      double r = std::cbrt(v), n = std::nearbyint(r);
+      return n * n * n == v ? n : r;
+    });
+  }
   AddDoubleUnary(reg, "exp", [](double v) { return CheckFloatResult(std::exp(v), v); });
   reg.AddScalar(Scalar("exp", {num}, num, MakeUnary<Decimal>(NumericExp)));
   AddDoubleUnary(reg, "ln", CheckedLn);
@@ -219,10 +241,20 @@ void RegisterMathFunctions(FunctionRegistry& reg) {
   reg.AddScalar(Scalar("log", {num, num}, num, MakeBinary<Decimal, Decimal>(NumericLog)));
   AddDoubleUnary(reg, "sign", [](double v) { return v > 0 ? 1.0 : (v < 0 ? -1.0 : 0.0); });
   reg.AddScalar(Scalar("sign", {num}, num, MakeUnary<Decimal>([](D d) {
-                         return Decimal{DecimalSign(d), 0};
+                         return DecimalIsNaN(d) ? d : Decimal{DecimalSign(d), 0};
                        })));
   reg.AddScalar(
-      Scalar("scale", {num}, i4, MakeUnary<Decimal>([](D d) { return int64_t{d.scale}; })));
+      Scalar("scale", {num}, i4, [](DataChunk& args, idx_t count, Vector* result, FunctionContext&) {
+        UnifiedFormat u = args.column(0).ToUnified();
+        for (idx_t i = 0; i < count; i++) {
+          if (!u.IsValid(i) || DecimalIsSpecial(u.Get<Decimal>(i))) {  // scale(NaN) is NULL
+            result->SetNull(i);
+            continue;
+          }
+          result->validity().SetValid(i);
+          result->data<int64_t>()[i] = u.Get<Decimal>(i).scale;
+        }
+      }));
   reg.AddScalar(Scalar("trim_scale", {num}, num, MakeUnary<Decimal>(DecimalNormalize)));
   reg.AddScalar(Scalar("pi", {}, f8, [](DataChunk&, idx_t count, Vector* result, FunctionContext&) {
     result->validity().Reset();

@@ -18,6 +18,18 @@ void RegisterMiscFunctions(FunctionRegistry& reg) {
   ScalarFunction uuid4 = gen;
   uuid4.name = "uuid_generate_v4";
   reg.AddScalar(uuid4);
+  // pg_typeof(any): PostgreSQL returns regtype; we return its output, the type's name without
+  // modifiers ('character varying', 'numeric', 'unknown' for an untyped literal).
+  ScalarFunction type_of =
+      Scalar("pg_typeof", {any}, LogicalType(TypeId::kText),
+             [](DataChunk& args, idx_t count, Vector* result, FunctionContext&) {
+               std::string name = LogicalType(args.column(0).type().id()).ToString();
+               result->validity().Reset();
+               for (idx_t i = 0; i < count; i++) result->SetString(i, name);
+             });
+  type_of.strict = false;
+  type_of.keep_unknown = true;
+  reg.AddScalar(type_of);
   for (bool nulls : {true, false}) {
     ScalarFunction f =
         Scalar(nulls ? "num_nulls" : "num_nonnulls", {any}, i4,

@@ -113,6 +113,43 @@ SV Substr(SV s, int64_t start, int64_t count, bool has_count) {
   return s.substr(Utf8Offset(s, from - 1));
 }
 
+// substring(bytea from start for count): like Substr, in bytes (PostgreSQL bytea_substr).
+SV ByteSubstr(SV s, int64_t start, int64_t count, bool has_count) {
+  if (has_count && count < 0) {
+    ThrowError(sqlstate::kSubstringError, "negative substring length not allowed");
+  }
+  int64_t from = std::max<int64_t>(start, 1);
+  int64_t size = static_cast<int64_t>(s.size());
+  if (from > size) return SV();
+  if (has_count) {
+    __int128 end = static_cast<__int128>(start) + count;  // exclusive, 1-based
+    if (end <= from) return SV();
+    int64_t e = end - 1 > size ? size : static_cast<int64_t>(end - 1);
+    return s.substr(static_cast<size_t>(from - 1), static_cast<size_t>(e - (from - 1)));
+  }
+  return s.substr(static_cast<size_t>(from - 1));
+}
+
+// overlay(s placing r from start [for count]) = substring(s, 1, start - 1) || r ||
+// substring(s, start + count), as PostgreSQL's text_overlay / byteaoverlay (count defaults to
+// the length of r; start < 1 raises "negative substring length not allowed").
+template <typename SubstrFn>
+std::string Overlay(SV s, SV r, int64_t start, int64_t count, SubstrFn substr) {
+  __int128 after = static_cast<__int128>(start) + count;
+  if (after > INT32_MAX || after < INT32_MIN) {
+    ThrowError(sqlstate::kNumericValueOutOfRange, "integer out of range");
+  }
+  std::string out(substr(s, 1, start - 1, true));
+  out.append(r);
+  out.append(substr(s, static_cast<int64_t>(after), 0, false));
+  return out;
+}
+
+int64_t BytePos(SV s, SV sub) {
+  size_t pos = s.find(sub);
+  return pos == SV::npos ? 0 : static_cast<int64_t>(pos) + 1;
+}
+
 int64_t StrPos(SV s, SV sub) {
   size_t pos = s.find(sub);
   if (pos == SV::npos) return 0;
@@ -367,6 +404,9 @@ void RegisterStringFunctions(FunctionRegistry& reg) {
   }
   reg.AddScalar(Scalar("length", {bytea}, i4,
                        MakeUnary<SV>([](SV s) { return static_cast<int64_t>(s.size()); })));
+  // bpchar: length() ignores the padding (through the cast to text); octet_length counts it.
+  reg.AddScalar(Scalar("octet_length", {LogicalType(TypeId::kChar)}, i4,
+                       MakeUnary<SV>([](SV s) { return static_cast<int64_t>(s.size()); })));
   for (LogicalType t : {text, bytea}) {
     reg.AddScalar(Scalar("octet_length", {t}, i4,
                          MakeUnary<SV>([](SV s) { return static_cast<int64_t>(s.size()); })));
@@ -384,6 +424,44 @@ void RegisterStringFunctions(FunctionRegistry& reg) {
                          MakeTernary<SV, int64_t, int64_t>(
                              [](SV s, int64_t a, int64_t n) { return Substr(s, a, n, true); })));
   }
+  for (const char* name : {"substr", "substring"}) {
+    reg.AddScalar(Scalar(name, {bytea, i4}, bytea, MakeBinary<SV, int64_t>([](SV s, int64_t a) {
+                           return ByteSubstr(s, a, 0, false);
+                         })));
+    reg.AddScalar(Scalar(name, {bytea, i4, i4}, bytea,
+                         MakeTernary<SV, int64_t, int64_t>([](SV s, int64_t a, int64_t n) {
+                           return ByteSubstr(s, a, n, true);
+                         })));
+  }
+  auto text_sub = [](SV s, int64_t a, int64_t n, bool has) { return Substr(s, a, n, has); };
+  auto byte_sub = [](SV s, int64_t a, int64_t n, bool has) { return ByteSubstr(s, a, n, has); };
+  reg.AddScalar(Scalar("overlay", {text, text, i4, i4}, text,
+                       [=](DataChunk& args, idx_t count, Vector* result, FunctionContext&) {
+                         NaryExecute(args, count, result,
+                                     [&](idx_t i, const std::vector<UnifiedFormat>& f) {
+                                       return Overlay(f[0].Get<SV>(i), f[1].Get<SV>(i),
+                                                      f[2].Get<int64_t>(i), f[3].Get<int64_t>(i),
+                                                      text_sub);
+                                     });
+                       }));
+  reg.AddScalar(Scalar("overlay", {text, text, i4}, text,
+                       MakeTernary<SV, SV, int64_t>([=](SV s, SV r, int64_t a) {
+                         return Overlay(s, r, a, Utf8Length(r), text_sub);
+                       })));
+  reg.AddScalar(Scalar("overlay", {bytea, bytea, i4, i4}, bytea,
+                       [=](DataChunk& args, idx_t count, Vector* result, FunctionContext&) {
+                         NaryExecute(args, count, result,
+                                     [&](idx_t i, const std::vector<UnifiedFormat>& f) {
+                                       return Overlay(f[0].Get<SV>(i), f[1].Get<SV>(i),
+                                                      f[2].Get<int64_t>(i), f[3].Get<int64_t>(i),
+                                                      byte_sub);
+                                     });
+                       }));
+  reg.AddScalar(Scalar("overlay", {bytea, bytea, i4}, bytea,
+                       MakeTernary<SV, SV, int64_t>([=](SV s, SV r, int64_t a) {
+                         return Overlay(s, r, a, static_cast<int64_t>(r.size()), byte_sub);
+                       })));
+  reg.AddScalar(Scalar("position", {bytea, bytea}, i4, MakeBinary<SV, SV>(BytePos)));
   // position(substring IN string) is position(string, substring), like strpos.
   reg.AddScalar(Scalar("strpos", {text, text}, i4, MakeBinary<SV, SV>(StrPos)));
   reg.AddScalar(Scalar("position", {text, text}, i4, MakeBinary<SV, SV>(StrPos)));

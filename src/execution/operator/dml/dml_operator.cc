@@ -56,7 +56,11 @@ DataChunk* DmlOperator::Next(ExecContext& ctx) {
     done_ = true;
     if (ctx.txn->read_only())
       ThrowError(sqlstate::kReadOnlySqlTransaction,
-                 "cannot execute this statement in a read-only transaction");
+                 std::string("cannot execute ") +
+                     (op_.kind == LogicalOpKind::kInsert   ? "INSERT"
+                      : op_.kind == LogicalOpKind::kUpdate ? "UPDATE"
+                                                           : "DELETE") +
+                     " in a read-only transaction");
     TableWriter writer(ctx, *op_.table);
     Execute(ctx, writer);
   }

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "execution/expression_executor.h"
-#include "storage/key_codec.h"
+#include "execution/chunk_row_key.h"
 
 namespace heliosdb {
 
@@ -66,14 +66,8 @@ DataChunk* Distinct::Next(ExecContext& ctx) {
   while (DataChunk* in = child()->Next(ctx)) {
     SelectionVector sel(in->size());
     idx_t n = 0;
-    std::string key;
     for (idx_t r = 0; r < in->size(); r++) {
-      key.clear();
-      for (idx_t c = 0; c < in->column_count(); c++) {
-        Value v = in->GetValue(c, r);
-        // -0.0 and 0.0 (and 1.0 and 1.00) are one value: key by the normalized encoding.
-        EncodeKeyPart(v, false, &key);
-      }
+      std::string key = ChunkRowKey(*in, r);
       if (seen_.insert(key).second) sel.set(n++, static_cast<uint32_t>(r));
     }
     if (n == 0) continue;

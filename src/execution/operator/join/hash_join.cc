@@ -1,0 +1,163 @@
+#include "execution/operator/join/hash_join.h"
+
+#include "execution/expression_executor.h"
+#include "storage/key_codec.h"
+
+namespace heliosdb {
+
+namespace {
+// Key bytes of row r, or false when a key value is NULL (such a row matches nothing).
+bool KeyOf(const std::vector<Vector>& keys, idx_t r, std::string* out) {
+  out->clear();
+  for (const auto& k : keys) {
+    Value v = k.GetValue(r);
+    if (v.is_null()) return false;
+    EncodeKeyPart(v, false, out);
+  }
+  return true;
+}
+
+std::vector<Vector> EvaluateKeys(ExecContext& ctx, const std::vector<BoundExprPtr>& exprs,
+                                 const DataChunk& chunk) {
+  ExpressionExecutor executor(ctx);
+  std::vector<Vector> out(exprs.size());
+  for (size_t i = 0; i < exprs.size(); i++) executor.Evaluate(*exprs[i], chunk, &out[i]);
+  return out;
+}
+}  // namespace
+
+HashJoin::HashJoin(std::vector<BoundExprPtr> left_keys, std::vector<BoundExprPtr> right_keys,
+                   BoundExprPtr residual, JoinType type, std::vector<LogicalType> types)
+    : PhysicalOperator(std::move(types)),
+      left_keys_(std::move(left_keys)),
+      right_keys_(std::move(right_keys)),
+      residual_(std::move(residual)),
+      type_(type) {}
+
+void HashJoin::Build(ExecContext& ctx) {
+  std::string key;
+  while (DataChunk* in = child(1)->Next(ctx)) {
+    DataChunk copy = *in;
+    copy.Flatten();
+    std::vector<Vector> keys = EvaluateKeys(ctx, right_keys_, copy);
+    uint32_t c = static_cast<uint32_t>(right_.size());
+    for (idx_t r = 0; r < copy.size(); r++)
+      if (KeyOf(keys, r, &key)) table_[key].emplace_back(c, static_cast<uint32_t>(r));
+    right_matched_.emplace_back(copy.size(), false);
+    right_.push_back(std::move(copy));
+    ctx.CheckCancel();
+  }
+}
+
+bool HashJoin::ProbeBatch(ExecContext& ctx) {
+  size_t left_width = children_[0]->types().size();
+  out_.Initialize(types_);
+  std::vector<uint32_t> left_rows;
+  std::vector<const std::pair<uint32_t, uint32_t>*> right_rows;
+  idx_t n = 0;
+  for (; pair_ < pairs_.size() && n < kVectorSize; pair_++, n++) {
+    auto [l, right] = pairs_[pair_];
+    for (size_t c = 0; c < left_width; c++) out_.column(c).CopyRow(left_.column(c), l, n);
+    const DataChunk& rc = right_[right->first];
+    for (size_t c = 0; c < rc.column_count(); c++)
+      out_.column(left_width + c).CopyRow(rc.column(c), right->second, n);
+    left_rows.push_back(l);
+    right_rows.push_back(right);
+  }
+  out_.SetSize(n);
+  if (n == 0) return false;
+  if (residual_) {
+    ExpressionExecutor executor(ctx);
+    SelectionVector sel(n);
+    idx_t kept = executor.Select(*residual_, out_, &sel);
+    for (idx_t i = 0; i < kept; i++) {
+      matched_[left_rows[sel.get(i)]] = true;
+      const auto* r = right_rows[sel.get(i)];
+      right_matched_[r->first][r->second] = true;
+    }
+    if (kept == 0) return false;
+    if (kept < n) out_.Slice(sel, kept);
+  } else {
+    for (idx_t i = 0; i < n; i++) {
+      matched_[left_rows[i]] = true;
+      right_matched_[right_rows[i]->first][right_rows[i]->second] = true;
+    }
+  }
+  return true;
+}
+
+bool HashJoin::EmitUnmatched() {
+  unmatched_done_ = true;
+  if (type_ != JoinType::kLeft && type_ != JoinType::kFull) return false;
+  size_t left_width = children_[0]->types().size();
+  out_.Initialize(types_);
+  idx_t n = 0;
+  for (idx_t l = 0; l < left_.size(); l++) {
+    if (matched_[l]) continue;
+    for (size_t c = 0; c < types_.size(); c++) {
+      if (c < left_width) {
+        out_.column(c).CopyRow(left_.column(c), l, n);
+      } else {
+        out_.column(c).SetNull(n);
+      }
+    }
+    n++;
+  }
+  out_.SetSize(n);
+  return n > 0;
+}
+
+bool HashJoin::EmitUnmatchedRight() {
+  size_t left_width = children_[0]->types().size();
+  while (right_emit_ < right_.size()) {
+    const DataChunk& rc = right_[right_emit_];
+    const std::vector<bool>& matched = right_matched_[right_emit_++];
+    out_.Initialize(types_);
+    idx_t n = 0;
+    for (idx_t r = 0; r < rc.size(); r++) {
+      if (matched[r]) continue;
+      for (size_t c = 0; c < left_width; c++) out_.column(c).SetNull(n);
+      for (size_t c = 0; c < rc.column_count(); c++)
+        out_.column(left_width + c).CopyRow(rc.column(c), r, n);
+      n++;
+    }
+    out_.SetSize(n);
+    if (n > 0) return true;
+  }
+  return false;
+}
+
+DataChunk* HashJoin::Next(ExecContext& ctx) {
+  if (!built_) {
+    built_ = true;
+    Build(ctx);
+  }
+  std::string key;
+  while (true) {
+    while (pair_ < pairs_.size())
+      if (ProbeBatch(ctx)) return &out_;
+    if (!unmatched_done_ && EmitUnmatched()) return &out_;
+    DataChunk* in = left_done_ ? nullptr : child(0)->Next(ctx);
+    if (!in) {
+      left_done_ = true;
+      if (type_ == JoinType::kFull && EmitUnmatchedRight()) return &out_;
+      return nullptr;
+    }
+    ctx.CheckCancel();
+    left_ = *in;
+    left_.Flatten();
+    std::vector<Vector> keys = EvaluateKeys(ctx, left_keys_, left_);
+    pairs_.clear();
+    pair_ = 0;
+    matched_.assign(left_.size(), false);
+    unmatched_done_ = false;
+    for (idx_t r = 0; r < left_.size(); r++) {
+      if (!KeyOf(keys, r, &key)) continue;
+      auto it = table_.find(key);
+      if (it == table_.end()) continue;
+      for (const auto& ref : it->second) pairs_.emplace_back(static_cast<uint32_t>(r), &ref);
+    }
+  }
+}
+
+}  // namespace heliosdb

@@ -1,0 +1,20 @@
+// Splits a join condition into equality keys (`left expr = right expr`, each side reading
+// only its own input) and the residual rest. A join with keys runs as a hash join.
+#pragma once
+
+#include <vector>
+
+#include "planner/logical_plan.h"
+
+namespace heliosdb {
+
+struct JoinKeys {
+  std::vector<BoundExprPtr> left;   // over the left input
+  std::vector<BoundExprPtr> right;  // over the right input
+  BoundExprPtr residual;            // over the joined row; null when none
+};
+
+// False when the join has no equality key (a nested-loop join then).
+bool SplitJoinKeys(const LogicalOp& join, JoinKeys* keys);
+
+}  // namespace heliosdb
