@@ -155,14 +155,41 @@ void WarnOnDifferentAnswers(const RunResult& helios, const RunResult& sqlite, co
   }
 }
 
-RunResult RunOne(BenchEngine* engine, const Args& args, const fs::path& dir, bool durable) {
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  engine->Open(dir.string(), durable);
-  RunResult r = RunSequence(engine, args.sizes, durable, args.selected);
-  engine->Close();
-  fs::remove_all(dir);  // keeps the disk footprint to one run's files
-  return r;
+// One repeat in one mode: opens every engine in its own directory, runs the sequence, records
+// the samples and compares the answers.
+void RunMode(const Args& args, int repeat, bool durable, Samples* samples) {
+  const char* mode = durable ? "durable" : "relaxed";
+  std::vector<std::unique_ptr<BenchEngine>> owned;
+  if (args.run_helios) owned.push_back(NewHeliosEngine());
+  if (args.run_sqlite) owned.push_back(NewSqliteEngine());
+  // Alternate which engine goes first, so neither always meets a warmer machine.
+  if (repeat % 2 == 1) std::reverse(owned.begin(), owned.end());
+  std::vector<BenchEngine*> engines;
+  for (auto& engine : owned) {
+    fs::path dir = fs::path(args.dir) / engine->name();
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    engine->Open(dir.string(), durable);
+    engines.push_back(engine.get());
+  }
+  std::fprintf(stderr, "run %d/%d %s ...\n", repeat + 1, args.repeat, mode);
+  std::vector<RunResult> results = RunSequence(engines, args.sizes, durable, args.selected);
+  std::map<std::string, RunResult> by_name;
+  for (size_t e = 0; e < engines.size(); ++e) {
+    auto& per_workload = (*samples)[mode][engines[e]->name()];
+    per_workload.resize(kWorkloadCount);
+    for (int w = 0; w < kWorkloadCount; ++w) {
+      if (!results[e][w].ran) continue;
+      per_workload[w].push_back(results[e][w].ops_per_sec);
+      std::fprintf(stderr, "  %-8s %-18s %12s %s\n", engines[e]->name(),
+                   Info(static_cast<Workload>(w)).name, Human(results[e][w].ops_per_sec).c_str(),
+                   Info(static_cast<Workload>(w)).unit);
+    }
+    by_name[engines[e]->name()] = results[e];
+    engines[e]->Close();
+    fs::remove_all(fs::path(args.dir) / engines[e]->name());  // one run's files at a time
+  }
+  if (by_name.size() == 2) WarnOnDifferentAnswers(by_name["HeliosDB"], by_name["SQLite"], mode);
 }
 
 int Main(int argc, char** argv) {
@@ -187,28 +214,7 @@ int Main(int argc, char** argv) {
     for (int r = 0; r < args.repeat; ++r) {
       for (bool durable : {true, false}) {
         if (!(durable ? args.run_durable : args.run_relaxed)) continue;
-        const char* mode = durable ? "durable" : "relaxed";
-        std::map<std::string, RunResult> results;
-        std::vector<std::unique_ptr<BenchEngine>> engines;
-        if (args.run_helios) engines.push_back(NewHeliosEngine());
-        if (args.run_sqlite) engines.push_back(NewSqliteEngine());
-        // Alternate which engine goes first, so neither always meets a warmer machine.
-        if (r % 2 == 1) std::reverse(engines.begin(), engines.end());
-        for (auto& engine : engines) {
-          std::fprintf(stderr, "run %d/%d %s %s ...\n", r + 1, args.repeat, mode, engine->name());
-          RunResult res = RunOne(engine.get(), args, fs::path(args.dir) / engine->name(), durable);
-          auto& per_workload = samples[mode][engine->name()];
-          per_workload.resize(kWorkloadCount);
-          for (int w = 0; w < kWorkloadCount; ++w) {
-            if (!res[w].ran) continue;
-            per_workload[w].push_back(res[w].ops_per_sec);
-            std::fprintf(stderr, "  %-18s %12s %s\n", Info(static_cast<Workload>(w)).name,
-                         Human(res[w].ops_per_sec).c_str(), Info(static_cast<Workload>(w)).unit);
-          }
-          results[engine->name()] = std::move(res);
-        }
-        if (results.size() == 2)
-          WarnOnDifferentAnswers(results["HeliosDB"], results["SQLite"], mode);
+        RunMode(args, r, durable, &samples);
       }
     }
     PrintTable(args, samples);

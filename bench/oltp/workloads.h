@@ -38,10 +38,11 @@ struct Measurement {
 };
 using RunResult = std::array<Measurement, kWorkloadCount>;
 
-// Runs the sequence on a freshly opened, empty engine. selected[w] false skips timing w; the
-// bulk load still runs (untimed) because the later workloads read its rows.
-RunResult RunSequence(BenchEngine* engine, const Sizes& sizes, bool durable,
-                      const std::array<bool, kWorkloadCount>& selected);
+// Runs the sequence on freshly opened, empty engines, each workload on every engine in turn;
+// returns one result per engine. selected[w] false skips timing w; the bulk load still runs
+// (untimed) because the later workloads read its rows.
+std::vector<RunResult> RunSequence(const std::vector<BenchEngine*>& engines, const Sizes& sizes,
+                                   bool durable, const std::array<bool, kWorkloadCount>& selected);
 
 // Whether two fingerprints agree (integers exactly, float sums to a relative 1e-9).
 bool SameAnswers(const std::vector<double>& a, const std::vector<double>& b);

@@ -65,10 +65,54 @@ const T* Catalog::FindIn(const std::map<ObjectId, T>& entries, const std::string
   return nullptr;
 }
 
+namespace {
+thread_local const std::vector<std::string>* current_search_path = nullptr;
+}  // namespace
+
+SearchPathScope::SearchPathScope(const std::vector<std::string>& path)
+    : saved_(current_search_path) {
+  current_search_path = &path;
+}
+
+SearchPathScope::~SearchPathScope() { current_search_path = saved_; }
+
+const std::vector<std::string>& SearchPathScope::Current() {
+  static const std::vector<std::string> kDefault = {"public", "pg_catalog"};
+  return current_search_path ? *current_search_path : kDefault;
+}
+
+std::vector<std::string> ParseSearchPath(const std::string& setting) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < setting.size()) {
+    size_t comma = setting.find(',', i);
+    std::string item = setting.substr(i, comma == std::string::npos ? std::string::npos : comma - i);
+    i = comma == std::string::npos ? setting.size() : comma + 1;
+    size_t b = item.find_first_not_of(" \t"), e = item.find_last_not_of(" \t");
+    if (b == std::string::npos) continue;
+    item = item.substr(b, e - b + 1);
+    if (item.size() >= 2 && item.front() == '"' && item.back() == '"') {
+      item = item.substr(1, item.size() - 2);
+    } else {
+      for (auto& ch : item) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    }
+    if (item != "$user") out.push_back(item);  // no per-user schemas in an embedded database
+  }
+  out.push_back("pg_catalog");
+  return out;
+}
+
+std::string Catalog::DefaultSchema() const {
+  for (const auto& s : SearchPathScope::Current())
+    if (s != "pg_catalog" && FindSchema(s)) return s;
+  ThrowError(sqlstate::kInvalidSchemaName, "no schema has been selected to create in");
+}
+
 std::string Catalog::ResolveSchema(const std::string& schema, const std::string& name,
                                    CatalogKind kind) const {
   if (!schema.empty()) return schema;
-  for (const char* candidate : {"public", "pg_catalog"}) {
+  for (const std::string& path_entry : SearchPathScope::Current()) {
+    const char* candidate = path_entry.c_str();
     bool found = false;
     switch (kind) {
       case CatalogKind::kTable:
@@ -88,7 +132,7 @@ std::string Catalog::ResolveSchema(const std::string& schema, const std::string&
     }
     if (found) return candidate;
   }
-  return "public";
+  return SearchPathScope::Current().empty() ? "public" : SearchPathScope::Current().front();
 }
 
 const SchemaInfo* Catalog::FindSchema(const std::string& name) const {

@@ -5,7 +5,8 @@
 //   value the entry, serialized by catalog_codec.cc (format drawn there)
 // A Catalog is immutable once shared between connections (Database keeps the newest
 // committed one); a transaction that runs DDL works on its own Clone().
-// Name resolution: unqualified names search the schemas "public" then "pg_catalog".
+// Name resolution: unqualified names search the session's search path (SearchPathScope),
+// "public" then "pg_catalog" by default.
 #pragma once
 
 #include <map>
@@ -17,6 +18,22 @@
 #include "catalog/catalog_entry.h"
 
 namespace heliosdb {
+
+// Installs a session's search path for the catalog lookups of the current thread while a
+// statement runs (a connection runs on one thread at a time). Scopes nest.
+class SearchPathScope {
+ public:
+  explicit SearchPathScope(const std::vector<std::string>& path);
+  ~SearchPathScope();
+  // The path in force on this thread: the innermost scope's, or {"public", "pg_catalog"}.
+  static const std::vector<std::string>& Current();
+
+ private:
+  const std::vector<std::string>* saved_;
+};
+
+// Parses a search_path setting ("\"$user\", public, app") into schema names.
+std::vector<std::string> ParseSearchPath(const std::string& setting);
 
 class Catalog {
  public:
@@ -37,8 +54,8 @@ class Catalog {
   std::vector<const TableInfo*> ReferencingTables(ObjectId table_id) const;
   // Tables, views, indexes and sequences share one namespace per schema, as in PostgreSQL.
   bool RelationExists(const std::string& schema, const std::string& name) const;
-  // The schema an unqualified new object goes to.
-  static std::string DefaultSchema() { return "public"; }
+  // The schema an unqualified new object goes to: the first existing one on the search path.
+  std::string DefaultSchema() const;
 
   const std::map<ObjectId, TableInfo>& tables() const { return tables_; }
   const std::map<ObjectId, IndexInfo>& indexes() const { return indexes_; }

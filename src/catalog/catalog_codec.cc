@@ -99,8 +99,10 @@ std::string SerializeEntry(const TableInfo& e) {
     w.PutSigned(c.slot);
     w.PutBool(c.not_null);
     w.PutString(c.default_sql);
+    w.PutBool(c.identity);
     w.PutBool(c.identity_always);
     w.PutString(c.sequence);
+    w.PutSigned(c.attnum);
   }
   w.PutVarint(e.slot_types.size());
   for (const auto& t : e.slot_types) PutType(w, t);
@@ -134,8 +136,10 @@ TableInfo DeserializeTable(std::string_view bytes) {
     c.slot = static_cast<int>(r.GetSigned());
     c.not_null = r.GetBool();
     c.default_sql = r.GetString();
+    c.identity = r.GetBool();
     c.identity_always = r.GetBool();
     c.sequence = r.GetString();
+    c.attnum = static_cast<int>(r.GetSigned());
   }
   e.slot_types.resize(r.GetVarint());
   for (auto& t : e.slot_types) t = GetType(r);

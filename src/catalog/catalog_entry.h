@@ -25,8 +25,10 @@ struct ColumnInfo {
   int slot = 0;  // position in the stored row; stable across DROP COLUMN
   bool not_null = false;
   std::string default_sql;  // SQL text of the DEFAULT expression, empty when none
-  bool identity_always = false;
+  bool identity = false;         // GENERATED ... AS IDENTITY
+  bool identity_always = false;  // GENERATED ALWAYS
   std::string sequence;  // SERIAL / IDENTITY: the owned sequence's name
+  int attnum = 0;        // PostgreSQL's attnum: 1-based, never reused after DROP COLUMN
 };
 
 enum class ConstraintKind : uint8_t { kPrimaryKey, kUnique, kCheck, kForeignKey };

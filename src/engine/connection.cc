@@ -225,6 +225,8 @@ std::vector<Value> Connection::Impl::ConvertParams(const PreparedPlan& p,
 
 QueryResult::Impl Connection::Impl::Run(PreparedPlan& p, const std::vector<Value>& params) {
   cancel.store(false);
+  std::vector<std::string> search_path = ParseSearchPath(settings.Get("search_path"));
+  SearchPathScope path_scope(search_path);
   const ast::Statement& s = *p.statement;
   if (failed) {
     bool ends_block = s.kind == ast::StmtKind::kTransaction &&
@@ -257,7 +259,14 @@ QueryResult::Impl Connection::Impl::Run(PreparedPlan& p, const std::vector<Value
 QueryResult::Impl Connection::Impl::RunPlan(PreparedPlan& p, const std::vector<Value>& params) {
   Transaction& t = Txn();
   const Catalog& current = CurrentCatalog();
-  if (!p.plan || p.catalog.get() != &current) Bind(p);
+  if (!p.plan || p.catalog.get() != &current) {
+    bool had_plan = p.plan != nullptr;
+    std::vector<LogicalType> before = had_plan ? p.plan->types : std::vector<LogicalType>();
+    Bind(p);
+    // As PostgreSQL's plan cache: a re-planned statement may not change its row shape.
+    if (had_plan && p.plan->types != before)
+      ThrowError(sqlstate::kFeatureNotSupported, "cached plan must not change result type");
+  }
   ExecContext ctx;
   ctx.txn = &t;
   ctx.catalog = &current;
@@ -265,6 +274,7 @@ QueryResult::Impl Connection::Impl::RunPlan(PreparedPlan& p, const std::vector<V
   ctx.params = params;
   ctx.function = MakeFunctionContext();
   ctx.cancel = &cancel;
+  ctx.session = this;
   if (ctx.params.size() < p.param_types.size())
     ThrowError(sqlstate::kProtocolViolation,
                "bind message supplies " + std::to_string(ctx.params.size()) +

@@ -16,6 +16,7 @@
 #include "engine/query_result_impl.h"
 #include "engine/session_settings.h"
 #include "execution/exec_context.h"
+#include "execution/session_context.h"
 #include "parser/ast.h"
 #include "planner/logical_plan.h"
 
@@ -30,9 +31,13 @@ struct PreparedPlan {
   LogicalOpPtr plan;                       // null for utility statements
 };
 
-struct Connection::Impl {
+struct Connection::Impl : public SessionContext {
   explicit Impl(Database::Impl* database);
-  ~Impl();
+  ~Impl() override;
+
+  // SessionContext (session_functions.cc).
+  Value CallSessionFunction(const std::string& name, const std::vector<Value>& args) override;
+  void RecordSequenceValue(int64_t sequence_id, int64_t value) override;
 
   // Runs one parsed statement with the transaction rules of PostgreSQL. Throws DbException.
   QueryResult::Impl Run(PreparedPlan& prepared, const std::vector<Value>& params);
@@ -79,6 +84,8 @@ struct Connection::Impl {
   std::map<std::string, std::shared_ptr<PreparedPlan>> sql_prepared;  // PREPARE name
   std::atomic<bool> cancel{false};
   int32_t backend_id = 0;
+  std::map<int64_t, int64_t> currvals;  // sequence id -> the last value nextval gave here
+  std::optional<int64_t> lastval;
 };
 
 // A result with only a command tag.

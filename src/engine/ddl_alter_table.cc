@@ -100,7 +100,10 @@ QueryResult::Impl DdlExecutor::AlterTable(const ast::AlterTableStmt& stmt) {
         AddColumn(&table, action.column, &sequences, &pending);
         std::vector<IndexInfo> indexes;
         for (const auto& c : pending) AddConstraint(&table, c, &indexes);
-        for (const auto& seq : sequences) catalog_.PutSequence(txn_, seq);
+        for (const auto& seq : sequences) {
+          catalog_.PutSequence(txn_, seq);
+          ResetSequence(conn_.db->storage.get(), seq.id, seq.start);
+        }
         catalog_.PutTable(txn_, table);
         const ColumnInfo& col = table.columns.back();
         if (has_rows && (!col.default_sql.empty() || table.primary_key != before.primary_key)) {
@@ -200,11 +203,17 @@ QueryResult::Impl DdlExecutor::AlterTable(const ast::AlterTableStmt& stmt) {
             action.expr ? binder.BindScalar(*action.expr, scope)
                         : MakeColumnRef(idx, before.columns[idx].type, action.name);
         if (convert->type != type) {
-          if (!action.expr && GetCastContext(convert->type, type) == CastContext::kNone)
-            ThrowError(sqlstate::kDatatypeMismatch,
-                       "column \"" + action.name + "\" cannot be cast automatically to type " +
-                           type.ToString(),
-                       action.location);
+          CastContext context = GetCastContext(convert->type, type);
+          if (!action.expr && context != CastContext::kImplicit &&
+              context != CastContext::kAssignment) {
+            Status s = Status::Error(sqlstate::kDatatypeMismatch,
+                                     "column \"" + action.name +
+                                         "\" cannot be cast automatically to type " +
+                                         type.ToString());
+            s.WithHint("You might need to specify \"USING " + action.name + "::" +
+                       type.ToString() + "\".");
+            throw DbException(s);
+          }
           convert = MakeCast(std::move(convert), type, true);
         }
         table.columns[idx].type = type;

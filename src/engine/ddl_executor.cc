@@ -129,6 +129,7 @@ QueryResult::Impl DdlExecutor::CreateSequence(const ast::CreateSequenceStmt& stm
   int64_t restart = 0;
   ApplySequenceOptions(&seq, stmt.options, true, &restart);
   catalog_.PutSequence(txn_, seq);
+  ResetSequence(conn_.db->storage.get(), seq.id, seq.start);
   return TagResult("CREATE SEQUENCE");
 }
 
@@ -142,12 +143,9 @@ QueryResult::Impl DdlExecutor::AlterSequence(const ast::CreateSequenceStmt& stmt
   }
   SequenceInfo seq = *found;
   int64_t restart = 0;
-  if (ApplySequenceOptions(&seq, stmt.options, false, &restart)) {
-    // The next nextval() returns `restart`: values count from start again.
-    seq.start = restart;
-    conn_.db->storage->SetCounter("seq:" + std::to_string(seq.id), 0);
-  }
+  bool restarted = ApplySequenceOptions(&seq, stmt.options, false, &restart);
   catalog_.PutSequence(txn_, seq);
+  if (restarted) ResetSequence(conn_.db->storage.get(), seq.id, restart);
   return TagResult("ALTER SEQUENCE");
 }
 
@@ -169,6 +167,28 @@ QueryResult::Impl DdlExecutor::CreateView(const ast::CreateViewStmt& stmt,
   if (stmt.columns.size() > plan->names.size())
     ThrowError(sqlstate::kSyntaxError, "CREATE VIEW specifies more column names than columns",
                stmt.location);
+  std::vector<std::string> new_names = plan->names;
+  for (size_t i = 0; i < stmt.columns.size(); i++) new_names[i] = stmt.columns[i];
+  if (existing) {
+    // OR REPLACE may add columns at the end, never drop, rename or retype existing ones.
+    LogicalOpPtr old_plan = Binder::BindView(catalog_, *existing);
+    if (new_names.size() < old_plan->names.size())
+      ThrowError(sqlstate::kInvalidTableDefinition, "cannot drop columns from view",
+                 stmt.location);
+    for (size_t i = 0; i < old_plan->names.size(); i++) {
+      if (old_plan->names[i] != new_names[i])
+        ThrowError(sqlstate::kInvalidTableDefinition,
+                   "cannot change name of view column \"" + old_plan->names[i] + "\" to \"" +
+                       new_names[i] + "\"",
+                   stmt.location);
+      if (old_plan->types[i] != plan->types[i])
+        ThrowError(sqlstate::kInvalidTableDefinition,
+                   "cannot change data type of view column \"" + old_plan->names[i] +
+                       "\" from " + old_plan->types[i].ToString() + " to " +
+                       plan->types[i].ToString(),
+                   stmt.location);
+    }
+  }
   ViewInfo view;
   view.id = existing ? existing->id : NewObjectId();
   view.schema = schema;
@@ -177,6 +197,37 @@ QueryResult::Impl DdlExecutor::CreateView(const ast::CreateViewStmt& stmt,
   view.query_sql = stmt.query_text.empty() ? text : stmt.query_text;
   catalog_.PutView(txn_, view);
   return TagResult("CREATE VIEW");
+}
+
+std::vector<ViewInfo> DdlExecutor::DependentViews(ObjectId id) const {
+  std::vector<ViewInfo> out;
+  for (const auto& [view_id, view] : catalog_.views()) {
+    if (view_id == id) continue;
+    std::vector<ObjectId> deps;
+    try {
+      Binder::BindView(catalog_, view, &deps);
+    } catch (const DbException&) {
+      continue;  // a view that no longer binds depends on nothing we can name
+    }
+    if (std::find(deps.begin(), deps.end(), id) != deps.end()) out.push_back(view);
+  }
+  return out;
+}
+
+void DdlExecutor::DropDependentViews(ObjectId id, const std::string& noun,
+                                     const std::string& name, bool cascade) {
+  std::vector<ViewInfo> views = DependentViews(id);
+  if (views.empty()) return;
+  if (!cascade) {
+    Status s = Status::Error(sqlstate::kDependentObjectsStillExist,
+                             "cannot drop " + noun + " " + name +
+                                 " because other objects depend on it");
+    s.WithDetail("view " + views[0].name + " depends on " + noun + " " + name);
+    s.WithHint("Use DROP ... CASCADE to drop the dependent objects too.");
+    throw DbException(s);
+  }
+  for (const auto& v : views)
+    if (catalog_.views().count(v.id)) catalog_.Drop(txn_, CatalogKind::kView, v.id);
 }
 
 void DdlExecutor::DeleteAllRows(const TableInfo& table) {
@@ -223,7 +274,7 @@ QueryResult::Impl DdlExecutor::Truncate(const ast::TruncateStmt& stmt) {
       for (const auto& c : t->columns)
         if (!c.sequence.empty())
           if (const SequenceInfo* seq = catalog_.FindSequence(t->schema, c.sequence))
-            conn_.db->storage->SetCounter("seq:" + std::to_string(seq->id), 0);
+            ResetSequence(conn_.db->storage.get(), seq->id, seq->start);
   }
   return TagResult("TRUNCATE TABLE");
 }
@@ -238,6 +289,23 @@ QueryResult::Impl DdlExecutor::Drop(const ast::DropStmt& stmt) {
   for (const auto& qualified : stmt.names) {
     auto [schema, name] = SplitQualifiedName(qualified, stmt.location);
     auto missing = [&]() {
+      // Another kind of relation under that name: PostgreSQL says what it is instead.
+      const char* actual = catalog_.FindTable(schema, name)      ? "table"
+                           : catalog_.FindView(schema, name)     ? "view"
+                           : catalog_.FindIndex(schema, name)    ? "index"
+                           : catalog_.FindSequence(schema, name) ? "sequence"
+                                                                 : nullptr;
+      if (actual && stmt.object != O::kSchema) {
+        Status s = Status::Error(sqlstate::kWrongObjectType,
+                                 "\"" + name + "\" is not " +
+                                     (which == 1 ? "an " : "a ") + kNouns[which]);
+        std::string kind = actual;
+        std::string upper = kind == "table" ? "TABLE" : kind == "view" ? "VIEW"
+                            : kind == "index" ? "INDEX" : "SEQUENCE";
+        s.WithHint("Use DROP " + upper + " to remove " + (kind == "index" ? "an " : "a ") + kind +
+                   ".");
+        throw DbException(s);
+      }
       if (stmt.if_exists) return;
       ThrowError(stmt.object == O::kSchema ? sqlstate::kInvalidSchemaName
                                            : sqlstate::kUndefinedTable,
@@ -264,6 +332,7 @@ QueryResult::Impl DdlExecutor::Drop(const ast::DropStmt& stmt) {
           break;
         }
         TableInfo dropped = *t;
+        DropDependentViews(dropped.id, "table", dropped.name, stmt.cascade);
         for (const TableInfo* child : catalog_.ReferencingTables(dropped.id)) {
           if (child->id == dropped.id) continue;
           TableInfo updated = *child;
@@ -319,7 +388,9 @@ QueryResult::Impl DdlExecutor::Drop(const ast::DropStmt& stmt) {
           missing();
           break;
         }
-        catalog_.Drop(txn_, CatalogKind::kView, view->id);
+        ViewInfo dropped = *view;
+        DropDependentViews(dropped.id, "view", dropped.name, stmt.cascade);
+        catalog_.Drop(txn_, CatalogKind::kView, dropped.id);
         break;
       }
       case O::kSequence: {

@@ -46,6 +46,11 @@ class DdlExecutor {
                    const std::function<std::vector<Value>(const std::vector<Value>&)>& fill);
   std::vector<IndexInfo> IndexesOf(ObjectId table) const;
   void DeleteAllRows(const TableInfo& table);
+  // Views that read the table or view `id`, directly or through other views.
+  std::vector<ViewInfo> DependentViews(ObjectId id) const;
+  // Refuses (2BP01) or, with CASCADE, drops the views that depend on object `id`.
+  void DropDependentViews(ObjectId id, const std::string& noun, const std::string& name,
+                          bool cascade);
   ExecContext MakeExecContext();
 
   Connection::Impl& conn_;

@@ -52,6 +52,27 @@ std::vector<int> ColumnIndexes(const TableInfo& table, const std::vector<std::st
   return out;
 }
 
+// True if the expression names a column (shallow walk over the common expression kinds).
+bool MentionsColumn(const ast::Expr& e) {
+  switch (e.kind) {
+    case ast::ExprKind::kColumnRef:
+      return true;
+    case ast::ExprKind::kUnary:
+      return MentionsColumn(*e.As<ast::UnaryExpr>().operand);
+    case ast::ExprKind::kBinary:
+      return MentionsColumn(*e.As<ast::BinaryExpr>().left) ||
+             MentionsColumn(*e.As<ast::BinaryExpr>().right);
+    case ast::ExprKind::kCast:
+      return MentionsColumn(*e.As<ast::CastExpr>().operand);
+    case ast::ExprKind::kFunction:
+      for (const auto& a : e.As<ast::FunctionExpr>().args)
+        if (MentionsColumn(*a)) return true;
+      return false;
+    default:
+      return false;
+  }
+}
+
 int64_t OptionInt(const ast::Expr* e, int64_t fallback) {
   if (!e || e->kind != ast::ExprKind::kConstant) return fallback;
   return std::strtoll(e->As<ast::ConstantExpr>().text.c_str(), nullptr, 10);
@@ -67,7 +88,7 @@ ObjectId DdlExecutor::NewObjectId() {
 }
 
 std::string DdlExecutor::SchemaFor(const std::string& schema, int location) const {
-  std::string s = schema.empty() ? Catalog::DefaultSchema() : schema;
+  std::string s = schema.empty() ? catalog_.DefaultSchema() : schema;
   if (!catalog_.FindSchema(s))
     ThrowError(sqlstate::kInvalidSchemaName, "schema \"" + s + "\" does not exist", location);
   return s;
@@ -88,6 +109,7 @@ ExecContext DdlExecutor::MakeExecContext() {
   ctx.storage = conn_.db->storage.get();
   ctx.function = conn_.MakeFunctionContext();
   ctx.cancel = &conn_.cancel;
+  ctx.session = &conn_;
   return ctx;
 }
 
@@ -96,7 +118,10 @@ void DdlExecutor::AddColumn(TableInfo* table, const ast::ColumnDef& def,
                             std::vector<ast::TableConstraint>* pending) {
   if (table->FindColumn(def.name) >= 0)
     ThrowError(sqlstate::kDuplicateColumn,
-               "column \"" + def.name + "\" of relation \"" + table->name + "\" already exists",
+               catalog_.GetTable(table->id)
+                   ? "column \"" + def.name + "\" of relation \"" + table->name +
+                         "\" already exists"
+                   : "column \"" + def.name + "\" specified more than once",
                def.location);
   ColumnInfo col;
   col.name = def.name;
@@ -111,6 +136,9 @@ void DdlExecutor::AddColumn(TableInfo* table, const ast::ColumnDef& def,
     col.type = ResolveTypeName(def.type);
   }
   col.slot = static_cast<int>(table->slot_types.size());
+  col.attnum = 1;
+  for (const auto& c : table->columns) col.attnum = std::max(col.attnum, c.attnum + 1);
+  col.attnum = std::max(col.attnum, col.slot + 1);
   Binder binder(catalog_);
   binder.set_function_context(conn_.MakeFunctionContext());
   auto make_sequence = [&](const ast::OptionList* options) {
@@ -133,9 +161,13 @@ void DdlExecutor::AddColumn(TableInfo* table, const ast::ColumnDef& def,
         if (key == "cycle") seq.cycle = true;
       }
     }
+    if (!col.type.IsInteger())
+      ThrowError(sqlstate::kInvalidParameterValue,
+                 "identity column type must be smallint, integer, or bigint", def.location);
     seq.owned_by = table->name + "." + col.name;
     col.sequence = seq.name;
-    col.default_sql = "nextval('" + seq.schema + "." + seq.name + "')";
+    std::string qualified = seq.schema == "public" ? seq.name : seq.schema + "." + seq.name;
+    col.default_sql = "nextval('" + qualified + "'::regclass)";
     col.not_null = true;
     sequences->push_back(seq);
   };
@@ -149,6 +181,9 @@ void DdlExecutor::AddColumn(TableInfo* table, const ast::ColumnDef& def,
       case T::kNull:
         break;
       case T::kDefault: {
+        if (MentionsColumn(*c.expr))
+          ThrowError(sqlstate::kFeatureNotSupported,
+                     "cannot use column reference in DEFAULT expression", c.expr->location);
         col.default_sql = ExprToString(*c.expr);
         // Validate now: the default must bind and convert to the column type.
         binder.Coerce(binder.BindScalar(*c.expr, Scope()), col.type, true,
@@ -157,6 +192,7 @@ void DdlExecutor::AddColumn(TableInfo* table, const ast::ColumnDef& def,
       }
       case T::kIdentity:
         make_sequence(&c.sequence_options);
+        col.identity = true;
         col.identity_always = c.identity_always;
         break;
       case T::kGenerated:
@@ -254,10 +290,6 @@ void DdlExecutor::AddConstraint(TableInfo* table, const ast::TableConstraint& c,
       } else {
         info.ref_columns = ColumnIndexes(*parent, c.fk.ref_columns, c.location);
       }
-      if (info.ref_columns.size() != info.columns.size())
-        ThrowError("42830",
-                   "number of referencing and referenced columns for foreign key disagree",
-                   c.location);
       std::set<int> wanted(info.ref_columns.begin(), info.ref_columns.end());
       bool unique = std::set<int>(parent->primary_key.begin(), parent->primary_key.end()) == wanted;
       for (const auto& pc : parent->constraints)
@@ -267,6 +299,10 @@ void DdlExecutor::AddConstraint(TableInfo* table, const ast::TableConstraint& c,
         ThrowError("42830",
                    "there is no unique constraint matching given keys for referenced table \"" +
                        parent->name + "\"",
+                   c.location);
+      if (info.ref_columns.size() != info.columns.size())
+        ThrowError("42830",
+                   "number of referencing and referenced columns for foreign key disagree",
                    c.location);
       info.ref_table = parent->id;
       info.on_delete = ToFkAction(c.fk.on_delete);
@@ -314,7 +350,10 @@ QueryResult::Impl DdlExecutor::CreateTable(const ast::CreateTableStmt& stmt) {
   for (const auto& c : table.constraints)
     if (c.kind == ConstraintKind::kCheck)
       binder.CoerceToBoolean(binder.BindExpressionText(c.check_sql, scope), "CHECK", 0);
-  for (const auto& seq : sequences) catalog_.PutSequence(txn_, seq);
+  for (const auto& seq : sequences) {
+    catalog_.PutSequence(txn_, seq);
+    ResetSequence(conn_.db->storage.get(), seq.id, seq.start);
+  }
   catalog_.PutTable(txn_, table);
   for (const auto& index : indexes) catalog_.PutIndex(txn_, index);
   return TagResult("CREATE TABLE");
@@ -336,6 +375,7 @@ QueryResult::Impl DdlExecutor::CreateTableAs(const ast::CreateTableStmt& stmt,
     col.type = plan.plan->types[i].id() == TypeId::kUnknown ? LogicalType(TypeId::kText)
                                                              : plan.plan->types[i];
     col.slot = static_cast<int>(i);
+    col.attnum = static_cast<int>(i) + 1;
     if (table.FindColumn(col.name) >= 0)
       ThrowError(sqlstate::kDuplicateColumn,
                  "column \"" + col.name + "\" specified more than once", stmt.location);

@@ -59,12 +59,14 @@ void SessionSettings::Set(const std::string& raw_name, const std::string& value)
                "parameter \"" + name + "\" cannot be changed");
   std::string v = value;
   if (name == "synchronous_commit") {
+    // Any of PostgreSQL's spellings is kept as given; only "off" (and its synonyms) relaxes.
+    static const char* kAccepted[] = {"on",  "off",   "local", "remote_write", "remote_apply",
+                                      "true", "false", "yes",   "no",           "1",
+                                      "0"};
     std::string l = Lower(value);
-    if (l == "true" || l == "1" || l == "yes" || l == "local" || l == "remote_write" ||
-        l == "remote_apply")
-      l = "on";
-    if (l == "false" || l == "0" || l == "no") l = "off";
-    if (l != "on" && l != "off")
+    bool ok = false;
+    for (const char* a : kAccepted) ok |= l == a;
+    if (!ok)
       ThrowError(sqlstate::kInvalidParameterValue,
                  "invalid value for parameter \"synchronous_commit\": \"" + value + "\"");
     v = l;

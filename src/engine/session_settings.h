@@ -20,7 +20,10 @@ class SessionSettings {
   // Every setting in name order (SHOW ALL).
   std::vector<std::pair<std::string, std::string>> All() const;
 
-  bool synchronous_commit() const { return Get("synchronous_commit") != "off"; }
+  bool synchronous_commit() const {
+    std::string v = Get("synchronous_commit");
+    return v != "off" && v != "false" && v != "no" && v != "0";
+  }
   std::string timezone() const { return Get("timezone"); }
 
  private:

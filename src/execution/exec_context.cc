@@ -7,8 +7,9 @@ namespace heliosdb {
 int64_t ExecContext::NextSequenceValue(const SequenceInfo& seq) {
   // The counter counts calls; the value is start + (calls - 1) * increment, so any increment
   // and a crash's skipped reservations keep the never-repeat guarantee.
-  int64_t n = storage->IncrementCounter("seq:" + std::to_string(seq.id));
-  __int128 value = static_cast<__int128>(seq.start) + static_cast<__int128>(n - 1) * seq.increment;
+  int64_t n = storage->IncrementCounter(SequenceCounterName(seq.id));
+  int64_t base = storage->ReadCounter(SequenceBaseName(seq.id));
+  __int128 value = static_cast<__int128>(base) + static_cast<__int128>(n - 1) * seq.increment;
   if (value > seq.max_value || value < seq.min_value) {
     if (!seq.cycle) {
       bool up = seq.increment > 0;
@@ -21,7 +22,21 @@ int64_t ExecContext::NextSequenceValue(const SequenceInfo& seq) {
     if (offset < 0) offset += span;
     value = seq.increment > 0 ? seq.min_value + offset : seq.max_value - offset;
   }
+  if (session) session->RecordSequenceValue(seq.id, static_cast<int64_t>(value));
   return static_cast<int64_t>(value);
+}
+
+std::string SequenceCounterName(ObjectId id) { return "seq:" + std::to_string(id); }
+std::string SequenceBaseName(ObjectId id) { return "seqbase:" + std::to_string(id); }
+
+void ResetSequence(StorageEngine* storage, ObjectId id, int64_t next_value) {
+  storage->SetCounter(SequenceBaseName(id), next_value);
+  storage->SetCounter(SequenceCounterName(id), 0);
+}
+
+bool IsSessionFunction(const std::string& name) {
+  return name == "currval" || name == "lastval" || name == "setval" ||
+         name == "current_setting" || name == "set_config";
 }
 
 void ExecContext::CheckCancel() const {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "catalog/catalog.h"
+#include "execution/session_context.h"
 #include "common/value.h"
 #include "function/function.h"
 #include "storage/storage_engine.h"
@@ -22,6 +23,7 @@ struct ExecContext {
   std::vector<Value> params;
   FunctionContext function;
   const std::atomic<bool>* cancel = nullptr;  // set by a cancel request
+  SessionContext* session = nullptr;          // null outside a connection (DDL helpers)
   int64_t rows_affected = 0;                  // rows written by the statement's DML
   // Rows of the enclosing queries while a correlated subquery runs, innermost last.
   std::vector<std::vector<Value>> outer_rows;
@@ -29,9 +31,18 @@ struct ExecContext {
   std::map<const void*, std::vector<Value>> subquery_results;
 
   // nextval() of a sequence: durable, never repeats; throws 2200H past its bounds.
+  // Values are base + (calls since the base was set) * increment; the base is the start,
+  // or what ALTER SEQUENCE RESTART / setval() set.
   int64_t NextSequenceValue(const SequenceInfo& sequence);
   // Throws 57014 when the statement was canceled.
   void CheckCancel() const;
 };
+
+// The durable counters behind a sequence: calls since the base was set, and the base.
+std::string SequenceCounterName(ObjectId id);
+std::string SequenceBaseName(ObjectId id);
+// Makes the next nextval() of the sequence return next_value (RESTART, setval, TRUNCATE
+// ... RESTART IDENTITY, creation).
+void ResetSequence(StorageEngine* storage, ObjectId id, int64_t next_value);
 
 }  // namespace heliosdb

@@ -79,6 +79,7 @@ void ExpressionExecutor::Evaluate(const BoundExpr& e, const DataChunk& input, Ve
     case BoundExprKind::kNullIf:
     case BoundExprKind::kGreatest:
     case BoundExprKind::kNextval:
+    case BoundExprKind::kSessionFunction:
       return EvaluateRowwise(e, input, result);
     case BoundExprKind::kOuterColumn: {
       HELIOS_ASSERT(static_cast<size_t>(e.depth) <= ctx_.outer_rows.size());
@@ -375,6 +376,18 @@ void ExpressionExecutor::EvaluateRowwise(const BoundExpr& e, const DataChunk& in
   }
   std::vector<Vector> values(e.children.size());
   for (size_t c = 0; c < e.children.size(); c++) Evaluate(*e.children[c], input, &values[c]);
+  if (e.kind == BoundExprKind::kSessionFunction) {
+    if (!ctx_.session)
+      ThrowError(sqlstate::kFeatureNotSupported, e.name + "() is not available here");
+    for (idx_t i = 0; i < count; i++) {
+      std::vector<Value> args;
+      if (e.name == "currval" || e.name == "setval") args.push_back(Value::BigInt(e.index));
+      for (auto& v : values) args.push_back(v.GetValue(i));
+      out.SetValue(i, ctx_.session->CallSessionFunction(e.name, args));
+    }
+    *result = std::move(out);
+    return;
+  }
   if (e.kind == BoundExprKind::kNullIf) {
     Vector eq;
     CallEquals(e.function, values[0], values[1], count, &eq);

@@ -211,7 +211,9 @@ void TableWriter::EnforceReferences(const std::vector<Value>& old_row,
                 type, true, "column", 0));
           }
         }
-        writer.Update(key, row, std::move(changed));
+        writer.Update(key, row, changed);
+        // SET DEFAULT may point the child at a parent row that does not exist.
+        if (action == FkAction::kSetDefault) writer.CheckForeignKeys(changed, nullptr);
       }
     }
   }
@@ -240,8 +242,15 @@ std::string TableWriter::Insert(std::vector<Value> row) {
   return key;
 }
 
+void TableWriter::CheckNotChanged(const std::string& key) {
+  if (ctx_.txn->ChangedSinceSnapshot(table_.id, key))
+    ThrowError(sqlstate::kSerializationFailure,
+               "could not serialize access due to concurrent update");
+}
+
 std::string TableWriter::Update(const std::string& key, const std::vector<Value>& old_row,
                                 std::vector<Value> new_row) {
+  CheckNotChanged(key);
   CheckRow(new_row);
   std::string new_key = table_.has_primary_key() ? PrimaryKeyOf(table_, new_row) : key;
   CheckUnique(new_row, new_key, &key, &old_row);
@@ -255,6 +264,7 @@ std::string TableWriter::Update(const std::string& key, const std::vector<Value>
 }
 
 void TableWriter::Delete(const std::string& key, const std::vector<Value>& row) {
+  CheckNotChanged(key);
   ctx_.txn->Delete(table_.id, key);
   DeleteIndexes(row, key);
   EnforceReferences(row, nullptr);

@@ -41,6 +41,8 @@ class TableWriter {
 
  private:
   std::string RowKey(const std::vector<Value>& row);
+  // 40001 when the row was changed by a transaction that committed after our snapshot.
+  void CheckNotChanged(const std::string& key);
   void CheckRow(const std::vector<Value>& row);
   void CheckUnique(const std::vector<Value>& row, const std::string& key,
                    const std::string* old_key, const std::vector<Value>* old_row);

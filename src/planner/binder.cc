@@ -60,7 +60,10 @@ const TableInfo& Binder::LookupTable(const std::vector<std::string>& name, int l
   if (!info) {
     if (catalog_.FindView(schema, table))
       ThrowError(sqlstate::kWrongObjectType, "\"" + table + "\" is a view", location);
-    ThrowError(sqlstate::kUndefinedTable, "relation \"" + table + "\" does not exist", location);
+    ThrowError(sqlstate::kUndefinedTable,
+               "relation \"" + (schema.empty() ? table : schema + "." + table) +
+                   "\" does not exist",
+               location);
   }
   return *info;
 }

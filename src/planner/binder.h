@@ -64,6 +64,11 @@ class Binder {
   std::vector<LogicalType> parameter_types() const;
 
   const Catalog& catalog() const { return catalog_; }
+  // Records the id of every table and view the statement reads (view dependencies).
+  void record_dependencies(std::vector<ObjectId>* out) { dependencies_ = out; }
+  // A view's output columns, by binding its query.
+  static LogicalOpPtr BindView(const Catalog& catalog, const ViewInfo& view,
+                               std::vector<ObjectId>* dependencies = nullptr);
   // The session facts constant folding needs (time zone for timestamptz literals).
   void set_function_context(const FunctionContext& ctx) { function_context_ = ctx; }
 
@@ -102,6 +107,7 @@ class Binder {
   const Catalog& catalog_;
   std::vector<LogicalType> param_types_;
   FunctionContext function_context_;
+  std::vector<ObjectId>* dependencies_ = nullptr;
   int depth_ = 0;  // nesting of views and subqueries, bounded against runaway recursion
   // The scope a subquery expression being bound sits in (its outer scope), or null.
   const Scope* outer_scope_ = nullptr;

@@ -51,7 +51,7 @@ bool BoundExpr::HasParameters() const {
 }
 
 bool BoundExpr::IsVolatile() const {
-  if (kind == BoundExprKind::kNextval) return true;
+  if (kind == BoundExprKind::kNextval || kind == BoundExprKind::kSessionFunction) return true;
   if (kind == BoundExprKind::kFunction && function.function && function.function->volatile_)
     return true;
   for (const auto& c : children)
@@ -126,6 +126,8 @@ std::string BoundExpr::ToString(const std::vector<std::string>& names) const {
       return std::string(negated ? "LEAST(" : "GREATEST(") + Join(children, 0, ", ", names) + ")";
     case BoundExprKind::kNextval:
       return "nextval('" + name + "')";
+    case BoundExprKind::kSessionFunction:
+      return name + "(" + Join(children, 0, ", ", names) + ")";
     case BoundExprKind::kAggregateRef:
     case BoundExprKind::kOuterColumn:
       return name;

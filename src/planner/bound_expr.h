@@ -32,6 +32,8 @@ enum class BoundExprKind : uint8_t {
   kNullIf,       // NULLIF(children[0], children[1]); function = the "=" operator
   kGreatest,     // GREATEST / LEAST (negated = LEAST)
   kNextval,      // nextval of sequence `index` (volatile)
+  kSessionFunction,  // `name` answered by the session (currval, setval, current_setting, ...);
+                     // `index` is the sequence id for currval / setval
   kAggregateRef, // binder-internal: the aggregate `index` of the query being bound
   kOuterColumn,  // column `index` of the row of the query `depth` levels out (correlation)
   kSubquery,     // `subquery` as a value: SubqueryType in `index`; children[0] the operand

@@ -354,28 +354,71 @@ BoundExprPtr ExpressionBinder::BindSpecialFunction(const ast::FunctionExpr& e,
         "=", {out->children[0]->type, out->children[1]->type});
     return out;
   }
-  if (name == "nextval") {
-    if (e.args.size() != 1 || e.args[0]->kind != ast::ExprKind::kConstant)
-      ThrowError(sqlstate::kFeatureNotSupported, "nextval() takes a sequence name constant",
+  if (name == "nextval" || name == "currval" || name == "setval") {
+    if (e.args.empty())
+      ThrowError(sqlstate::kUndefinedFunction, "function " + name + "() does not exist",
                  e.location);
-    std::string seq = e.args[0]->As<ast::ConstantExpr>().text;
-    std::string schema;
-    if (auto dot = seq.find('.'); dot != std::string::npos) {
-      schema = seq.substr(0, dot);
-      seq = seq.substr(dot + 1);
-    }
-    const SequenceInfo* info = binder_.catalog().FindSequence(schema, seq);
-    if (!info)
-      ThrowError(sqlstate::kUndefinedTable, "relation \"" + seq + "\" does not exist",
-                 e.args[0]->location);
+    const SequenceInfo& seq = SequenceArgument(*e.args[0]);
     auto out = std::make_unique<BoundExpr>();
-    out->kind = BoundExprKind::kNextval;
     out->type = TypeId::kBigInt;
-    out->index = static_cast<int>(info->id);
-    out->name = info->name;
+    out->index = static_cast<int>(seq.id);
+    out->name = name == "nextval" ? seq.name : name;
+    out->kind = name == "nextval" ? BoundExprKind::kNextval : BoundExprKind::kSessionFunction;
+    if (name == "setval") {
+      if (e.args.size() < 2 || e.args.size() > 3)
+        ThrowError(sqlstate::kUndefinedFunction, "function setval requires 2 or 3 arguments",
+                   e.location);
+      out->children.push_back(binder_.Coerce(Bind(*e.args[1]), TypeId::kBigInt, false,
+                                             "argument", e.args[1]->location));
+      if (e.args.size() == 3)
+        out->children.push_back(binder_.CoerceToBoolean(Bind(*e.args[2]), "setval",
+                                                        e.args[2]->location));
+    }
+    return out;
+  }
+  if (name == "lastval" || name == "current_setting" || name == "set_config") {
+    auto out = std::make_unique<BoundExpr>();
+    out->kind = BoundExprKind::kSessionFunction;
+    out->name = name;
+    out->type = name == "lastval" ? LogicalType(TypeId::kBigInt) : LogicalType(TypeId::kText);
+    size_t min_args = name == "lastval" ? 0 : name == "current_setting" ? 1 : 3;
+    size_t max_args = name == "current_setting" ? 2 : min_args;
+    if (e.args.size() < min_args || e.args.size() > max_args)
+      ThrowError(sqlstate::kUndefinedFunction,
+                 "function " + name + " does not take " + std::to_string(e.args.size()) +
+                     " arguments",
+                 e.location);
+    for (size_t i = 0; i < e.args.size(); i++) {
+      bool boolean = (name == "current_setting" && i == 1) || (name == "set_config" && i == 2);
+      auto arg = Bind(*e.args[i]);
+      out->children.push_back(boolean ? binder_.CoerceToBoolean(std::move(arg), name.c_str(),
+                                                                e.args[i]->location)
+                                      : binder_.Coerce(std::move(arg), TypeId::kText, false,
+                                                       "argument", e.args[i]->location));
+    }
     return out;
   }
   return nullptr;
+}
+
+const SequenceInfo& ExpressionBinder::SequenceArgument(const ast::Expr& arg) {
+  // nextval('name') or nextval('name'::regclass)
+  const ast::Expr* e = &arg;
+  if (e->kind == ast::ExprKind::kCast) e = e->As<ast::CastExpr>().operand.get();
+  if (e->kind != ast::ExprKind::kConstant ||
+      e->As<ast::ConstantExpr>().type != ast::ConstantExpr::Type::kString)
+    ThrowError(sqlstate::kFeatureNotSupported, "the sequence must be given by name",
+               arg.location);
+  std::string seq = e->As<ast::ConstantExpr>().text;
+  std::string schema;
+  if (auto dot = seq.find('.'); dot != std::string::npos) {
+    schema = seq.substr(0, dot);
+    seq = seq.substr(dot + 1);
+  }
+  const SequenceInfo* info = binder_.catalog().FindSequence(schema, seq);
+  if (!info)
+    ThrowError(sqlstate::kUndefinedTable, "relation \"" + seq + "\" does not exist", arg.location);
+  return *info;
 }
 
 BoundExprPtr ExpressionBinder::BindCast(const ast::CastExpr& e) {
@@ -409,6 +452,12 @@ BoundExprPtr ExpressionBinder::BindCase(const ast::CaseExpr& e) {
     results.push_back(Bind(*then));
   }
   if (e.else_expr) results.push_back(Bind(*e.else_expr));
+  if (e.else_expr) {
+    // PostgreSQL resolves the ELSE branch first, so its type leads in error messages.
+    std::vector<LogicalType> types = {results.back()->type};
+    for (size_t i = 0; i + 1 < results.size(); i++) types.push_back(results[i]->type);
+    CommonType(types, "CASE", e.location);
+  }
   UnifyTypes(&results, "CASE", e.location);
   out->type = results[0]->type;
   for (size_t i = 0; i < conditions.size(); i++) {

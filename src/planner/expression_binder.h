@@ -37,6 +37,8 @@ class ExpressionBinder {
   BoundExprPtr BindLike(const ast::LikeExpr& e);
   BoundExprPtr BindIsBool(const ast::IsBoolExpr& e);
   BoundExprPtr BindSubquery(const ast::SubqueryExpr& e);
+  // The sequence a nextval / currval / setval argument names.
+  const SequenceInfo& SequenceArgument(const ast::Expr& arg);
 
   // Coerces every expression to their common type.
   void UnifyTypes(std::vector<BoundExprPtr>* exprs, const char* context, int location);

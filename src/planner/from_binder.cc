@@ -110,6 +110,7 @@ LogicalOpPtr Binder::BindBaseTable(const ast::BaseTableRef& ref, Scope* scope) {
     }
   }
   if (const TableInfo* table = catalog_.FindTable(schema, name)) {
+    if (dependencies_) dependencies_->push_back(table->id);
     auto get = std::make_unique<LogicalOp>();
     get->kind = LogicalOpKind::kGet;
     get->table = table;
@@ -131,6 +132,7 @@ LogicalOpPtr Binder::BindBaseTable(const ast::BaseTableRef& ref, Scope* scope) {
     return system;
   }
   if (const ViewInfo* view = catalog_.FindView(schema, name)) {
+    if (dependencies_) dependencies_->push_back(view->id);
     if (++depth_ > 32)
       ThrowError(sqlstate::kProgramLimitExceeded, "views nest too deeply", ref.location);
     auto statements = Parser::ParseAll(view->query_sql);
@@ -145,10 +147,21 @@ LogicalOpPtr Binder::BindBaseTable(const ast::BaseTableRef& ref, Scope* scope) {
     depth_--;
     return plan;
   }
-  if (!schema.empty() && !catalog_.FindSchema(schema))
-    ThrowError(sqlstate::kUndefinedTable, "relation \"" + schema + "." + name +
-                                              "\" does not exist", ref.location);
-  ThrowError(sqlstate::kUndefinedTable, "relation \"" + name + "\" does not exist", ref.location);
+  ThrowError(sqlstate::kUndefinedTable,
+             "relation \"" + (schema.empty() ? name : schema + "." + name) + "\" does not exist",
+             ref.location);
+}
+
+LogicalOpPtr Binder::BindView(const Catalog& catalog, const ViewInfo& view,
+                              std::vector<ObjectId>* dependencies) {
+  Binder binder(catalog);
+  binder.record_dependencies(dependencies);
+  auto statements = Parser::ParseAll(view.query_sql);
+  HELIOS_ASSERT(statements.size() == 1 && statements[0]->kind == ast::StmtKind::kSelect);
+  LogicalOpPtr plan = binder.BindSelect(statements[0]->As<ast::SelectStmt>());
+  for (size_t i = 0; i < view.column_names.size() && i < plan->names.size(); i++)
+    plan->names[i] = view.column_names[i];
+  return plan;
 }
 
 LogicalOpPtr Binder::BindJoin(const ast::JoinRef& ref, Scope* scope) {

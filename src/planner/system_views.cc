@@ -3,6 +3,9 @@
 #include <functional>
 #include <map>
 
+#include "common/exception.h"
+#include "planner/binder.h"
+
 namespace heliosdb {
 
 namespace {
@@ -50,31 +53,54 @@ ViewBuilder Tables(const Catalog& c) {
 ViewBuilder Columns(const Catalog& c) {
   ViewBuilder v{{"table_catalog", "table_schema", "table_name", "column_name",
                  "ordinal_position", "column_default", "is_nullable", "data_type",
-                 "character_maximum_length", "numeric_precision", "numeric_scale"},
+                 "character_maximum_length", "numeric_precision", "numeric_precision_radix",
+                 "numeric_scale", "is_identity", "identity_generation"},
                 {},
                 {}};
-  v.types = {TypeId::kText, TypeId::kText, TypeId::kText,    TypeId::kText,
-             TypeId::kInteger, TypeId::kText, TypeId::kText, TypeId::kText,
-             TypeId::kInteger, TypeId::kInteger, TypeId::kInteger};
-  for (const auto& [id, t] : c.tables()) {
-    for (size_t i = 0; i < t.columns.size(); i++) {
-      const ColumnInfo& col = t.columns[i];
-      const LogicalType& type = col.type;
-      Value length = type.IsString() && type.length() >= 0 ? Int(type.length())
-                                                           : Value::Null(TypeId::kInteger);
-      Value precision = Value::Null(TypeId::kInteger), scale = Value::Null(TypeId::kInteger);
-      if (type.id() == TypeId::kNumeric && type.precision() >= 0) {
-        precision = Int(type.precision());
-        scale = Int(std::max(type.scale(), 0));
-      } else if (type.IsInteger()) {
-        precision = Int(type.id() == TypeId::kSmallInt ? 16 : type.id() == TypeId::kInteger ? 32 : 64);
-        scale = Int(0);
-      }
-      v.rows.push_back({Text("heliosdb"), Text(t.schema), Text(t.name), Text(col.name),
-                        Int(static_cast<int64_t>(i + 1)), TextOrNull(col.default_sql),
-                        Text(col.not_null ? "NO" : "YES"), Text(StandardTypeName(type)), length,
-                        precision, scale});
+  v.types = {TypeId::kText,    TypeId::kText,    TypeId::kText,    TypeId::kText,
+             TypeId::kInteger, TypeId::kText,    TypeId::kText,    TypeId::kText,
+             TypeId::kInteger, TypeId::kInteger, TypeId::kInteger, TypeId::kInteger,
+             TypeId::kText,    TypeId::kText};
+  auto add = [&](const std::string& schema, const std::string& table, const std::string& name,
+                 int64_t ordinal, const LogicalType& type, const ColumnInfo* col) {
+    Value null_int = Value::Null(TypeId::kInteger);
+    Value length = type.IsString() && type.length() >= 0 ? Int(type.length()) : null_int;
+    Value precision = null_int, radix = null_int, scale = null_int;
+    if (type.id() == TypeId::kNumeric && type.precision() >= 0) {
+      precision = Int(type.precision());
+      radix = Int(10);
+      scale = Int(std::max(type.scale(), 0));
+    } else if (type.id() == TypeId::kNumeric) {
+      radix = Int(10);
+    } else if (type.IsInteger()) {
+      precision = Int(type.id() == TypeId::kSmallInt ? 16 : type.id() == TypeId::kInteger ? 32 : 64);
+      radix = Int(2);
+      scale = Int(0);
+    } else if (type.IsFloat()) {
+      precision = Int(type.id() == TypeId::kReal ? 24 : 53);
+      radix = Int(2);
     }
+    bool identity = col && col->identity;
+    v.rows.push_back({Text("heliosdb"), Text(schema), Text(table), Text(name), Int(ordinal),
+                      TextOrNull(col && !identity ? col->default_sql : ""),
+                      Text(col && col->not_null ? "NO" : "YES"), Text(StandardTypeName(type)),
+                      length, precision, radix, scale, Text(identity ? "YES" : "NO"),
+                      identity ? Text(col->identity_always ? "ALWAYS" : "BY DEFAULT")
+                               : Value::Null(TypeId::kText)});
+  };
+  for (const auto& [id, t] : c.tables())
+    for (const auto& col : t.columns)
+      add(t.schema, t.name, col.name, col.attnum, col.type, &col);
+  for (const auto& [id, view] : c.views()) {
+    LogicalOpPtr plan;
+    try {
+      plan = Binder::BindView(c, view);
+    } catch (const DbException&) {
+      continue;  // a view that no longer binds has no columns to show
+    }
+    for (size_t i = 0; i < plan->names.size(); i++)
+      add(view.schema, view.name, plan->names[i], static_cast<int64_t>(i + 1), plan->types[i],
+          nullptr);
   }
   return v;
 }

@@ -126,6 +126,11 @@ int64_t StorageEngine::IncrementCounter(std::string_view name, int64_t delta) {
   return next;
 }
 
+int64_t StorageEngine::ReadCounter(std::string_view name) {
+  std::lock_guard lock(counters_->mu);
+  return counters_->Load(kv_.get(), name).value;
+}
+
 void StorageEngine::SetCounter(std::string_view name, int64_t value) {
   if (read_only_) ThrowError(sqlstate::kReadOnlySqlTransaction, "database is opened read-only");
   std::lock_guard lock(counters_->mu);

@@ -43,6 +43,8 @@ class StorageEngine {
   int64_t IncrementCounter(std::string_view name, int64_t delta = 1);
   // Sets a counter so that the next IncrementCounter(name, d) returns value + d.
   void SetCounter(std::string_view name, int64_t value);
+  // The counter's current value (0 for a counter never incremented or set).
+  int64_t ReadCounter(std::string_view name);
 
   KvStore& kv() { return *kv_; }
 

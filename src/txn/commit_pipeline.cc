@@ -47,27 +47,43 @@ TransactionManager::Impl::Impl(KvStore* kv) : kv_(kv) {
   last_committed_.store(last, std::memory_order_release);
 }
 
+namespace {
+// Whether the newest committed version of (object, key) is newer than the snapshot.
+bool NewerVersion(KvIterator& it, const Snapshot& snapshot, ObjectId object,
+                  std::string_view key, std::string* seek) {
+  seek->clear();
+  // The newest possible version of the key: suffix ~UINT64_MAX = 0x00 x 8.
+  AppendVersionKey(snapshot.branch, object, key, UINT64_MAX, seek);
+  it.Seek(*seek);
+  if (!it.Valid()) return false;
+  std::string_view k = it.key();
+  if (k.size() != seek->size() || k.compare(0, seek->size() - kScnSuffixSize, seek->data(),
+                                            seek->size() - kScnSuffixSize) != 0) {
+    return false;
+  }
+  Scn newest_scn = ~GetFixed64BE(k.data() + k.size() - kScnSuffixSize);
+  return newest_scn > snapshot.scn;
+}
+}  // namespace
+
 bool TransactionManager::Impl::ConflictsInStore(const Snapshot& snapshot, const WriteSet& writes) {
   KvReadOptions ro;
   ro.prefix_same_as_start = true;
   ro.fill_cache = false;  // a bulk load should not flush the cache through conflict checks
   auto it = kv_->NewIterator(ro);
   std::string seek;
-  for (const auto& [wk, newest] : writes.index()) {
-    seek.clear();
-    // The newest possible version of the key: suffix ~UINT64_MAX = 0x00 x 8.
-    AppendVersionKey(snapshot.branch, wk.object, wk.key, UINT64_MAX, &seek);
-    it->Seek(seek);
-    if (!it->Valid()) continue;
-    std::string_view k = it->key();
-    if (k.size() != seek.size() || k.compare(0, seek.size() - kScnSuffixSize, seek.data(),
-                                             seek.size() - kScnSuffixSize) != 0) {
-      continue;
-    }
-    Scn newest_scn = ~GetFixed64BE(k.data() + k.size() - kScnSuffixSize);
-    if (newest_scn > snapshot.scn) return true;
-  }
+  for (const auto& [wk, newest] : writes.index())
+    if (NewerVersion(*it, snapshot, wk.object, wk.key, &seek)) return true;
   return false;
+}
+
+bool TransactionManager::Impl::ChangedAfter(const Snapshot& snapshot, ObjectId object,
+                                            std::string_view key) {
+  KvReadOptions ro;
+  ro.prefix_same_as_start = true;
+  auto it = kv_->NewIterator(ro);
+  std::string seek;
+  return NewerVersion(*it, snapshot, object, key, &seek);
 }
 
 bool TransactionManager::Impl::ConflictsInFlight(BranchId branch,

@@ -40,6 +40,8 @@ struct TransactionManager::Impl {
   // Commits `writes` made on `snapshot`. On success *commit_scn is the new SCN.
   // Returns 40001 on a write-write conflict (nothing written), 58030/53100/... on I/O errors.
   Status Commit(const Snapshot& snapshot, const WriteSet& writes, bool sync, Scn* commit_scn);
+  // True if a version of (object, key) newer than the snapshot is committed.
+  bool ChangedAfter(const Snapshot& snapshot, ObjectId object, std::string_view key);
 
  private:
   struct InFlight {

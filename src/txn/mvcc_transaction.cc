@@ -62,6 +62,11 @@ void MvccTransaction::Delete(ObjectId object, std::string_view key) {
   writes_.Delete(object, key);
 }
 
+bool MvccTransaction::ChangedSinceSnapshot(ObjectId object, std::string_view key) {
+  CheckActive();
+  return manager_->ChangedAfter(snapshot_, object, key);
+}
+
 void MvccTransaction::Savepoint(const std::string& name) {
   CheckActive();
   writes_.Savepoint(name);

@@ -33,6 +33,7 @@ class MvccTransaction : public Transaction {
                                     std::string_view upper) override;
   void Put(ObjectId object, std::string_view key, std::string_view value) override;
   void Delete(ObjectId object, std::string_view key) override;
+  bool ChangedSinceSnapshot(ObjectId object, std::string_view key) override;
 
   void Savepoint(const std::string& name) override;
   Status RollbackToSavepoint(const std::string& name) override;

@@ -51,6 +51,10 @@ class Transaction {
   virtual std::unique_ptr<RowIterator> Scan(ObjectId object, std::string_view lower,
                                             std::string_view upper) = 0;
   virtual void Put(ObjectId object, std::string_view key, std::string_view value) = 0;
+  // True if another transaction committed a version of the key after this snapshot: writing
+  // it would fail at commit, so UPDATE and DELETE fail at once (40001), as PostgreSQL's
+  // repeatable read does.
+  virtual bool ChangedSinceSnapshot(ObjectId object, std::string_view key) = 0;
   virtual void Delete(ObjectId object, std::string_view key) = 0;
 
   // Savepoints nest as in PostgreSQL; rolling back to one discards the writes made since it

@@ -106,7 +106,17 @@ TEST(LikeTest, Operators) {
   EXPECT_EQ(Eval("!~~*", {Txt("Hello"), Unknown("h%")}), "f");
   EXPECT_EQ(Eval("~~", {Txt("10%"), Unknown("10!%"), Unknown("!")}), "t");
   EXPECT_EQ(Eval("~~", {Value::Null(TypeId::kText), Unknown("%")}), "NULL");
-  EXPECT_EQ(ErrorOf("~~", {Txt("a"), Unknown("a\\")}),
+  // A trailing escape is an error only when matching reaches it with text left (PostgreSQL).
+  EXPECT_EQ(Eval("~~", {Txt("a"), Unknown("a\\")}), "f");
+  EXPECT_EQ(Eval("~~", {Txt("abc"), Unknown("abc\\")}), "f");
+  EXPECT_EQ(Eval("~~", {Txt("x"), Unknown("abc\\")}), "f");
+  EXPECT_EQ(Eval("~~", {Txt(""), Unknown("%\\")}), "f");
+  EXPECT_EQ(Eval("~~", {Txt("abc"), Unknown("abc%\\")}), "f");
+  EXPECT_EQ(ErrorOf("~~", {Txt("ab"), Unknown("a\\")}),
+            "22025 LIKE pattern must not end with escape character");
+  EXPECT_EQ(ErrorOf("~~", {Txt("ab"), Unknown("%\\")}),
+            "22025 LIKE pattern must not end with escape character");
+  EXPECT_EQ(ErrorOf("~~*", {Txt("AB"), Unknown("a\\")}),
             "22025 LIKE pattern must not end with escape character");
   EXPECT_EQ(ErrorOf("~~", {Txt("a"), Unknown("a"), Unknown("xy")}), "22025 invalid escape string");
 }

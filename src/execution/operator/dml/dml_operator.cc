@@ -82,7 +82,8 @@ void InsertOperator::Execute(ExecContext& ctx, TableWriter& writer) {
   ReadInput(ctx, &rows, nullptr, nullptr);
   for (auto& row : rows) {
     if (op_.conflict != ConflictAction::kNone && ResolveConflict(ctx, writer, row)) continue;
-    writer.Insert(row);
+    std::string key = writer.Insert(row);
+    if (op_.conflict == ConflictAction::kUpdate) updated_keys_.insert(key);
     ctx.rows_affected++;
     Written(row);
   }
