@@ -48,7 +48,7 @@ PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOp& op) {
       out = std::make_unique<Limit>(op.limit.get(), op.offset.get(), op.types);
       break;
     case LogicalOpKind::kDistinct:
-      out = std::make_unique<Distinct>(op.types);
+      out = std::make_unique<Distinct>(op.columns, op.types);
       break;
     case LogicalOpKind::kValues:
       out = std::make_unique<ValuesScan>(op.rows, op.types);

@@ -427,6 +427,7 @@ struct InsertStmt : Statement {
   std::vector<std::string> table;
   std::string alias;
   std::vector<std::string> columns;
+  bool overriding_system_value = false;  // OVERRIDING SYSTEM VALUE (identity ALWAYS may be set)
   std::unique_ptr<SelectStmt> source;  // VALUES or SELECT; null for DEFAULT VALUES
   std::unique_ptr<OnConflictClause> on_conflict;
   std::vector<SelectItem> returning;

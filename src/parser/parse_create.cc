@@ -49,7 +49,14 @@ ast::StatementPtr ParserImpl::ParseCreateTable(bool temporary) {
     s->if_not_exists = true;
   }
   s->name = ParseQualifiedName();
-  if (AcceptOp("(")) {
+  if (PeekOp("(") && IsColumnNameListThenAs()) {
+    // CREATE TABLE t (a, b) AS query: names for the query's columns.
+    for (const auto& name : ParseParenNameList()) {
+      ast::ColumnDef column;
+      column.name = name;
+      s->columns.push_back(std::move(column));
+    }
+  } else if (AcceptOp("(")) {
     if (!PeekOp(")")) {
       do {
         if (PeekTableConstraint()) {
@@ -81,6 +88,17 @@ ast::StatementPtr ParserImpl::ParseCreateTable(bool temporary) {
     ExpectKw("data");
   }
   return s;
+}
+
+bool ParserImpl::IsColumnNameListThenAs() const {
+  // ( ident [, ident]... ) AS | WITH
+  int k = 1;
+  while (true) {
+    if (!PeekIdent(k)) return false;
+    if (PeekOp(")", k + 1)) return PeekKw("as", k + 2) || PeekKw("with", k + 2);
+    if (!PeekOp(",", k + 1)) return false;
+    k += 2;
+  }
 }
 
 ast::ColumnDef ParserImpl::ParseColumnDef() {

@@ -24,6 +24,11 @@ ast::StatementPtr ParserImpl::ParseInsert(std::unique_ptr<ast::WithClause> with)
   if (PeekOp("(") && !IsQueryInParens(static_cast<int>(pos_))) {
     s->columns = ParseParenNameList();
   }
+  if (AcceptKw("overriding")) {
+    s->overriding_system_value = AcceptKw("system");
+    if (!s->overriding_system_value) ExpectKw("user");
+    ExpectKw("value");
+  }
   if (PeekKw("default") && PeekKw("values", 1)) {
     Next();
     Next();

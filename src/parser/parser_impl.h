@@ -137,6 +137,7 @@ class ParserImpl {
   ast::ColumnDef ParseColumnDef();
   bool ParseColumnConstraint(ast::ColumnDef* column);
   bool PeekTableConstraint() const;
+  bool IsColumnNameListThenAs() const;
   ast::TableConstraint ParseTableConstraint();
   void ParseReferences(ast::ForeignKeySpec* fk);
   void SkipConstraintAttributes();

@@ -26,6 +26,7 @@ struct ScopeColumn {
   LogicalType type;
   bool hidden_unqualified = false;  // the right copy of a USING / NATURAL join column
   bool row_key = false;             // the storage key column of UPDATE / DELETE scans
+  std::string relation;             // the table's own name when `table` is an alias
 };
 
 struct Scope {

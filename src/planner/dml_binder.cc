@@ -89,7 +89,7 @@ LogicalOpPtr Binder::BindInsert(const ast::InsertStmt& s) {
       for (size_t i = 0; i < given; i++) {
         int col = targets[i];
         const ast::Expr& e = *(*row)[i];
-        CheckIdentityAlways(table, col, &e);
+        if (!s.overriding_system_value) CheckIdentityAlways(table, col, &e);
         if (e.kind == ast::ExprKind::kDefault) continue;
         full[col] = Coerce(BindScalar(e, Scope()), table.columns[col].type, true,
                            ColumnWhat(table.columns[col]), e.location);
@@ -111,7 +111,7 @@ LogicalOpPtr Binder::BindInsert(const ast::InsertStmt& s) {
     std::vector<BoundExprPtr> full(width);
     for (size_t i = 0; i < query->types.size(); i++) {
       int col = targets[i];
-      CheckIdentityAlways(table, col, nullptr);
+      if (!s.overriding_system_value) CheckIdentityAlways(table, col, nullptr);
       full[col] = Coerce(MakeColumnRef(static_cast<int>(i), query->types[i], query->names[i]),
                          table.columns[col].type, true, ColumnWhat(table.columns[col]),
                          s.source->location);
@@ -236,8 +236,13 @@ LogicalOpPtr Binder::BindUpdate(const ast::UpdateStmt& s) {
   std::set<int> assigned;
   for (const auto& set : s.set) {
     std::vector<const ast::Expr*> values;
+    std::vector<BoundExprPtr> row_subquery;  // SET (a, b) = (SELECT ...)
     if (set.columns.size() > 1 && set.value->kind == ast::ExprKind::kRow) {
       for (const auto& f : set.value->As<ast::RowExpr>().fields) values.push_back(f.get());
+    } else if (set.columns.size() > 1 && set.value->kind == ast::ExprKind::kSubquery) {
+      ExpressionBinder eb(*this, scope, nullptr, "UPDATE");
+      row_subquery = eb.BindRowSubquery(set.value->As<ast::SubqueryExpr>(), set.columns.size());
+      values.assign(set.columns.size(), set.value.get());
     } else {
       values.push_back(set.value.get());
     }
@@ -261,8 +266,9 @@ LogicalOpPtr Binder::BindUpdate(const ast::UpdateStmt& s) {
                    values[i]->location);
       BoundExprPtr e = values[i]->kind == ast::ExprKind::kDefault
                            ? BindDefault(table, idx)
-                           : Coerce(BindScalar(*values[i], scope), col.type, true,
-                                    ColumnWhat(col), values[i]->location);
+                           : Coerce(row_subquery.empty() ? BindScalar(*values[i], scope)
+                                                         : std::move(row_subquery[i]),
+                                    col.type, true, ColumnWhat(col), values[i]->location);
       update->update_columns.push_back(idx);
       update->exprs.push_back(std::move(e));
     }

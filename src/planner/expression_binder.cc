@@ -114,9 +114,22 @@ BoundExprPtr ExpressionBinder::BindColumnRef(const ast::ColumnRefExpr& e) {
   bool known_table = table.empty();
   for (const Scope* scope = &scope_; scope && !known_table; scope = scope->outer)
     known_table = scope->HasTable(table);
-  if (!known_table)
+  if (!known_table) {
+    // Naming a table that is in FROM under an alias: PostgreSQL points at the alias.
+    for (const Scope* scope = &scope_; scope; scope = scope->outer) {
+      for (const auto& c : scope->columns) {
+        if (c.relation != table) continue;
+        Status s = Status::Error(sqlstate::kUndefinedTable,
+                                 "invalid reference to FROM-clause entry for table \"" + table +
+                                     "\"",
+                                 e.location);
+        s.WithHint("Perhaps you meant to reference the table alias \"" + c.table + "\".");
+        throw DbException(s);
+      }
+    }
     ThrowError(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + table + "\"",
                e.location);
+  }
   // The innermost scope that has the column wins; outer scopes make a correlated reference.
   int depth = 0;
   for (const Scope* scope = &scope_; scope; scope = scope->outer, depth++) {
@@ -306,6 +319,13 @@ BoundExprPtr ExpressionBinder::BindAggregate(const ast::FunctionExpr& e, const s
     for (const auto& a : e.args) agg.args.push_back(inner.Bind(*a));
     if (e.filter)
       agg.filter = binder_.CoerceToBoolean(inner.Bind(*e.filter), "FILTER", e.filter->location);
+    for (const auto& item : e.order_by) {
+      SortKey key;
+      key.expr = inner.Bind(*item.expr);
+      key.descending = item.descending;
+      key.nulls_first = item.nulls_first.value_or(item.descending);
+      agg.order_by.push_back(std::move(key));
+    }
   }
   std::vector<LogicalType> types;
   for (const auto& a : agg.args) types.push_back(a->type);
@@ -322,6 +342,9 @@ BoundExprPtr ExpressionBinder::BindAggregate(const ast::FunctionExpr& e, const s
       agg.args[i] = binder_.Coerce(std::move(agg.args[i]), agg.function.arg_types[i], false,
                                    "argument", e.location);
   }
+  if (!agg.order_by.empty() && agg.distinct)
+    ThrowError(sqlstate::kFeatureNotSupported,
+               "DISTINCT with ORDER BY inside an aggregate is not supported", e.location);
   auto ref = std::make_unique<BoundExpr>();
   ref->kind = BoundExprKind::kAggregateRef;
   ref->type = agg.function.return_type;
@@ -620,6 +643,40 @@ BoundExprPtr ExpressionBinder::BindSubquery(const ast::SubqueryExpr& e) {
   }
   if (e.type == T::kExists) out->negated = e.negated;
   out->subquery = std::shared_ptr<LogicalOp>(std::move(plan));
+  return out;
+}
+
+std::vector<BoundExprPtr> ExpressionBinder::BindRowSubquery(const ast::SubqueryExpr& e,
+                                                            size_t columns) {
+  std::vector<BoundExprPtr> out;
+  for (size_t i = 0; i < columns; i++) {
+    const Scope* saved = binder_.outer_scope_;
+    binder_.outer_scope_ = &scope_;
+    LogicalOpPtr plan;
+    try {
+      plan = binder_.BindSelect(*e.query);
+    } catch (...) {
+      binder_.outer_scope_ = saved;
+      throw;
+    }
+    binder_.outer_scope_ = saved;
+    if (plan->types.size() != columns)
+      ThrowError(sqlstate::kSyntaxError,
+                 "number of columns does not match number of values", e.location);
+    auto project = std::make_unique<LogicalOp>();
+    project->kind = LogicalOpKind::kProjection;
+    project->types = {plan->types[i]};
+    project->names = {plan->names[i]};
+    project->exprs.push_back(MakeColumnRef(static_cast<int>(i), plan->types[i], plan->names[i]));
+    project->children.push_back(std::move(plan));
+    auto value = std::make_unique<BoundExpr>();
+    value->kind = BoundExprKind::kSubquery;
+    value->index = static_cast<int>(SubqueryType::kScalar);
+    value->type = project->types[0];
+    value->correlated = PlanHasOuterReference(*project);
+    value->subquery = std::shared_ptr<LogicalOp>(std::move(project));
+    out.push_back(std::move(value));
+  }
   return out;
 }
 

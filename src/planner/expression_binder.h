@@ -17,6 +17,8 @@ class ExpressionBinder {
       : binder_(binder), scope_(scope), aggregates_(aggregates), clause_(clause) {}
 
   BoundExprPtr Bind(const ast::Expr& expr);
+  // SET (a, b) = (SELECT x, y ...): one scalar subquery per column of the row subquery.
+  std::vector<BoundExprPtr> BindRowSubquery(const ast::SubqueryExpr& e, size_t columns);
   // Resolves and applies an operator or function over bound arguments.
   BoundExprPtr CallFunction(const std::string& name, std::vector<BoundExprPtr> args,
                             int location, bool is_operator);

@@ -38,7 +38,30 @@ int FindUnqualified(const Scope& scope, size_t begin, size_t end, const std::str
 }
 }  // namespace
 
+namespace {
+// The names FROM items are known by (aliases, or table names), for the duplicate check.
+void CollectRangeNames(const ast::TableRef& ref, std::vector<std::pair<std::string, int>>* out) {
+  if (ref.kind == ast::TableRefKind::kJoin) {
+    const auto& join = ref.As<ast::JoinRef>();
+    CollectRangeNames(*join.left, out);
+    CollectRangeNames(*join.right, out);
+    return;
+  }
+  std::string name = ref.alias;
+  if (name.empty() && ref.kind == ast::TableRefKind::kBaseTable)
+    name = ref.As<ast::BaseTableRef>().name.back();
+  if (!name.empty()) out->emplace_back(name, ref.location);
+}
+}  // namespace
+
 LogicalOpPtr Binder::BindFrom(const std::vector<ast::TableRefPtr>& from, Scope* scope) {
+  std::vector<std::pair<std::string, int>> names;
+  for (const auto& ref : from) CollectRangeNames(*ref, &names);
+  for (size_t i = 0; i < names.size(); i++)
+    for (size_t j = 0; j < i; j++)
+      if (names[i].first == names[j].first)
+        ThrowError("42712", "table name \"" + names[i].first + "\" specified more than once",
+                   names[i].second);
   LogicalOpPtr plan;
   for (const auto& ref : from) {
     LogicalOpPtr next = BindTableRef(*ref, scope);
@@ -120,7 +143,7 @@ LogicalOpPtr Binder::BindBaseTable(const ast::BaseTableRef& ref, Scope* scope) {
       get->columns.push_back(static_cast<int>(i));
       get->types.push_back(table->columns[i].type);
       get->names.push_back(column);
-      scope->columns.push_back({alias, column, table->columns[i].type});
+      scope->columns.push_back({alias, column, table->columns[i].type, false, false, name});
     }
     return get;
   }
@@ -191,6 +214,7 @@ LogicalOpPtr Binder::BindJoin(const ast::JoinRef& ref, Scope* scope) {
         if (l.name == r.name && !l.hidden_unqualified) using_columns.push_back(l.name);
   }
   BoundExprPtr condition;
+  std::vector<std::pair<int, int>> merged;  // FULL JOIN USING: (left, right) column pairs
   if (ref.on) {
     condition = CoerceToBoolean(BindScalar(*ref.on, joined), "JOIN/ON", ref.on->location);
   } else if (!using_columns.empty()) {
@@ -198,6 +222,7 @@ LogicalOpPtr Binder::BindJoin(const ast::JoinRef& ref, Scope* scope) {
     all->kind = BoundExprKind::kAnd;
     all->type = TypeId::kBoolean;
     size_t first_width = first.columns.size();
+    std::vector<std::pair<int, int>> merged_pairs;
     for (const auto& name : using_columns) {
       int l = FindUnqualified(joined, 0, first_width, name, ref.location);
       int r = FindUnqualified(joined, first_width, joined.columns.size(), name, ref.location);
@@ -212,10 +237,16 @@ LogicalOpPtr Binder::BindJoin(const ast::JoinRef& ref, Scope* scope) {
       ExpressionBinder binder(*this, joined, nullptr, "JOIN/USING");
       auto cond = binder.CallFunction("=", std::move(args), ref.location, true);
       all->children.push_back(std::move(cond));
-      // The joined column appears once for unqualified references: the outer side's copy.
+      // The joined column appears once for unqualified references: the outer side's copy, or
+      // for FULL JOIN a merged COALESCE(left, right) column.
       joined.columns[right_join ? l : r].hidden_unqualified = true;
+      if (ref.type == T::kFull) {
+        joined.columns[l].hidden_unqualified = true;
+        merged_pairs.emplace_back(l, r);
+      }
     }
     condition = std::move(all);
+    merged = std::move(merged_pairs);
   }
   join->predicate = std::move(condition);
   if (ref.type != T::kCross && !join->predicate && !ref.natural)
@@ -223,6 +254,34 @@ LogicalOpPtr Binder::BindJoin(const ast::JoinRef& ref, Scope* scope) {
                       : ref.type == T::kLeft || right_join ? JoinType::kLeft
                                                            : JoinType::kInner;
 
+  if (!merged.empty()) {
+    auto project = std::make_unique<LogicalOp>();
+    project->kind = LogicalOpKind::kProjection;
+    for (size_t i = 0; i < join->types.size(); i++)
+      project->exprs.push_back(MakeColumnRef(static_cast<int>(i), join->types[i], join->names[i]));
+    for (auto [l, r] : merged) {
+      std::vector<BoundExprPtr> sides;
+      sides.push_back(MakeColumnRef(l, join->types[l], join->names[l]));
+      sides.push_back(MakeColumnRef(r, join->types[r], join->names[r]));
+      auto coalesce = std::make_unique<BoundExpr>();
+      coalesce->kind = BoundExprKind::kCoalesce;
+      LogicalType type = CommonType({sides[0]->type, sides[1]->type}, "JOIN/USING", ref.location);
+      for (auto& s : sides)
+        coalesce->children.push_back(s->type == type ? std::move(s)
+                                                     : Coerce(std::move(s), type, false,
+                                                              "JOIN/USING", ref.location));
+      coalesce->type = type;
+      joined.columns.push_back({"", joined.columns[l].name, type});
+      project->exprs.push_back(std::move(coalesce));
+    }
+    for (const auto& e : project->exprs) {
+      project->types.push_back(e->type);
+      project->names.push_back(e->kind == BoundExprKind::kColumn ? e->name : "?merged?");
+    }
+    project->children.push_back(std::move(join));
+    scope->columns.insert(scope->columns.end(), joined.columns.begin(), joined.columns.end());
+    return project;
+  }
   if (!right_join) {
     scope->columns.insert(scope->columns.end(), joined.columns.begin(), joined.columns.end());
     return join;

@@ -40,6 +40,7 @@ struct BoundAggregate {
   std::vector<BoundExprPtr> args;
   bool distinct = false;
   BoundExprPtr filter;
+  std::vector<SortKey> order_by;  // string_agg(x, ',' ORDER BY y): the order rows are fed in
   std::string name;
 };
 
@@ -69,7 +70,8 @@ struct LogicalOp {
 
   // kGet / kInsert / kUpdate / kDelete
   const TableInfo* table = nullptr;
-  std::vector<int> columns;  // kGet: table column indexes produced, in order
+  std::vector<int> columns;  // kGet: table column indexes produced, in order; kDistinct:
+                             // the key columns (DISTINCT ON), empty for all columns
   bool emit_row_key = false; // kGet: a last BYTEA column holds each row's storage key
   AccessPath access;
 

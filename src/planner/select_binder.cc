@@ -123,6 +123,7 @@ class SelectBinder {
       having = binder_.CoerceToBoolean(eb.Bind(*stmt_.having), "HAVING", stmt_.having->location);
     }
     std::vector<SortKey> sort_keys = BindOrderBy();
+    std::vector<int> distinct_on = BindDistinctOn(sort_keys);
     if (!groups_.empty() || !aggregates_.empty() || having) {
       plan = BuildAggregate(std::move(plan));
       for (auto& t : targets_) t = RewriteForGroups(std::move(t));
@@ -139,17 +140,14 @@ class SelectBinder {
     std::vector<std::string> names = names_;
     names.resize(targets_.size(), "?hidden?");
     plan = Project(std::move(plan), std::move(targets_), names);
-    if (stmt_.distinct) {
-      if (!stmt_.distinct_on.empty())
-        ThrowError(sqlstate::kFeatureNotSupported, "DISTINCT ON is not supported yet",
-                   stmt_.location);
+    if (stmt_.distinct && stmt_.distinct_on.empty()) {
       if (plan->types.size() > visible)
         ThrowError(sqlstate::kInvalidColumnReference,
                    "for SELECT DISTINCT, ORDER BY expressions must appear in select list",
                    stmt_.order_by[0].location);
       plan = Wrap(LogicalOpKind::kDistinct, std::move(plan));
     }
-    plan = AddSortAndLimit(binder_, stmt_, std::move(plan), std::move(sort_keys));
+    plan = AddSortAndLimit(binder_, stmt_, std::move(plan), std::move(sort_keys), distinct_on);
     if (plan->types.size() > visible) {
       std::vector<BoundExprPtr> keep;
       for (size_t i = 0; i < visible; i++)
@@ -160,13 +158,20 @@ class SelectBinder {
     return plan;
   }
 
-  // ORDER BY keys over the plan's columns, then LIMIT / OFFSET.
+  // ORDER BY keys over the plan's columns, then DISTINCT ON (first row per key in that
+  // order), then LIMIT / OFFSET.
   static LogicalOpPtr AddSortAndLimit(Binder& binder, const ast::SelectStmt& stmt,
-                                      LogicalOpPtr plan, std::vector<SortKey> keys) {
+                                      LogicalOpPtr plan, std::vector<SortKey> keys,
+                                      const std::vector<int>& distinct_on = {}) {
     if (!keys.empty()) {
       auto sort = Wrap(LogicalOpKind::kSort, std::move(plan));
       sort->sort_keys = std::move(keys);
       plan = std::move(sort);
+    }
+    if (!distinct_on.empty()) {
+      auto distinct = Wrap(LogicalOpKind::kDistinct, std::move(plan));
+      distinct->columns = distinct_on;
+      plan = std::move(distinct);
     }
     if (stmt.limit || stmt.offset) {
       auto limit = Wrap(LogicalOpKind::kLimit, std::move(plan));
@@ -300,6 +305,35 @@ class SelectBinder {
       keys.push_back(std::move(key));
     }
     return keys;
+  }
+
+  // DISTINCT ON keys as projection columns (added as hidden ones when needed); they must
+  // lead the ORDER BY, as PostgreSQL requires.
+  std::vector<int> BindDistinctOn(const std::vector<SortKey>& sort_keys) {
+    std::vector<int> columns;
+    for (const auto& e : stmt_.distinct_on) {
+      int index = FindOrderTarget(*e);
+      if (index < 0) {
+        ExpressionBinder eb(binder_, scope_, &aggregates_, "DISTINCT ON");
+        BoundExprPtr bound = eb.Bind(*e);
+        for (size_t i = 0; i < targets_.size() && index < 0; i++)
+          if (targets_[i]->Equals(*bound)) index = static_cast<int>(i);
+        if (index < 0) {
+          index = static_cast<int>(targets_.size());
+          targets_.push_back(std::move(bound));
+        }
+      }
+      columns.push_back(index);
+    }
+    for (size_t i = 0; i < columns.size() && i < sort_keys.size(); i++) {
+      bool found = false;
+      for (int c : columns) found |= sort_keys[i].expr->index == c;
+      if (!found)
+        ThrowError(sqlstate::kInvalidColumnReference,
+                   "SELECT DISTINCT ON expressions must match initial ORDER BY expressions",
+                   stmt_.distinct_on[0]->location);
+    }
+    return columns;
   }
 
   // An ORDER BY item naming an output column or giving its ordinal; -1 otherwise.

@@ -1,5 +1,7 @@
 #include "execution/operator/aggregate/hash_aggregate.h"
 
+#include <algorithm>
+
 #include "execution/expression_executor.h"
 #include "storage/key_codec.h"
 
@@ -19,6 +21,42 @@ HashAggregate::HashAggregate(const std::vector<BoundExprPtr>& groups,
     block_size_ += AlignUp(std::max<size_t>(a.function.function->state_size, 1));
   }
   seen_.resize(aggregates_.size());
+  ordered_rows_.resize(aggregates_.size());
+}
+
+void HashAggregate::FeedOrdered() {
+  for (size_t a = 0; a < aggregates_.size(); a++) {
+    const BoundAggregate& agg = aggregates_[a];
+    if (agg.order_by.empty()) continue;
+    size_t nargs = agg.args.size();
+    for (auto& [group, rows] : ordered_rows_[a]) {
+      std::stable_sort(rows.begin(), rows.end(), [&](const auto& x, const auto& y) {
+        for (size_t k = 0; k < agg.order_by.size(); k++) {
+          const Value& l = x[nargs + k];
+          const Value& r = y[nargs + k];
+          if (l.is_null() || r.is_null()) {
+            if (l.is_null() == r.is_null()) continue;
+            return l.is_null() == agg.order_by[k].nulls_first;
+          }
+          int c = l.Compare(r);
+          if (c != 0) return agg.order_by[k].descending ? c > 0 : c < 0;
+        }
+        return false;
+      });
+      uint8_t* state = states_[group].get() + offsets_[a];
+      std::vector<LogicalType> types;
+      for (const auto& e : agg.args) types.push_back(e->type);
+      for (size_t begin = 0; begin < rows.size(); begin += kVectorSize) {
+        size_t n = std::min<size_t>(kVectorSize, rows.size() - begin);
+        DataChunk args(types);
+        for (size_t i = 0; i < n; i++)
+          for (size_t c = 0; c < nargs; c++) args.column(c).SetValue(i, rows[begin + i][c]);
+        args.SetSize(n);
+        std::vector<uint8_t*> states(n, state);
+        agg.function.function->update(args, states.data(), n);
+      }
+    }
+  }
 }
 
 HashAggregate::~HashAggregate() {
@@ -92,6 +130,20 @@ void HashAggregate::Consume(ExecContext& ctx, const DataChunk& in) {
       sel.set(n++, static_cast<uint32_t>(r));
     }
     if (n == 0) continue;
+    if (!agg.order_by.empty()) {
+      // Keep the rows; they are fed in ORDER BY order once the input is read.
+      std::vector<Vector> keys(agg.order_by.size());
+      for (size_t k = 0; k < keys.size(); k++)
+        executor.Evaluate(*agg.order_by[k].expr, in, &keys[k]);
+      for (idx_t i = 0; i < n; i++) {
+        idx_t r = sel.get(i);
+        std::vector<Value> row;
+        for (idx_t c = 0; c < args.column_count(); c++) row.push_back(args.GetValue(c, r));
+        for (auto& k : keys) row.push_back(k.GetValue(r));
+        ordered_rows_[a][group_of[r]].push_back(std::move(row));
+      }
+      continue;
+    }
     if (n < count) args.Slice(sel, n);
     agg.function.function->update(args, states.data(), n);
   }
@@ -105,6 +157,7 @@ DataChunk* HashAggregate::Next(ExecContext& ctx) {
       ctx.CheckCancel();
     }
     if (groups_.empty() && group_values_.empty()) GroupOf("", {}, 0);
+    FeedOrdered();
   }
   if (emitted_ >= group_values_.size()) return nullptr;
   idx_t n = std::min<idx_t>(kVectorSize, group_values_.size() - emitted_);

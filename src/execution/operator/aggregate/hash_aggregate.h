@@ -33,6 +33,10 @@ class HashAggregate : public PhysicalOperator {
   std::vector<std::unique_ptr<uint8_t[]>> states_;
   // DISTINCT aggregates: the argument keys seen per (aggregate, group).
   std::vector<std::unordered_map<size_t, std::unordered_set<std::string>>> seen_;
+  // Ordered aggregates: per aggregate and group, the rows (arguments then sort keys) to feed
+  // in order once the input is read.
+  std::vector<std::unordered_map<size_t, std::vector<std::vector<Value>>>> ordered_rows_;
+  void FeedOrdered();
   bool consumed_ = false;
   size_t emitted_ = 0;
   DataChunk out_;

@@ -4,6 +4,7 @@
 
 #include "execution/expression_executor.h"
 #include "execution/chunk_row_key.h"
+#include "storage/key_codec.h"
 
 namespace heliosdb {
 
@@ -67,7 +68,12 @@ DataChunk* Distinct::Next(ExecContext& ctx) {
     SelectionVector sel(in->size());
     idx_t n = 0;
     for (idx_t r = 0; r < in->size(); r++) {
-      std::string key = ChunkRowKey(*in, r);
+      std::string key;
+      if (key_columns_.empty()) {
+        key = ChunkRowKey(*in, r);
+      } else {
+        for (int c : key_columns_) EncodeKeyPart(in->GetValue(c, r), false, &key);
+      }
       if (seen_.insert(key).second) sel.set(n++, static_cast<uint32_t>(r));
     }
     if (n == 0) continue;

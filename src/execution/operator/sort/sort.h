@@ -26,13 +26,16 @@ class Sort : public PhysicalOperator {
   DataChunk out_;
 };
 
-// Distinct: passes on each distinct row once, in first-seen order.
+// Distinct: passes on the first row of each distinct key, in input order: the whole row, or
+// the key columns of DISTINCT ON (after a sort, the first row of each group in that order).
 class Distinct : public PhysicalOperator {
  public:
-  explicit Distinct(std::vector<LogicalType> types) : PhysicalOperator(std::move(types)) {}
+  Distinct(std::vector<int> key_columns, std::vector<LogicalType> types)
+      : PhysicalOperator(std::move(types)), key_columns_(std::move(key_columns)) {}
   DataChunk* Next(ExecContext& ctx) override;
 
  private:
+  std::vector<int> key_columns_;
   std::unordered_set<std::string> seen_;
   DataChunk out_;
 };
