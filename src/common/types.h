@@ -10,7 +10,8 @@
 //                                       2000-01-01 00:00:00; TIMESTAMPTZ is UTC)
 //   kDouble   double                    REAL (rounded to float precision on store), DOUBLE
 //   kDecimal  Decimal                   NUMERIC / NUMERIC(p,s): 128-bit coefficient and scale,
-//                                       at most 38 significant digits
+//                                       at most 38 significant digits (NaN and +-Infinity use
+//                                       a reserved scale, see types/decimal.h)
 //   kString   std::string_view          TEXT, VARCHAR(n), CHAR(n), BYTEA (raw bytes)
 //   kInterval Interval                  INTERVAL (months, days, microseconds as PostgreSQL)
 //   kUuid     Uuid                      UUID
@@ -47,7 +48,8 @@ enum class TypeId : uint8_t {
 
 enum class PhysicalType : uint8_t { kBool, kInt64, kDouble, kDecimal, kString, kInterval, kUuid };
 
-// NUMERIC value: coefficient * 10^-scale. 0 <= scale <= 38; |coefficient| < 10^38.
+// NUMERIC value: coefficient * 10^-scale. 0 <= scale <= 38; |coefficient| < 10^38; or a
+// special value (NaN, Infinity) marked by kDecimalSpecialScale.
 struct Decimal {
   __int128 coef = 0;
   int32_t scale = 0;

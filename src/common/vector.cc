@@ -28,8 +28,10 @@ const uint32_t* SelectionVector::Zero() {
 std::string_view StringHeap::Add(std::string_view s) {
   if (s.empty()) return {};
   if (used_ + s.size() > capacity_) {
-    capacity_ = std::max<size_t>(s.size(), 16 * 1024);
-    blocks_.push_back(std::make_unique<char[]>(capacity_));
+    // Blocks double from 256 bytes, so a one-row result does not pay for a large block.
+    capacity_ = std::max<size_t>(s.size(), std::min<size_t>(capacity_ ? capacity_ * 2 : 256,
+                                                            64 * 1024));
+    blocks_.push_back(std::make_unique_for_overwrite<char[]>(capacity_));
     used_ = 0;
   }
   char* dst = blocks_.back().get() + used_;
@@ -42,10 +44,10 @@ namespace {
 std::shared_ptr<VectorBuffer> NewBuffer(PhysicalType type, idx_t capacity) {
   auto buf = std::make_shared<VectorBuffer>();
   idx_t bytes = PhysicalTypeSize(type) * std::max<idx_t>(capacity, 1);
-  buf->data = std::make_unique<uint8_t[]>(bytes);
-  std::memset(buf->data.get(), 0, bytes);
+  // Kernels skip NULL rows, so only string slots need a defined (empty) value.
+  buf->data = std::make_unique_for_overwrite<uint8_t[]>(bytes);
+  if (type == PhysicalType::kString) std::memset(buf->data.get(), 0, bytes);
   buf->capacity = capacity;
-  if (type == PhysicalType::kString) buf->heap = std::make_shared<StringHeap>();
   return buf;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/exception.h"
+#include "common/types/date_time.h"
 
 namespace heliosdb {
 
@@ -71,6 +72,9 @@ void SessionSettings::Set(const std::string& raw_name, const std::string& value)
                  "invalid value for parameter \"synchronous_commit\": \"" + value + "\"");
     v = l;
   }
+  if (name == "timezone" && !IsValidTimeZone(value))
+    ThrowError(sqlstate::kInvalidParameterValue,
+               "invalid value for parameter \"TimeZone\": \"" + value + "\"");
   if (name == "branch" && value != "main")
     ThrowError(sqlstate::kInvalidCatalogName, "branch \"" + value + "\" does not exist");
   values_[name] = v;

@@ -1,5 +1,6 @@
 #include "planner/optimizer.h"
 
+#include <algorithm>
 #include <map>
 
 namespace heliosdb {
@@ -10,6 +11,8 @@ struct KeyPredicate {
   int column;
   std::string op;  // "=", "<", "<=", ">", ">="
   const BoundExpr* value;
+  const BoundExpr* conjunct;  // the comparison itself
+  bool exact;  // the value has the column's type: the key range decides the comparison
 };
 
 std::string FlipOperator(const std::string& op) {
@@ -58,13 +61,13 @@ void CollectConjuncts(const BoundExpr& e, const LogicalOp& get, std::vector<KeyP
   if (l->kind != BoundExprKind::kColumn || !IsKeyValue(*r) || ReferencesColumns(*r)) return;
   int column = get.columns[l->index];
   if (get.table->columns[column].type.id() != l->type.id()) return;
-  out->push_back({column, op, r});
+  out->push_back({column, op, r, &e, r->type == get.table->columns[column].type});
 }
 
 // Fills `path` for the key columns `key`; returns how many key columns it constrains
 // (equalities count fully, a trailing range counts half).
 double MatchKey(const std::vector<int>& key, const std::vector<KeyPredicate>& preds,
-                AccessPath* path) {
+                AccessPath* path, std::vector<const KeyPredicate*>* used) {
   double score = 0;
   for (int column : key) {
     const KeyPredicate* eq = nullptr;
@@ -72,6 +75,7 @@ double MatchKey(const std::vector<int>& key, const std::vector<KeyPredicate>& pr
       if (p.column == column && p.op == "=") eq = &p;
     if (eq) {
       path->eq.push_back(eq->value->Copy());
+      used->push_back(eq);
       score += 1;
       continue;
     }
@@ -80,9 +84,11 @@ double MatchKey(const std::vector<int>& key, const std::vector<KeyPredicate>& pr
       if ((p.op == ">" || p.op == ">=") && !path->lower) {
         path->lower = p.value->Copy();
         path->lower_inclusive = p.op == ">=";
+        used->push_back(&p);
       } else if ((p.op == "<" || p.op == "<=") && !path->upper) {
         path->upper = p.value->Copy();
         path->upper_inclusive = p.op == "<=";
+        used->push_back(&p);
       }
     }
     if (path->lower || path->upper) score += 0.5;
@@ -91,50 +97,82 @@ double MatchKey(const std::vector<int>& key, const std::vector<KeyPredicate>& pr
   return score;
 }
 
-void ChooseAccessPath(LogicalOp& filter, const Catalog& catalog) {
+// Chooses the scan's access path; returns the conjuncts the path decides exactly (they need
+// no re-check in the filter).
+std::vector<const BoundExpr*> ChooseAccessPath(LogicalOp& filter, const Catalog& catalog) {
   LogicalOp& get = *filter.children[0];
   std::vector<KeyPredicate> preds;
   CollectConjuncts(*filter.predicate, get, &preds);
-  if (preds.empty()) return;
+  if (preds.empty()) return {};
   AccessPath best;
+  std::vector<const KeyPredicate*> best_used;
   double best_score = 0;
   if (get.table->has_primary_key()) {
     AccessPath path;
+    std::vector<const KeyPredicate*> used;
     path.type = AccessPath::Type::kPrimaryKey;
-    double score = MatchKey(get.table->primary_key, preds, &path);
+    double score = MatchKey(get.table->primary_key, preds, &path, &used);
     // A full primary-key equality is a single Get: nothing beats it.
     if (path.eq.size() == get.table->primary_key.size()) score += 100;
     if (score > best_score) {
       best_score = score;
       best = std::move(path);
+      best_used = std::move(used);
     }
   }
   for (const IndexInfo* index : catalog.TableIndexes(get.table->id)) {
     if (index->primary || index->method != "btree") continue;
     AccessPath path;
+    std::vector<const KeyPredicate*> used;
     path.type = AccessPath::Type::kIndex;
     path.index = index;
-    double score = MatchKey(index->columns, preds, &path);
+    double score = MatchKey(index->columns, preds, &path, &used);
     if (index->unique && path.eq.size() == index->columns.size()) score += 50;
     if (score > best_score) {
       best_score = score;
       best = std::move(path);
+      best_used = std::move(used);
     }
   }
-  if (best_score > 0) get.access = std::move(best);
+  if (best_score == 0) return {};
+  get.access = std::move(best);
+  std::vector<const BoundExpr*> decided;
+  for (const KeyPredicate* p : best_used)
+    if (p->exact) decided.push_back(p->conjunct);
+  return decided;
 }
 
-void Visit(LogicalOp& op, const Catalog& catalog) {
-  for (auto& c : op.children) Visit(*c, catalog);
-  if (op.kind == LogicalOpKind::kFilter && op.children[0]->kind == LogicalOpKind::kGet &&
-      op.children[0]->access.type == AccessPath::Type::kFullScan)
-    ChooseAccessPath(op, catalog);
+// Removes the decided conjuncts from a filter; drops the filter when none is left.
+void RemoveConjuncts(LogicalOpPtr& filter, const std::vector<const BoundExpr*>& decided) {
+  auto is_decided = [&](const BoundExpr* e) {
+    return std::find(decided.begin(), decided.end(), e) != decided.end();
+  };
+  BoundExprPtr& predicate = filter->predicate;
+  if (predicate->kind == BoundExprKind::kAnd) {
+    auto& c = predicate->children;
+    c.erase(std::remove_if(c.begin(), c.end(), [&](const BoundExprPtr& e) { return is_decided(e.get()); }),
+            c.end());
+    if (c.size() == 1) predicate = std::move(c[0]);
+    if (!c.empty() || predicate->kind != BoundExprKind::kAnd) return;
+  } else if (!is_decided(predicate.get())) {
+    return;
+  }
+  filter = std::move(filter->children[0]);
+}
+
+void Visit(LogicalOpPtr& op, const Catalog& catalog) {
+  for (auto& c : op->children) Visit(c, catalog);
+  if (op->kind == LogicalOpKind::kFilter && op->children[0]->kind == LogicalOpKind::kGet &&
+      op->children[0]->access.type == AccessPath::Type::kFullScan) {
+    std::vector<const BoundExpr*> decided = ChooseAccessPath(*op, catalog);
+    if (!decided.empty()) RemoveConjuncts(op, decided);
+  }
 }
 }  // namespace
 
 void Optimize(LogicalOpPtr& plan, const Catalog& catalog) {
   PushDownFilters(plan);
-  Visit(*plan, catalog);
+  Visit(plan, catalog);
 }
 
 }  // namespace heliosdb

@@ -8,7 +8,9 @@
 namespace heliosdb {
 
 namespace {
-constexpr size_t kBlockSize = 256 * 1024;
+// Blocks start small (most transactions write a few rows) and double up to a cap.
+constexpr size_t kFirstBlockSize = 4 * 1024;
+constexpr size_t kMaxBlockSize = 1024 * 1024;
 }
 
 WriteSet::WriteSet() = default;
@@ -17,8 +19,10 @@ WriteSet::~WriteSet() = default;
 std::string_view WriteSet::Copy(std::string_view bytes) {
   if (bytes.empty()) return {};
   if (blocks_.empty() || used_ + bytes.size() > block_sizes_.back()) {
-    size_t size = std::max(kBlockSize, bytes.size());
-    blocks_.push_back(std::make_unique<char[]>(size));
+    size_t next = block_sizes_.empty() ? kFirstBlockSize
+                                       : std::min(block_sizes_.back() * 2, kMaxBlockSize);
+    size_t size = std::max(next, bytes.size());
+    blocks_.push_back(std::make_unique_for_overwrite<char[]>(size));
     block_sizes_.push_back(size);
     used_ = 0;
   }

@@ -21,7 +21,7 @@ DataChunk* Projection::Next(ExecContext& ctx) {
 DataChunk* ValuesScan::Next(ExecContext& ctx) {
   if (next_row_ >= rows_.size()) return nullptr;
   ExpressionExecutor executor(ctx);
-  out_.Initialize(types_, kVectorSize);
+  out_.Initialize(types_, std::min<idx_t>(kVectorSize, rows_.size() - next_row_));
   idx_t n = 0;
   for (; next_row_ < rows_.size() && n < kVectorSize; next_row_++, n++) {
     const auto& row = rows_[next_row_];

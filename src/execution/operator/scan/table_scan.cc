@@ -14,7 +14,6 @@ TableScan::TableScan(const TableInfo& table, std::vector<int> columns, bool emit
       emit_row_key_(emit_row_key),
       access_(access) {
   for (int c : columns) slots_.push_back(table.columns[c].slot);
-  chunk_.Initialize(types_);
 }
 
 bool TableScan::Start(ExecContext& ctx) {
@@ -50,6 +49,10 @@ bool TableScan::Start(ExecContext& ctx) {
     std::string bound = prefix;
     EncodeKeyPart(v, false, &bound);
     upper_ = access_.upper_inclusive ? PrefixSuccessor(bound) : bound;
+  } else if (access_.lower) {
+    // NULLs sort after every value: a range open at the top stops before them.
+    upper_ = prefix;
+    EncodeKeyPart(Value::Null(), false, &upper_);
   }
   point_ = access_.type == AccessPath::Type::kPrimaryKey &&
            access_.eq.size() == table_.primary_key.size();
@@ -65,7 +68,6 @@ void TableScan::AddRow(std::string_view key, std::string_view value) {
 
 DataChunk* TableScan::Next(ExecContext& ctx) {
   if (done_) return nullptr;
-  chunk_.Reset();
   if (!started_) {
     started_ = true;
     if (!Start(ctx)) {
@@ -73,6 +75,7 @@ DataChunk* TableScan::Next(ExecContext& ctx) {
       return nullptr;
     }
     if (point_) {
+      chunk_.Initialize(types_, 1);  // one row at most
       done_ = true;
       auto value = ctx.txn->Get(table_.id, lower_);
       if (!value) return nullptr;
@@ -84,6 +87,8 @@ DataChunk* TableScan::Next(ExecContext& ctx) {
     it_ = ctx.txn->Scan(object, lower_, upper_);
   }
   ctx.CheckCancel();
+  // Fresh buffers each batch: the previous batch may still be referenced downstream.
+  chunk_.Initialize(types_);
   bool via_index = access_.type == AccessPath::Type::kIndex;
   while (it_->Valid() && chunk_.size() < kVectorSize) {
     if (via_index) {
