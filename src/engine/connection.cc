@@ -223,10 +223,18 @@ std::vector<Value> Connection::Impl::ConvertParams(const PreparedPlan& p,
   return out;
 }
 
+const std::vector<std::string>& Connection::Impl::SearchPath() {
+  const std::string& setting = settings.Get("search_path");
+  if (setting != search_path_setting_) {
+    search_path_ = ParseSearchPath(setting);
+    search_path_setting_ = setting;
+  }
+  return search_path_;
+}
+
 QueryResult::Impl Connection::Impl::Run(PreparedPlan& p, const std::vector<Value>& params) {
   cancel.store(false);
-  std::vector<std::string> search_path = ParseSearchPath(settings.Get("search_path"));
-  SearchPathScope path_scope(search_path);
+  SearchPathScope path_scope(SearchPath());
   const ast::Statement& s = *p.statement;
   if (failed) {
     bool ends_block = s.kind == ast::StmtKind::kTransaction &&

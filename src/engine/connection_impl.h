@@ -84,6 +84,10 @@ struct Connection::Impl : public SessionContext {
   std::map<std::string, std::shared_ptr<PreparedPlan>> sql_prepared;  // PREPARE name
   std::atomic<bool> cancel{false};
   int32_t backend_id = 0;
+  // The parsed search_path, re-parsed only when the setting changes.
+  const std::vector<std::string>& SearchPath();
+  std::string search_path_setting_;
+  std::vector<std::string> search_path_;
   std::map<int64_t, int64_t> currvals;  // sequence id -> the last value nextval gave here
   std::optional<int64_t> lastval;
 };

@@ -93,9 +93,11 @@ void SessionSettings::Reset(const std::string& raw_name) {
 
 void SessionSettings::ResetAll() { values_ = Defaults(); }
 
-std::string SessionSettings::Get(const std::string& raw_name) const {
+const std::string& SessionSettings::Get(const std::string& raw_name) const {
+  auto it = values_.find(raw_name);  // names are stored lower case; most callers pass them so
+  if (it != values_.end()) return it->second;
   std::string name = Lower(raw_name);
-  auto it = values_.find(name);
+  it = values_.find(name);
   if (it == values_.end()) Unknown(raw_name);
   return it->second;
 }

@@ -16,7 +16,7 @@ class SessionSettings {
   void Set(const std::string& name, const std::string& value);
   void Reset(const std::string& name);
   void ResetAll();
-  std::string Get(const std::string& name) const;  // throws 42704 when unknown
+  const std::string& Get(const std::string& name) const;  // throws 42704 when unknown
   // Every setting in name order (SHOW ALL).
   std::vector<std::pair<std::string, std::string>> All() const;
 

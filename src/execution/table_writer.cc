@@ -50,12 +50,13 @@ bool SameValues(const std::vector<Value>& a, const std::vector<Value>& b) {
 TableWriter::TableWriter(ExecContext& ctx, const TableInfo& table) : ctx_(ctx), table_(table) {
   for (const IndexInfo* index : ctx.catalog->TableIndexes(table.id))
     if (!index->primary) indexes_.push_back(index);
-  Binder binder(*ctx.catalog);
-  Scope scope = Binder::TableScope(table);
-  for (const auto& c : table.constraints)
-    if (c.kind == ConstraintKind::kCheck)
-      checks_.emplace_back(&c, binder.CoerceToBoolean(binder.BindExpressionText(c.check_sql, scope),
-                                                      "CHECK", 0));
+  for (const auto& c : table.constraints) {
+    if (c.kind != ConstraintKind::kCheck) continue;
+    Binder binder(*ctx.catalog);
+    checks_.emplace_back(&c, binder.CoerceToBoolean(
+                                 binder.BindExpressionText(c.check_sql, Binder::TableScope(table)),
+                                 "CHECK", 0));
+  }
 }
 
 TableWriter::~TableWriter() = default;
