@@ -3,9 +3,10 @@
 # the peer corpus (../shared/peer-tests) is reported as a pass rate and never fails the run.
 set -uo pipefail
 build=${1:-build}
-bin=$build/bin
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
+case "$build" in /*) ;; *) build="$root/$build" ;; esac
+bin=$build/bin  # absolute: the examples run from a temporary directory
 failed_suites=()
 total_pass=0
 total_fail=0
@@ -70,7 +71,7 @@ if [ -d "$peer" ]; then
   log=$(mktemp)
   skips=()
   [ -f test/peer-skips.txt ] && skips=(--skip-file test/peer-skips.txt)
-  timeout 900 "$bin/heliosdb-slt" --quiet "${skips[@]}" "$peer" > "$log" 2>&1
+  timeout 1200 "$bin/heliosdb-slt" --quiet "${skips[@]}" "$peer" > "$log" 2>&1
   tail -2 "$log"
   line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
   p=$(echo "$line" | awk '{print $1}'); f=$(echo "$line" | awk '{print $3}')

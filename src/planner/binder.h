@@ -21,6 +21,14 @@ namespace heliosdb {
 // A column visible to expressions: its source table's alias and name, and its position in
 // the input of the operator that evaluates the expression.
 struct ScopeColumn {
+  ScopeColumn(std::string table_name, std::string column_name, LogicalType column_type,
+              bool hidden = false, bool is_row_key = false, std::string relation_name = "")
+      : table(std::move(table_name)),
+        name(std::move(column_name)),
+        type(column_type),
+        hidden_unqualified(hidden),
+        row_key(is_row_key),
+        relation(std::move(relation_name)) {}
   std::string table;
   std::string name;
   LogicalType type;
