@@ -378,10 +378,7 @@ QueryResult::Impl DdlExecutor::AlterTable(const ast::AlterTableStmt& stmt) {
       case A::kSetColumnOptions: {
         std::string prefix = action.type == A::kSetColumnOptions ? action.name + "." : "";
         if (!prefix.empty()) column_index(action.name);
-        for (const auto& [key, value] : action.options)
-          table.options[prefix + key] = value && value->kind == ast::ExprKind::kConstant
-                                            ? value->As<ast::ConstantExpr>().text
-                                            : "true";
+        for (auto& [key, text] : OptionTexts(action.options, prefix)) table.options[key] = text;
         catalog_.PutTable(txn_, table);
         break;
       }

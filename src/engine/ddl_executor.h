@@ -52,6 +52,9 @@ class DdlExecutor {
   void DropDependentViews(ObjectId id, const std::string& noun, const std::string& name,
                           bool cascade);
   ExecContext MakeExecContext();
+  // WITH (key = value) options as the catalog stores them: the value's text, "true" if bare.
+  static std::map<std::string, std::string> OptionTexts(const ast::OptionList& options,
+                                                        const std::string& prefix = "");
 
   Connection::Impl& conn_;
   Catalog& catalog_;

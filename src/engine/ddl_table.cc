@@ -102,6 +102,16 @@ std::string DdlExecutor::UniqueRelationName(const std::string& schema,
   return name;
 }
 
+std::map<std::string, std::string> DdlExecutor::OptionTexts(const ast::OptionList& options,
+                                                            const std::string& prefix) {
+  std::map<std::string, std::string> out;
+  for (const auto& [key, value] : options)
+    out[prefix + key] = value && value->kind == ast::ExprKind::kConstant
+                            ? value->As<ast::ConstantExpr>().text
+                            : "true";
+  return out;
+}
+
 ExecContext DdlExecutor::MakeExecContext() {
   ExecContext ctx;
   ctx.txn = &txn_;
@@ -340,10 +350,7 @@ QueryResult::Impl DdlExecutor::CreateTable(const ast::CreateTableStmt& stmt) {
   std::vector<IndexInfo> indexes;
   for (const auto& c : pending) AddConstraint(&table, c, &indexes);
   for (const auto& c : stmt.constraints) AddConstraint(&table, c, &indexes);
-  for (const auto& [key, value] : stmt.options)
-    table.options[key] = value && value->kind == ast::ExprKind::kConstant
-                             ? value->As<ast::ConstantExpr>().text
-                             : "true";
+  table.options = OptionTexts(stmt.options);
   // CHECK expressions must bind against the table.
   Binder binder(catalog_);
   Scope scope = Binder::TableScope(table);
@@ -459,10 +466,7 @@ QueryResult::Impl DdlExecutor::CreateIndex(const ast::CreateIndexStmt& stmt) {
   }
   index.name = name;
   index.id = NewObjectId();
-  for (const auto& [key, value] : stmt.options)
-    index.options[key] = value && value->kind == ast::ExprKind::kConstant
-                             ? value->As<ast::ConstantExpr>().text
-                             : "true";
+  index.options = OptionTexts(stmt.options);
   BuildIndex(*table, index);
   catalog_.PutIndex(txn_, index);
   return TagResult("CREATE INDEX");

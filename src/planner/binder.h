@@ -98,6 +98,8 @@ class Binder {
   // expressions over the output columns.
   std::vector<SortKey> BindOutputOrderBy(const ast::SelectStmt& stmt, const LogicalOp& plan);
   const TableInfo& LookupTable(const std::vector<std::string>& name, int location) const;
+  // plan filtered by a WHERE clause bound over scope (UPDATE and DELETE).
+  LogicalOpPtr AddWhere(LogicalOpPtr plan, const ast::Expr& where, const Scope& scope);
   BoundExprPtr BindDefault(const TableInfo& table, int column);
   std::vector<BoundExprPtr> BindReturning(const std::vector<ast::SelectItem>& items,
                                           const TableInfo& table, const std::string& alias,

@@ -213,6 +213,16 @@ LogicalOpPtr Binder::BindInsert(const ast::InsertStmt& s) {
   return insert;
 }
 
+LogicalOpPtr Binder::AddWhere(LogicalOpPtr plan, const ast::Expr& where, const Scope& scope) {
+  auto filter = std::make_unique<LogicalOp>();
+  filter->kind = LogicalOpKind::kFilter;
+  filter->types = plan->types;
+  filter->names = plan->names;
+  filter->predicate = CoerceToBoolean(BindScalar(where, scope), "WHERE", where.location);
+  filter->children.push_back(std::move(plan));
+  return filter;
+}
+
 LogicalOpPtr Binder::BindUpdate(const ast::UpdateStmt& s) {
   if (!s.from.empty())
     ThrowError(sqlstate::kFeatureNotSupported, "UPDATE ... FROM is not supported yet",
@@ -221,15 +231,7 @@ LogicalOpPtr Binder::BindUpdate(const ast::UpdateStmt& s) {
   const TableInfo& table = LookupTable(s.table, s.location);
   Scope scope;
   LogicalOpPtr plan = ScanForWrite(table, s.alias, &scope);
-  if (s.where) {
-    auto filter = std::make_unique<LogicalOp>();
-    filter->kind = LogicalOpKind::kFilter;
-    filter->types = plan->types;
-    filter->names = plan->names;
-    filter->predicate = CoerceToBoolean(BindScalar(*s.where, scope), "WHERE", s.where->location);
-    filter->children.push_back(std::move(plan));
-    plan = std::move(filter);
-  }
+  if (s.where) plan = AddWhere(std::move(plan), *s.where, scope);
   auto update = std::make_unique<LogicalOp>();
   update->kind = LogicalOpKind::kUpdate;
   update->table = &table;
@@ -287,15 +289,7 @@ LogicalOpPtr Binder::BindDelete(const ast::DeleteStmt& s) {
   const TableInfo& table = LookupTable(s.table, s.location);
   Scope scope;
   LogicalOpPtr plan = ScanForWrite(table, s.alias, &scope);
-  if (s.where) {
-    auto filter = std::make_unique<LogicalOp>();
-    filter->kind = LogicalOpKind::kFilter;
-    filter->types = plan->types;
-    filter->names = plan->names;
-    filter->predicate = CoerceToBoolean(BindScalar(*s.where, scope), "WHERE", s.where->location);
-    filter->children.push_back(std::move(plan));
-    plan = std::move(filter);
-  }
+  if (s.where) plan = AddWhere(std::move(plan), *s.where, scope);
   auto del = std::make_unique<LogicalOp>();
   del->kind = LogicalOpKind::kDelete;
   del->table = &table;

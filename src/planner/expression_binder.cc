@@ -583,18 +583,23 @@ bool PlanHasOuterReference(const LogicalOp& op) {
 }
 }  // namespace
 
-BoundExprPtr ExpressionBinder::BindSubquery(const ast::SubqueryExpr& e) {
-  using T = ast::SubqueryExpr::Type;
+LogicalOpPtr ExpressionBinder::BindCorrelated(const ast::SelectStmt& query) {
+  // Names the subquery does not define resolve in this expression's scope (correlation).
   const Scope* saved = binder_.outer_scope_;
   binder_.outer_scope_ = &scope_;
-  LogicalOpPtr plan;
   try {
-    plan = binder_.BindSelect(*e.query);
+    LogicalOpPtr plan = binder_.BindSelect(query);
+    binder_.outer_scope_ = saved;
+    return plan;
   } catch (...) {
     binder_.outer_scope_ = saved;
     throw;
   }
-  binder_.outer_scope_ = saved;
+}
+
+BoundExprPtr ExpressionBinder::BindSubquery(const ast::SubqueryExpr& e) {
+  using T = ast::SubqueryExpr::Type;
+  LogicalOpPtr plan = BindCorrelated(*e.query);
   auto out = std::make_unique<BoundExpr>();
   out->kind = BoundExprKind::kSubquery;
   out->correlated = PlanHasOuterReference(*plan);
@@ -650,16 +655,7 @@ std::vector<BoundExprPtr> ExpressionBinder::BindRowSubquery(const ast::SubqueryE
                                                             size_t columns) {
   std::vector<BoundExprPtr> out;
   for (size_t i = 0; i < columns; i++) {
-    const Scope* saved = binder_.outer_scope_;
-    binder_.outer_scope_ = &scope_;
-    LogicalOpPtr plan;
-    try {
-      plan = binder_.BindSelect(*e.query);
-    } catch (...) {
-      binder_.outer_scope_ = saved;
-      throw;
-    }
-    binder_.outer_scope_ = saved;
+    LogicalOpPtr plan = BindCorrelated(*e.query);
     if (plan->types.size() != columns)
       ThrowError(sqlstate::kSyntaxError,
                  "number of columns does not match number of values", e.location);

@@ -39,6 +39,7 @@ class ExpressionBinder {
   BoundExprPtr BindLike(const ast::LikeExpr& e);
   BoundExprPtr BindIsBool(const ast::IsBoolExpr& e);
   BoundExprPtr BindSubquery(const ast::SubqueryExpr& e);
+  LogicalOpPtr BindCorrelated(const ast::SelectStmt& query);
   // The sequence a nextval / currval / setval argument names.
   const SequenceInfo& SequenceArgument(const ast::Expr& arg);
 
