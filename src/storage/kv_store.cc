@@ -209,6 +209,12 @@ bool KvStore::Get(std::string_view key, std::string* value) {
   return true;
 }
 
+bool KvIterator::Refresh() {
+  rocksdb::Status s = it_->Refresh();
+  valid_ = false;
+  return s.ok();
+}
+
 std::unique_ptr<KvIterator> KvStore::NewIterator(const KvReadOptions& options) {
   auto it = std::unique_ptr<KvIterator>(new KvIterator());
   rocksdb::ReadOptions ro;

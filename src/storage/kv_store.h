@@ -46,6 +46,9 @@ class KvIterator {
   // Positions at the last key <= target.
   void SeekForPrev(std::string_view target);
   void Next();
+  // Makes the iterator read the store's latest state (cheap when no flush happened since it
+  // was created or last refreshed). False if the iterator cannot be refreshed.
+  bool Refresh();
   std::string_view key() const { return key_; }
   std::string_view value() const { return value_; }
 

@@ -77,6 +77,27 @@ bool TransactionManager::Impl::ConflictsInStore(const Snapshot& snapshot, const 
   return false;
 }
 
+std::unique_ptr<KvIterator> TransactionManager::Impl::TakePointReader() {
+  std::unique_ptr<KvIterator> reader;
+  {
+    std::lock_guard lock(readers_mu_);
+    if (!readers_.empty()) {
+      reader = std::move(readers_.back());
+      readers_.pop_back();
+    }
+  }
+  if (reader && reader->Refresh()) return reader;
+  KvReadOptions ro;
+  ro.prefix_same_as_start = true;
+  return kv_->NewIterator(ro);
+}
+
+void TransactionManager::Impl::ReturnPointReader(std::unique_ptr<KvIterator> reader) {
+  constexpr size_t kMaxPooled = 64;  // about one per concurrently active connection
+  std::lock_guard lock(readers_mu_);
+  if (readers_.size() < kMaxPooled) readers_.push_back(std::move(reader));
+}
+
 bool TransactionManager::Impl::ChangedAfter(const Snapshot& snapshot, ObjectId object,
                                             std::string_view key) {
   KvReadOptions ro;

@@ -43,6 +43,12 @@ struct TransactionManager::Impl {
   // True if a version of (object, key) newer than the snapshot is committed.
   bool ChangedAfter(const Snapshot& snapshot, ObjectId object, std::string_view key);
 
+  // Point-read iterators are pooled across transactions: creating a RocksDB iterator costs
+  // more than a point read, and short autocommit transactions each need one. A taken iterator
+  // is refreshed, so it sees every commit published before the caller's snapshot.
+  std::unique_ptr<KvIterator> TakePointReader();
+  void ReturnPointReader(std::unique_ptr<KvIterator> reader);
+
  private:
   struct InFlight {
     BranchId branch;
@@ -56,6 +62,8 @@ struct TransactionManager::Impl {
   void Publish(Scn scn, InFlight* mine);
 
   KvStore* kv_;
+  std::mutex readers_mu_;
+  std::vector<std::unique_ptr<KvIterator>> readers_;  // guarded by readers_mu_
   std::atomic<Scn> last_committed_{0};
   std::atomic<uint64_t> landed_{0};  // commits that have left the in-flight set
 

@@ -9,7 +9,9 @@ MvccTransaction::MvccTransaction(TransactionManager::Impl* manager, const Snapsh
                                  const TransactionOptions& options)
     : manager_(manager), snapshot_(snapshot), options_(options) {}
 
-MvccTransaction::~MvccTransaction() = default;
+MvccTransaction::~MvccTransaction() {
+  if (point_reader_) manager_->ReturnPointReader(std::move(point_reader_));
+}
 
 void MvccTransaction::CheckActive() const {
   if (finished_) {
@@ -31,11 +33,7 @@ std::optional<std::string> MvccTransaction::Get(ObjectId object, std::string_vie
     if (own->tombstone) return std::nullopt;
     return std::string(own->value);
   }
-  if (!point_reader_) {
-    KvReadOptions ro;
-    ro.prefix_same_as_start = true;
-    point_reader_ = manager_->kv()->NewIterator(ro);
-  }
+  if (!point_reader_) point_reader_ = manager_->TakePointReader();
   std::string_view row;
   if (!ReadVisible(point_reader_.get(), snapshot_, object, key, &seek_buf_, &row)) {
     return std::nullopt;
