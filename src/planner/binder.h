@@ -98,6 +98,11 @@ class Binder {
   // expressions over the output columns.
   std::vector<SortKey> BindOutputOrderBy(const ast::SelectStmt& stmt, const LogicalOp& plan);
   const TableInfo& LookupTable(const std::vector<std::string>& name, int location) const;
+  // SET clauses of UPDATE and ON CONFLICT DO UPDATE: the column each sets and its new value.
+  void BindSetClauses(const TableInfo& table,
+                      const std::vector<ast::OnConflictClause::SetClause>& clauses,
+                      const Scope& scope, std::vector<int>* columns,
+                      std::vector<BoundExprPtr>* exprs);
   // plan filtered by a WHERE clause bound over scope (UPDATE and DELETE).
   LogicalOpPtr AddWhere(LogicalOpPtr plan, const ast::Expr& where, const Scope& scope);
   BoundExprPtr BindDefault(const TableInfo& table, int column);

@@ -177,32 +177,8 @@ LogicalOpPtr Binder::BindInsert(const ast::InsertStmt& s) {
       Scope scope = TableScope(table, s.alias);
       Scope excluded = TableScope(table, "excluded");
       scope.columns.insert(scope.columns.end(), excluded.columns.begin(), excluded.columns.end());
-      for (const auto& set : oc.set) {
-        std::vector<const ast::Expr*> values;
-        if (set.columns.size() > 1 && set.value->kind == ast::ExprKind::kRow) {
-          for (const auto& f : set.value->As<ast::RowExpr>().fields) values.push_back(f.get());
-        } else {
-          values.push_back(set.value.get());
-        }
-        if (values.size() != set.columns.size())
-          ThrowError(sqlstate::kSyntaxError,
-                     "number of columns does not match number of values", set.value->location);
-        for (size_t i = 0; i < set.columns.size(); i++) {
-          int idx = table.FindColumn(set.columns[i]);
-          if (idx < 0)
-            ThrowError(sqlstate::kUndefinedColumn,
-                       "column \"" + set.columns[i] + "\" of relation \"" + table.name +
-                           "\" does not exist",
-                       set.value->location);
-          BoundExprPtr e = values[i]->kind == ast::ExprKind::kDefault
-                               ? BindDefault(table, idx)
-                               : Coerce(BindScalar(*values[i], scope), table.columns[idx].type,
-                                        true, ColumnWhat(table.columns[idx]),
-                                        values[i]->location);
-          insert->conflict_set_columns.push_back(idx);
-          insert->conflict_set.push_back(std::move(e));
-        }
-      }
+      BindSetClauses(table, oc.set, scope, &insert->conflict_set_columns,
+                     &insert->conflict_set);
       if (oc.where)
         insert->conflict_where =
             CoerceToBoolean(BindScalar(*oc.where, scope), "WHERE", oc.where->location);
@@ -223,20 +199,12 @@ LogicalOpPtr Binder::AddWhere(LogicalOpPtr plan, const ast::Expr& where, const S
   return filter;
 }
 
-LogicalOpPtr Binder::BindUpdate(const ast::UpdateStmt& s) {
-  if (!s.from.empty())
-    ThrowError(sqlstate::kFeatureNotSupported, "UPDATE ... FROM is not supported yet",
-               s.location);
-  PushWith(s.with.get());
-  const TableInfo& table = LookupTable(s.table, s.location);
-  Scope scope;
-  LogicalOpPtr plan = ScanForWrite(table, s.alias, &scope);
-  if (s.where) plan = AddWhere(std::move(plan), *s.where, scope);
-  auto update = std::make_unique<LogicalOp>();
-  update->kind = LogicalOpKind::kUpdate;
-  update->table = &table;
+void Binder::BindSetClauses(const TableInfo& table,
+                            const std::vector<ast::OnConflictClause::SetClause>& clauses,
+                            const Scope& scope, std::vector<int>* columns,
+                            std::vector<BoundExprPtr>* exprs) {
   std::set<int> assigned;
-  for (const auto& set : s.set) {
+  for (const auto& set : clauses) {
     std::vector<const ast::Expr*> values;
     std::vector<BoundExprPtr> row_subquery;  // SET (a, b) = (SELECT ...)
     if (set.columns.size() > 1 && set.value->kind == ast::ExprKind::kRow) {
@@ -271,10 +239,25 @@ LogicalOpPtr Binder::BindUpdate(const ast::UpdateStmt& s) {
                            : Coerce(row_subquery.empty() ? BindScalar(*values[i], scope)
                                                          : std::move(row_subquery[i]),
                                     col.type, true, ColumnWhat(col), values[i]->location);
-      update->update_columns.push_back(idx);
-      update->exprs.push_back(std::move(e));
+      columns->push_back(idx);
+      exprs->push_back(std::move(e));
     }
   }
+}
+
+LogicalOpPtr Binder::BindUpdate(const ast::UpdateStmt& s) {
+  if (!s.from.empty())
+    ThrowError(sqlstate::kFeatureNotSupported, "UPDATE ... FROM is not supported yet",
+               s.location);
+  PushWith(s.with.get());
+  const TableInfo& table = LookupTable(s.table, s.location);
+  Scope scope;
+  LogicalOpPtr plan = ScanForWrite(table, s.alias, &scope);
+  if (s.where) plan = AddWhere(std::move(plan), *s.where, scope);
+  auto update = std::make_unique<LogicalOp>();
+  update->kind = LogicalOpKind::kUpdate;
+  update->table = &table;
+  BindSetClauses(table, s.set, scope, &update->update_columns, &update->exprs);
   update->children.push_back(std::move(plan));
   update->returning = BindReturning(s.returning, table, s.alias, &update->names, &update->types);
   PopWith(s.with.get());
