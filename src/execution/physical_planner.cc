@@ -8,6 +8,7 @@
 #include "execution/operator/join/nested_loop_join.h"
 #include "execution/operator/limit/limit.h"
 #include "execution/operator/projection/projection.h"
+#include "execution/operator/scan/generate_series.h"
 #include "execution/operator/scan/table_scan.h"
 #include "execution/operator/set/set_operation.h"
 #include "execution/operator/sort/sort.h"
@@ -59,6 +60,9 @@ PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOp& op) {
       break;
     case LogicalOpKind::kSetOp:
       out = std::make_unique<SetOperation>(op.set_op, op.set_all, op.types);
+      break;
+    case LogicalOpKind::kTableFunction:
+      out = std::make_unique<GenerateSeries>(op, op.types);
       break;
     case LogicalOpKind::kInsert:
       out = std::make_unique<InsertOperator>(op, op.types);

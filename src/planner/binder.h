@@ -90,6 +90,7 @@ class Binder {
   LogicalOpPtr BindBaseTable(const ast::BaseTableRef& ref, Scope* scope);
   LogicalOpPtr BindFrom(const std::vector<ast::TableRefPtr>& from, Scope* scope);
   LogicalOpPtr BindJoin(const ast::JoinRef& ref, Scope* scope);
+  LogicalOpPtr BindTableFunction(const ast::FunctionRef& ref, Scope* scope);
   LogicalOpPtr BindSubquery(const ast::SelectStmt& query, const std::string& alias,
                             const std::vector<std::string>& column_aliases, Scope* scope);
   LogicalOpPtr BindValues(const ast::SelectStmt& stmt);

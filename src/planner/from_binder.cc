@@ -81,8 +81,7 @@ LogicalOpPtr Binder::BindTableRef(const ast::TableRef& ref, Scope* scope) {
     case ast::TableRefKind::kJoin:
       return BindJoin(ref.As<ast::JoinRef>(), scope);
     case ast::TableRefKind::kFunction:
-      ThrowError(sqlstate::kFeatureNotSupported, "table functions are not supported yet",
-                 ref.location);
+      return BindTableFunction(ref.As<ast::FunctionRef>(), scope);
   }
   HELIOS_UNREACHABLE();
 }
@@ -173,6 +172,73 @@ LogicalOpPtr Binder::BindBaseTable(const ast::BaseTableRef& ref, Scope* scope) {
   ThrowError(sqlstate::kUndefinedTable,
              "relation \"" + (schema.empty() ? name : schema + "." + name) + "\" does not exist",
              ref.location);
+}
+
+LogicalOpPtr Binder::BindTableFunction(const ast::FunctionRef& ref, Scope* scope) {
+  const ast::FunctionExpr& call = *ref.call;
+  std::string name = call.name.back();
+  if (name != "generate_series")
+    ThrowError(sqlstate::kUndefinedFunction,
+               "function " + name + " does not exist as a set-returning function", ref.location);
+  if (call.args.size() < 2 || call.args.size() > 3)
+    ThrowError(sqlstate::kUndefinedFunction,
+               "function generate_series takes 2 or 3 arguments", ref.location);
+  // Arguments see the enclosing query (correlation), not the other FROM items.
+  Scope args_scope;
+  args_scope.outer = outer_scope_;
+  auto op = std::make_unique<LogicalOp>();
+  op->kind = LogicalOpKind::kTableFunction;
+  op->function = name;
+  op->with_ordinality = ref.with_ordinality;
+  std::vector<LogicalType> types;
+  for (const auto& a : call.args) {
+    op->exprs.push_back(BindScalar(*a, args_scope));
+    types.push_back(op->exprs.back()->type);
+  }
+  // generate_series(start, stop [, step]): integers, numeric, or timestamps with an interval.
+  LogicalType start_type = CommonType({types[0], types[1]}, "generate_series", ref.location);
+  LogicalType value_type;
+  LogicalType step_type;
+  if (start_type.id() == TypeId::kTimestamp || start_type.id() == TypeId::kTimestampTz ||
+      start_type.id() == TypeId::kDate) {
+    value_type = start_type.id() == TypeId::kDate ? LogicalType(TypeId::kTimestamp) : start_type;
+    step_type = TypeId::kInterval;
+    if (op->exprs.size() != 3)
+      ThrowError(sqlstate::kUndefinedFunction,
+                 "function generate_series(" + start_type.ToString() + ", " +
+                     start_type.ToString() + ") does not exist",
+                 ref.location);
+  } else if (start_type.IsInteger() || start_type.id() == TypeId::kNumeric) {
+    value_type = start_type.id() == TypeId::kSmallInt ? LogicalType(TypeId::kInteger)
+                                                      : LogicalType(start_type.id());
+    if (op->exprs.size() == 3)
+      value_type = CommonType({value_type, types[2]}, "generate_series", ref.location);
+    if (!value_type.IsInteger() && value_type.id() != TypeId::kNumeric)
+      value_type = TypeId::kNumeric;
+    step_type = value_type;
+  } else {
+    ThrowError(sqlstate::kUndefinedFunction,
+               "function generate_series(" + types[0].ToString() + ", " + types[1].ToString() +
+                   ") does not exist",
+               ref.location);
+  }
+  for (size_t i = 0; i < op->exprs.size(); i++)
+    op->exprs[i] = Coerce(std::move(op->exprs[i]), i < 2 ? value_type : step_type, false,
+                          "argument", ref.location);
+  std::string alias = ref.alias.empty() ? name : ref.alias;
+  std::string column = !ref.column_aliases.empty() ? ref.column_aliases[0]
+                       : ref.alias.empty()          ? name
+                                                    : ref.alias;
+  op->types.push_back(value_type);
+  op->names.push_back(column);
+  scope->columns.push_back({alias, column, value_type});
+  if (ref.with_ordinality) {
+    std::string ordinality = ref.column_aliases.size() > 1 ? ref.column_aliases[1] : "ordinality";
+    op->types.push_back(TypeId::kBigInt);
+    op->names.push_back(ordinality);
+    scope->columns.push_back({alias, ordinality, TypeId::kBigInt});
+  }
+  return op;
 }
 
 LogicalOpPtr Binder::BindView(const Catalog& catalog, const ViewInfo& view,

@@ -24,6 +24,7 @@ enum class LogicalOpKind : uint8_t {
   kValues,    // literal rows; also the single empty row of SELECT without FROM
   kJoin,      // nested-loop join with a condition (inner, left, cross)
   kSetOp,     // UNION / INTERSECT / EXCEPT [ALL] of two inputs with the same column types
+  kTableFunction,  // a set-returning function in FROM (generate_series): exprs are its args
   kInsert,    // child yields full table rows in column order
   kUpdate,    // child yields table columns ++ row key; exprs are the new column values
   kDelete,    // child yields table columns ++ row key
@@ -85,6 +86,8 @@ struct LogicalOp {
   std::vector<std::vector<BoundExprPtr>> rows;  // kValues
   JoinType join_type = JoinType::kInner;
   SetOpType set_op = SetOpType::kUnion;  // kSetOp
+  std::string function;                  // kTableFunction: its name
+  bool with_ordinality = false;          // kTableFunction: a last bigint column numbers rows
   bool set_all = false;                  // kSetOp: ALL keeps duplicates
 
   // kInsert ON CONFLICT: conflict_columns name the unique key; the DO UPDATE exprs

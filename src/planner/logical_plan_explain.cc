@@ -107,6 +107,8 @@ std::string Describe(const LogicalOp& op, std::vector<std::string>* details) {
       return std::string(op.set_all ? "Append " : "HashSetOp ") +
              kNames[static_cast<int>(op.set_op)] + (op.set_all ? " All" : "");
     }
+    case LogicalOpKind::kTableFunction:
+      return "Function Scan on " + op.function;
     case LogicalOpKind::kInsert:
       return "Insert on " + op.table->name;
     case LogicalOpKind::kUpdate:
