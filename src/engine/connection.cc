@@ -283,6 +283,8 @@ QueryResult::Impl Connection::Impl::RunPlan(PreparedPlan& p, const std::vector<V
   ctx.function = MakeFunctionContext();
   ctx.cancel = &cancel;
   ctx.session = this;
+  ctx.max_recursive_iterations = std::strtoll(settings.Get("max_recursive_iterations").c_str(),
+                                              nullptr, 10);
   if (ctx.params.size() < p.param_types.size())
     ThrowError(sqlstate::kProtocolViolation,
                "bind message supplies " + std::to_string(ctx.params.size()) +

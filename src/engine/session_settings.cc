@@ -24,6 +24,7 @@ const std::map<std::string, std::string>& Defaults() {
       {"intervalstyle", "postgres"},
       {"lock_timeout", "0"},
       {"max_connections", "100"},
+      {"max_recursive_iterations", "100000"},
       {"search_path", "\"$user\", public"},
       {"server_encoding", "UTF8"},
       {"server_version", "15.0"},
@@ -71,6 +72,13 @@ void SessionSettings::Set(const std::string& raw_name, const std::string& value)
       ThrowError(sqlstate::kInvalidParameterValue,
                  "invalid value for parameter \"synchronous_commit\": \"" + value + "\"");
     v = l;
+  }
+  if (name == "max_recursive_iterations") {
+    char* end = nullptr;
+    long long n = std::strtoll(value.c_str(), &end, 10);
+    if (value.empty() || *end != '\0' || n < 1)
+      ThrowError(sqlstate::kInvalidParameterValue,
+                 "invalid value for parameter \"max_recursive_iterations\": \"" + value + "\"");
   }
   if (name == "timezone" && !IsValidTimeZone(value))
     ThrowError(sqlstate::kInvalidParameterValue,

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "catalog/catalog.h"
+#include "common/data_chunk.h"
 #include "execution/session_context.h"
 #include "common/value.h"
 #include "function/function.h"
@@ -27,6 +28,9 @@ struct ExecContext {
   int64_t rows_affected = 0;                  // rows written by the statement's DML
   // Rows of the enclosing queries while a correlated subquery runs, innermost last.
   std::vector<std::vector<Value>> outer_rows;
+  // WITH RECURSIVE: the previous iteration's rows of each working table.
+  std::map<int, std::vector<DataChunk>> working_tables;
+  int64_t max_recursive_iterations = 100000;
   // First-column values of uncorrelated subqueries, computed once per statement.
   std::map<const void*, std::vector<Value>> subquery_results;
 

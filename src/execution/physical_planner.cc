@@ -10,6 +10,7 @@
 #include "execution/operator/projection/projection.h"
 #include "execution/operator/scan/generate_series.h"
 #include "execution/operator/scan/table_scan.h"
+#include "execution/operator/set/recursive_cte.h"
 #include "execution/operator/set/set_operation.h"
 #include "execution/operator/sort/sort.h"
 #include "planner/join_keys.h"
@@ -63,6 +64,14 @@ PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOp& op) {
       break;
     case LogicalOpKind::kTableFunction:
       out = std::make_unique<GenerateSeries>(op, op.types);
+      break;
+    case LogicalOpKind::kRecursiveCte:
+      // The recursive term is planned anew for each iteration; only the anchor is a child.
+      out = std::make_unique<RecursiveCte>(op, op.types);
+      out->AddChild(CreatePhysicalPlan(*op.children[0]));
+      return out;
+    case LogicalOpKind::kWorkingTable:
+      out = std::make_unique<WorkingTableScan>(op.index, op.types);
       break;
     case LogicalOpKind::kInsert:
       out = std::make_unique<InsertOperator>(op, op.types);

@@ -91,6 +91,10 @@ class Binder {
   LogicalOpPtr BindFrom(const std::vector<ast::TableRefPtr>& from, Scope* scope);
   LogicalOpPtr BindJoin(const ast::JoinRef& ref, Scope* scope);
   LogicalOpPtr BindTableFunction(const ast::FunctionRef& ref, Scope* scope);
+  // A WITH RECURSIVE query `anchor UNION [ALL] recursive-term`; null when the term does not
+  // refer to the CTE (then it is an ordinary CTE).
+  LogicalOpPtr BindRecursiveCte(const ast::CommonTableExpr& cte,
+                                const std::vector<std::string>& names);
   LogicalOpPtr BindSubquery(const ast::SelectStmt& query, const std::string& alias,
                             const std::vector<std::string>& column_aliases, Scope* scope);
   LogicalOpPtr BindValues(const ast::SelectStmt& stmt);
@@ -128,6 +132,16 @@ class Binder {
   int depth_ = 0;  // nesting of views and subqueries, bounded against runaway recursion
   // The scope a subquery expression being bound sits in (its outer scope), or null.
   const Scope* outer_scope_ = nullptr;
+  // Recursive CTEs whose recursive term is being bound: their name reads the working table.
+  struct WorkingTable {
+    std::string name;
+    int id;
+    std::vector<LogicalType> types;
+    std::vector<std::string> names;
+    bool used = false;
+  };
+  std::vector<WorkingTable> working_tables_;
+  int next_working_table_ = 1;
 };
 
 // The common type of a set of expressions' types (CASE, COALESCE, IN, VALUES, UNION) by

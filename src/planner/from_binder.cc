@@ -108,6 +108,18 @@ LogicalOpPtr Binder::BindBaseTable(const ast::BaseTableRef& ref, Scope* scope) {
   auto [schema, name] = SplitQualifiedName(ref.name, ref.location);
   std::string alias = ref.alias.empty() ? name : ref.alias;
   if (schema.empty()) {
+    for (auto it = working_tables_.rbegin(); it != working_tables_.rend(); ++it) {
+      if (it->name != name) continue;
+      it->used = true;
+      auto scan = std::make_unique<LogicalOp>();
+      scan->kind = LogicalOpKind::kWorkingTable;
+      scan->index = it->id;
+      scan->types = it->types;
+      scan->names = it->names;
+      for (size_t i = 0; i < it->types.size(); i++)
+        scope->columns.push_back({alias, it->names[i], it->types[i]});
+      return scan;
+    }
     for (size_t frame = ctes_.size(); frame-- > 0;) {
       auto [with, visible] = ctes_[frame];
       for (size_t i = 0; i < visible; i++) {
@@ -125,7 +137,18 @@ LogicalOpPtr Binder::BindBaseTable(const ast::BaseTableRef& ref, Scope* scope) {
             names.push_back(ref.column_aliases[k]);
           }
         }
-        LogicalOpPtr plan = BindSubquery(*cte.query, alias, names, scope);
+        LogicalOpPtr plan;
+        if (with->recursive) {
+          // The term may refer to the CTE itself; earlier CTEs of the clause stay visible.
+          ctes_.back().second = i;
+          plan = BindRecursiveCte(cte, names);
+        }
+        if (plan) {
+          for (size_t k = 0; k < plan->names.size(); k++)
+            scope->columns.push_back({alias, plan->names[k], plan->types[k]});
+        } else {
+          plan = BindSubquery(*cte.query, alias, names, scope);
+        }
         ctes_ = std::move(saved);
         return plan;
       }
@@ -238,6 +261,57 @@ LogicalOpPtr Binder::BindTableFunction(const ast::FunctionRef& ref, Scope* scope
     op->names.push_back(ordinality);
     scope->columns.push_back({alias, ordinality, TypeId::kBigInt});
   }
+  return op;
+}
+
+LogicalOpPtr Binder::BindRecursiveCte(const ast::CommonTableExpr& cte,
+                                      const std::vector<std::string>& names) {
+  const ast::SelectStmt& q = *cte.query;
+  if (q.set_op != ast::SelectStmt::SetOp::kUnion || q.with || !q.order_by.empty() || q.limit ||
+      q.offset)
+    return nullptr;
+  LogicalOpPtr anchor = BindSelect(*q.left);
+  WorkingTable working{cte.name, next_working_table_++, anchor->types, anchor->names};
+  for (size_t i = 0; i < names.size() && i < working.names.size(); i++)
+    working.names[i] = names[i];
+  working_tables_.push_back(working);
+  LogicalOpPtr term;
+  try {
+    term = BindSelect(*q.right);
+  } catch (...) {
+    working_tables_.pop_back();
+    throw;
+  }
+  bool recursive = working_tables_.back().used;
+  working_tables_.pop_back();
+  if (!recursive) return nullptr;
+  if (term->types.size() != anchor->types.size())
+    ThrowError(sqlstate::kSyntaxError, "each UNION query must have the same number of columns",
+               q.right->location);
+  // The recursive term's rows take the anchor's types.
+  if (term->types != anchor->types) {
+    auto project = std::make_unique<LogicalOp>();
+    project->kind = LogicalOpKind::kProjection;
+    for (size_t c = 0; c < anchor->types.size(); c++) {
+      auto ref = MakeColumnRef(static_cast<int>(c), term->types[c], term->names[c]);
+      project->exprs.push_back(term->types[c] == anchor->types[c]
+                                   ? std::move(ref)
+                                   : Coerce(std::move(ref), anchor->types[c], true,
+                                            "recursive query column", q.right->location));
+    }
+    project->types = anchor->types;
+    project->names = term->names;
+    project->children.push_back(std::move(term));
+    term = std::move(project);
+  }
+  auto op = std::make_unique<LogicalOp>();
+  op->kind = LogicalOpKind::kRecursiveCte;
+  op->index = working.id;
+  op->set_all = q.set_all;
+  op->types = anchor->types;
+  op->names = working.names;
+  op->children.push_back(std::move(anchor));
+  op->children.push_back(std::move(term));
   return op;
 }
 

@@ -25,6 +25,8 @@ enum class LogicalOpKind : uint8_t {
   kJoin,      // nested-loop join with a condition (inner, left, cross)
   kSetOp,     // UNION / INTERSECT / EXCEPT [ALL] of two inputs with the same column types
   kTableFunction,  // a set-returning function in FROM (generate_series): exprs are its args
+  kRecursiveCte,   // WITH RECURSIVE: children = anchor, recursive term; working table `index`
+  kWorkingTable,   // inside a recursive term: the rows of the previous iteration
   kInsert,    // child yields full table rows in column order
   kUpdate,    // child yields table columns ++ row key; exprs are the new column values
   kDelete,    // child yields table columns ++ row key
@@ -88,6 +90,7 @@ struct LogicalOp {
   SetOpType set_op = SetOpType::kUnion;  // kSetOp
   std::string function;                  // kTableFunction: its name
   bool with_ordinality = false;          // kTableFunction: a last bigint column numbers rows
+  int index = 0;                         // kRecursiveCte / kWorkingTable: the working table
   bool set_all = false;                  // kSetOp: ALL keeps duplicates
 
   // kInsert ON CONFLICT: conflict_columns name the unique key; the DO UPDATE exprs

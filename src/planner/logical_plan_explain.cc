@@ -109,6 +109,10 @@ std::string Describe(const LogicalOp& op, std::vector<std::string>* details) {
     }
     case LogicalOpKind::kTableFunction:
       return "Function Scan on " + op.function;
+    case LogicalOpKind::kRecursiveCte:
+      return std::string("Recursive Union") + (op.set_all ? " All" : "");
+    case LogicalOpKind::kWorkingTable:
+      return "WorkTable Scan";
     case LogicalOpKind::kInsert:
       return "Insert on " + op.table->name;
     case LogicalOpKind::kUpdate:

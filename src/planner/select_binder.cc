@@ -497,9 +497,6 @@ LogicalOpPtr Binder::BindSetOperation(const ast::SelectStmt& stmt) {
 LogicalOpPtr Binder::BindSelect(const ast::SelectStmt& stmt) {
   if (++depth_ > 64)
     ThrowError(sqlstate::kProgramLimitExceeded, "query nests too deeply", stmt.location);
-  if (stmt.with && stmt.with->recursive)
-    ThrowError(sqlstate::kFeatureNotSupported, "WITH RECURSIVE is not supported yet",
-               stmt.with->location);
   PushWith(stmt.with.get());
   LogicalOpPtr plan;
   if (stmt.set_op != ast::SelectStmt::SetOp::kNone) {
