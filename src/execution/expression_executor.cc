@@ -90,6 +90,7 @@ void ExpressionExecutor::Evaluate(const BoundExpr& e, const DataChunk& input, Ve
     case BoundExprKind::kSubquery:
       return EvaluateSubquery(e, input, result);
     case BoundExprKind::kAggregateRef:
+    case BoundExprKind::kWindowRef:
       HELIOS_UNREACHABLE();
   }
 }

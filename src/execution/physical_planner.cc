@@ -13,6 +13,7 @@
 #include "execution/operator/set/recursive_cte.h"
 #include "execution/operator/set/set_operation.h"
 #include "execution/operator/sort/sort.h"
+#include "execution/operator/window/window.h"
 #include "planner/join_keys.h"
 
 namespace heliosdb {
@@ -70,6 +71,9 @@ PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOp& op) {
       out = std::make_unique<RecursiveCte>(op, op.types);
       out->AddChild(CreatePhysicalPlan(*op.children[0]));
       return out;
+    case LogicalOpKind::kWindow:
+      out = std::make_unique<Window>(op.windows, op.types);
+      break;
     case LogicalOpKind::kWorkingTable:
       out = std::make_unique<WorkingTableScan>(op.index, op.types);
       break;

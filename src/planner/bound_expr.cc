@@ -35,7 +35,8 @@ bool BoundExpr::Equals(const BoundExpr& o) const {
 
 bool BoundExpr::IsConstant() const {
   if (kind == BoundExprKind::kColumn || kind == BoundExprKind::kParameter ||
-      kind == BoundExprKind::kAggregateRef || kind == BoundExprKind::kOuterColumn ||
+      kind == BoundExprKind::kAggregateRef || kind == BoundExprKind::kWindowRef ||
+      kind == BoundExprKind::kOuterColumn ||
       kind == BoundExprKind::kSubquery || IsVolatile())
     return false;
   for (const auto& c : children)
@@ -129,6 +130,7 @@ std::string BoundExpr::ToString(const std::vector<std::string>& names) const {
     case BoundExprKind::kSessionFunction:
       return name + "(" + Join(children, 0, ", ", names) + ")";
     case BoundExprKind::kAggregateRef:
+    case BoundExprKind::kWindowRef:
     case BoundExprKind::kOuterColumn:
       return name;
     case BoundExprKind::kSubquery: {

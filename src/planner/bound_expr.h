@@ -35,6 +35,7 @@ enum class BoundExprKind : uint8_t {
   kSessionFunction,  // `name` answered by the session (currval, setval, current_setting, ...);
                      // `index` is the sequence id for currval / setval
   kAggregateRef, // binder-internal: the aggregate `index` of the query being bound
+  kWindowRef,    // binder-internal: the window function `index` of the query being bound
   kOuterColumn,  // column `index` of the row of the query `depth` levels out (correlation)
   kSubquery,     // `subquery` as a value: SubqueryType in `index`; children[0] the operand
 };

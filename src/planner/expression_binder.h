@@ -17,6 +17,13 @@ class ExpressionBinder {
       : binder_(binder), scope_(scope), aggregates_(aggregates), clause_(clause) {}
 
   BoundExprPtr Bind(const ast::Expr& expr);
+  // Allows window functions (select list and ORDER BY): calls are collected in `windows` and
+  // replaced by kWindowRef nodes; `named` holds the WINDOW clause.
+  void AllowWindows(std::vector<BoundWindow>* windows,
+                    const std::vector<std::unique_ptr<ast::WindowSpec>>* named) {
+    windows_ = windows;
+    named_windows_ = named;
+  }
   // SET (a, b) = (SELECT x, y ...): one scalar subquery per column of the row subquery.
   std::vector<BoundExprPtr> BindRowSubquery(const ast::SubqueryExpr& e, size_t columns);
   // Resolves and applies an operator or function over bound arguments.
@@ -31,6 +38,7 @@ class ExpressionBinder {
   BoundExprPtr BindBinary(const ast::BinaryExpr& e);
   BoundExprPtr BindFunction(const ast::FunctionExpr& e);
   BoundExprPtr BindAggregate(const ast::FunctionExpr& e, const std::string& name);
+  BoundExprPtr BindWindow(const ast::FunctionExpr& e, const std::string& name);
   BoundExprPtr BindSpecialFunction(const ast::FunctionExpr& e, const std::string& name);
   BoundExprPtr BindCast(const ast::CastExpr& e);
   BoundExprPtr BindCase(const ast::CaseExpr& e);
@@ -50,6 +58,8 @@ class ExpressionBinder {
   const Scope& scope_;
   std::vector<BoundAggregate>* aggregates_;
   const char* clause_;
+  std::vector<BoundWindow>* windows_ = nullptr;
+  const std::vector<std::unique_ptr<ast::WindowSpec>>* named_windows_ = nullptr;
 };
 
 }  // namespace heliosdb

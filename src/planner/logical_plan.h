@@ -27,6 +27,7 @@ enum class LogicalOpKind : uint8_t {
   kTableFunction,  // a set-returning function in FROM (generate_series): exprs are its args
   kRecursiveCte,   // WITH RECURSIVE: children = anchor, recursive term; working table `index`
   kWorkingTable,   // inside a recursive term: the rows of the previous iteration
+  kWindow,         // window functions: output = input ++ one column per window function
   kInsert,    // child yields full table rows in column order
   kUpdate,    // child yields table columns ++ row key; exprs are the new column values
   kDelete,    // child yields table columns ++ row key
@@ -59,6 +60,29 @@ struct AccessPath {
   bool upper_inclusive = true;
 };
 
+// A window function call: the function (an aggregate, or a ranking / offset / value function
+// named in `name`), its arguments, its partition and order, and its frame.
+struct BoundWindow {
+  std::string name;
+  ResolvedAggregate aggregate;  // set when the function is an aggregate
+  std::vector<BoundExprPtr> args;
+  std::vector<BoundExprPtr> partition_by;
+  std::vector<SortKey> order_by;
+  enum class Mode : uint8_t { kRows, kRange, kGroups } mode = Mode::kRange;
+  enum class Bound : uint8_t {
+    kUnboundedPreceding,
+    kPreceding,
+    kCurrentRow,
+    kFollowing,
+    kUnboundedFollowing
+  };
+  bool has_frame = false;  // without one: whole partition, or up to the current row's peers
+  Bound start = Bound::kUnboundedPreceding;
+  Bound end = Bound::kCurrentRow;
+  BoundExprPtr start_offset, end_offset;
+  LogicalType type;
+};
+
 enum class JoinType : uint8_t { kInner, kLeft, kFull, kCross };
 
 enum class SetOpType : uint8_t { kUnion, kIntersect, kExcept };
@@ -82,6 +106,7 @@ struct LogicalOp {
   std::vector<BoundExprPtr> exprs;    // kProjection, kAggregate groups, kUpdate new values
   std::vector<int> update_columns;    // kUpdate: table column set by exprs[i]
   std::vector<BoundAggregate> aggregates;
+  std::vector<BoundWindow> windows;  // kWindow
   std::vector<SortKey> sort_keys;
   BoundExprPtr limit;
   BoundExprPtr offset;

@@ -113,6 +113,8 @@ std::string Describe(const LogicalOp& op, std::vector<std::string>* details) {
       return std::string("Recursive Union") + (op.set_all ? " All" : "");
     case LogicalOpKind::kWorkingTable:
       return "WorkTable Scan";
+    case LogicalOpKind::kWindow:
+      return "WindowAgg";
     case LogicalOpKind::kInsert:
       return "Insert on " + op.table->name;
     case LogicalOpKind::kUpdate:

@@ -125,6 +125,7 @@ class SelectBinder {
     std::vector<SortKey> sort_keys = BindOrderBy();
     std::vector<int> distinct_on = BindDistinctOn(sort_keys);
     if (!groups_.empty() || !aggregates_.empty() || having) {
+      grouped_ = true;
       plan = BuildAggregate(std::move(plan));
       for (auto& t : targets_) t = RewriteForGroups(std::move(t));
       if (having) {
@@ -133,6 +134,7 @@ class SelectBinder {
         plan = std::move(filter);
       }
     }
+    if (!windows_.empty()) plan = BuildWindow(std::move(plan));
     size_t visible = names_.size();
     for (auto& t : targets_)
       if (t->type.id() == TypeId::kUnknown)
@@ -209,6 +211,7 @@ class SelectBinder {
 
   void BindTargets() {
     ExpressionBinder eb(binder_, scope_, &aggregates_, "this context");
+    eb.AllowWindows(&windows_, &stmt_.windows);
     for (const auto& item : stmt_.targets) {
       if (item.expr->kind == ast::ExprKind::kStar) {
         const auto& star = item.expr->As<ast::StarExpr>();
@@ -292,6 +295,7 @@ class SelectBinder {
       int index = FindOrderTarget(*item.expr);
       if (index < 0) {
         ExpressionBinder eb(binder_, scope_, &aggregates_, "ORDER BY");
+        eb.AllowWindows(&windows_, &stmt_.windows);
         BoundExprPtr e = eb.Bind(*item.expr);
         for (size_t i = 0; i < targets_.size() && index < 0; i++)
           if (targets_[i]->Equals(*e)) index = static_cast<int>(i);
@@ -360,6 +364,37 @@ class SelectBinder {
     return found;
   }
 
+  // Window functions run over the (grouped) rows; each adds a column the targets refer to.
+  LogicalOpPtr BuildWindow(LogicalOpPtr child) {
+    if (grouped_) {
+      for (auto& w : windows_) {
+        for (auto& a : w.args) a = RewriteForGroups(std::move(a));
+        for (auto& p : w.partition_by) p = RewriteForGroups(std::move(p));
+        for (auto& k : w.order_by) k.expr = RewriteForGroups(std::move(k.expr));
+      }
+    }
+    auto op = std::make_unique<LogicalOp>();
+    op->kind = LogicalOpKind::kWindow;
+    op->types = child->types;
+    op->names = child->names;
+    int base = static_cast<int>(child->types.size());
+    for (const auto& w : windows_) {
+      op->types.push_back(w.type);
+      op->names.push_back(w.name);
+    }
+    op->windows = std::move(windows_);
+    op->children.push_back(std::move(child));
+    std::function<void(BoundExprPtr&)> replace = [&](BoundExprPtr& e) {
+      if (e->kind == BoundExprKind::kWindowRef) {
+        e = MakeColumnRef(base + e->index, e->type, e->name);
+        return;
+      }
+      for (auto& c : e->children) replace(c);
+    };
+    for (auto& t : targets_) replace(t);
+    return op;
+  }
+
   LogicalOpPtr BuildAggregate(LogicalOpPtr child) {
     auto agg = std::make_unique<LogicalOp>();
     agg->kind = LogicalOpKind::kAggregate;
@@ -404,6 +439,8 @@ class SelectBinder {
   std::vector<std::string> names_;     // names of the visible targets
   std::vector<BoundExprPtr> groups_;
   std::vector<BoundAggregate> aggregates_;
+  std::vector<BoundWindow> windows_;
+  bool grouped_ = false;  // an Aggregate runs below the select list
 };
 
 LogicalOpPtr Binder::BindValues(const ast::SelectStmt& stmt) {
