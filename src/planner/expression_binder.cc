@@ -349,6 +349,9 @@ BoundExprPtr ExpressionBinder::BindWindow(const ast::FunctionExpr& e, const std:
   const ast::WindowSpec& ordering = spec->order_by.empty() && base ? *base : *spec;
   const ast::WindowSpec& framing = !spec->has_frame && base ? *base : *spec;
 
+  if (e.distinct)
+    ThrowError(sqlstate::kFeatureNotSupported, "DISTINCT is not implemented for window functions",
+               e.location);
   BoundWindow w;
   w.name = name;
   // Arguments, partition and order may use the query's aggregates, never other windows.
@@ -397,9 +400,11 @@ BoundExprPtr ExpressionBinder::BindWindow(const ast::FunctionExpr& e, const std:
                  e.location);
     }
   } else if (IsValueFunction(name)) {
-    if (w.args.empty())
-      ThrowError(sqlstate::kUndefinedFunction, "function " + name + " requires an argument",
-                 e.location);
+    size_t max_args = name == "lag" || name == "lead" ? 3 : name == "nth_value" ? 2 : 1;
+    size_t min_args = name == "nth_value" ? 2 : 1;
+    if (w.args.size() < min_args || w.args.size() > max_args)
+      ThrowError(sqlstate::kUndefinedFunction,
+                 "function " + name + "(" + ArgTypeList(w.args) + ") does not exist", e.location);
     if (w.args[0]->type.id() == TypeId::kUnknown)
       w.args[0] = binder_.Coerce(std::move(w.args[0]), TypeId::kText, false, "argument",
                                  e.location);
