@@ -42,7 +42,7 @@ PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOp& op) {
       out = std::make_unique<Projection>(op.exprs, op.types);
       break;
     case LogicalOpKind::kAggregate:
-      out = std::make_unique<HashAggregate>(op.exprs, op.aggregates, op.types);
+      out = std::make_unique<HashAggregate>(op.exprs, op.aggregates, op.grouping_sets, op.types);
       break;
     case LogicalOpKind::kSort:
       out = std::make_unique<Sort>(op.sort_keys, op.types);

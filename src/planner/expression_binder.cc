@@ -291,6 +291,24 @@ void ExpressionBinder::UnifyTypes(std::vector<BoundExprPtr>* exprs, const char* 
 BoundExprPtr ExpressionBinder::BindFunction(const ast::FunctionExpr& e) {
   std::string name = e.name.back();
   if (e.over) return BindWindow(e, name);
+  if (name == "grouping") {
+    // GROUPING(a, ...) reads the row's grouping set: an aggregate-level value.
+    if (!aggregates_)
+      ThrowError(sqlstate::kGroupingError,
+                 std::string("grouping operations are not allowed in ") + clause_, e.location);
+    BoundAggregate agg;
+    agg.name = name;
+    ExpressionBinder inner(binder_, scope_, nullptr, "GROUPING");
+    for (const auto& a : e.args) agg.args.push_back(inner.Bind(*a));
+    agg.function.return_type = TypeId::kInteger;
+    auto ref = std::make_unique<BoundExpr>();
+    ref->kind = BoundExprKind::kAggregateRef;
+    ref->type = TypeId::kInteger;
+    ref->index = static_cast<int>(aggregates_->size());
+    ref->name = name;
+    aggregates_->push_back(std::move(agg));
+    return ref;
+  }
   if (FunctionRegistry::Get().IsAggregate(name) && !FunctionRegistry::Get().IsScalar(name))
     return BindAggregate(e, name);
   if (e.distinct || e.star || e.filter)

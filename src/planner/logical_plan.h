@@ -46,6 +46,9 @@ struct BoundAggregate {
   BoundExprPtr filter;
   std::vector<SortKey> order_by;  // string_agg(x, ',' ORDER BY y): the order rows are fed in
   std::string name;
+  // GROUPING(a, b): no function; the group columns whose absence from a row's grouping set
+  // sets a bit (the first argument is the highest bit).
+  std::vector<int> grouping_columns;
 };
 
 // How a kGet reads its table: everything, or a key range of the primary key or of an index.
@@ -106,6 +109,9 @@ struct LogicalOp {
   std::vector<BoundExprPtr> exprs;    // kProjection, kAggregate groups, kUpdate new values
   std::vector<int> update_columns;    // kUpdate: table column set by exprs[i]
   std::vector<BoundAggregate> aggregates;
+  // kAggregate with GROUPING SETS / ROLLUP / CUBE: each set lists the group columns (indexes
+  // into exprs) it groups by; the others are NULL in its rows. Empty: one set of all columns.
+  std::vector<std::vector<int>> grouping_sets;
   std::vector<BoundWindow> windows;  // kWindow
   std::vector<SortKey> sort_keys;
   BoundExprPtr limit;

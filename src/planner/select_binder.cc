@@ -124,7 +124,7 @@ class SelectBinder {
     }
     std::vector<SortKey> sort_keys = BindOrderBy();
     std::vector<int> distinct_on = BindDistinctOn(sort_keys);
-    if (!groups_.empty() || !aggregates_.empty() || having) {
+    if (!groups_.empty() || !aggregates_.empty() || having || !grouping_sets_.empty()) {
       grouped_ = true;
       plan = BuildAggregate(std::move(plan));
       for (auto& t : targets_) t = RewriteForGroups(std::move(t));
@@ -237,40 +237,112 @@ class SelectBinder {
     }
   }
 
+  // GROUP BY: plain items, and ROLLUP / CUBE / GROUPING SETS / () expanded into grouping sets
+  // (the cross product of each item's sets, as PostgreSQL combines them).
   void BindGroupBy() {
+    std::vector<std::vector<std::vector<int>>> per_item;
+    bool sets = false;
     for (const auto& g : stmt_.group_by) {
-      if (g.type != ast::GroupingElement::Type::kExpr)
-        ThrowError(sqlstate::kFeatureNotSupported,
-                   "ROLLUP, CUBE and GROUPING SETS are not supported yet", g.location);
-      int64_t ordinal;
-      if (IsIntegerConstant(*g.expr, &ordinal)) {
-        if (ordinal < 1 || ordinal > static_cast<int64_t>(names_.size()))
-          ThrowError(sqlstate::kInvalidColumnReference,
-                     "GROUP BY position " + std::to_string(ordinal) + " is not in select list",
-                     g.expr->location);
-        groups_.push_back(targets_[ordinal - 1]->Copy());
-        if (ContainsAggregate(*groups_.back()))
-          ThrowError(sqlstate::kGroupingError, "aggregate functions are not allowed in GROUP BY",
-                     g.expr->location);
-        continue;
-      }
-      ExpressionBinder eb(binder_, scope_, nullptr, "GROUP BY");
-      if (g.expr->kind == ast::ExprKind::kColumnRef) {
-        // An output column name is accepted when no input column has that name.
-        const auto& ref = g.expr->As<ast::ColumnRefExpr>();
-        if (ref.names.size() == 1 && !HasInputColumn(ref.names[0])) {
-          bool matched = false;
-          for (size_t i = 0; i < names_.size() && !matched; i++) {
-            if (names_[i] == ref.names[0]) {
-              groups_.push_back(targets_[i]->Copy());
-              matched = true;
-            }
-          }
-          if (matched) continue;
-        }
-      }
-      groups_.push_back(eb.Bind(*g.expr));
+      per_item.push_back(ElementSets(g));
+      sets |= g.type != ast::GroupingElement::Type::kExpr;
     }
+    if (!sets) return;
+    std::vector<std::vector<int>> product = {{}};
+    for (const auto& item : per_item) {
+      std::vector<std::vector<int>> next;
+      for (const auto& left : product)
+        for (const auto& right : item) {
+          std::vector<int> combined = left;
+          for (int c : right)
+            if (std::find(combined.begin(), combined.end(), c) == combined.end())
+              combined.push_back(c);
+          next.push_back(std::move(combined));
+        }
+      product = std::move(next);
+    }
+    grouping_sets_ = std::move(product);
+  }
+
+  // The grouping sets one GROUP BY item stands for, as indexes into groups_.
+  std::vector<std::vector<int>> ElementSets(const ast::GroupingElement& g) {
+    using T = ast::GroupingElement::Type;
+    switch (g.type) {
+      case T::kExpr:  // (a, b) inside GROUPING SETS is one set of two columns
+        return {UnitColumns(*g.expr)};
+      case T::kEmpty:
+        return {{}};
+      case T::kRollup:
+      case T::kCube: {
+        std::vector<std::vector<int>> units;  // a RowExpr item groups several columns
+        for (const auto& e : g.exprs) units.push_back(UnitColumns(*e));
+        std::vector<std::vector<int>> out;
+        if (g.type == T::kRollup) {
+          for (size_t n = units.size() + 1; n-- > 0;) {
+            std::vector<int> set;
+            for (size_t i = 0; i < n; i++) set.insert(set.end(), units[i].begin(), units[i].end());
+            out.push_back(std::move(set));
+          }
+        } else {
+          if (units.size() > 12)
+            ThrowError(sqlstate::kProgramLimitExceeded, "CUBE is limited to 12 elements",
+                       g.location);
+          for (size_t mask = (size_t{1} << units.size()); mask-- > 0;) {
+            std::vector<int> set;
+            for (size_t i = 0; i < units.size(); i++)
+              if (mask & (size_t{1} << (units.size() - 1 - i)))
+                set.insert(set.end(), units[i].begin(), units[i].end());
+            out.push_back(std::move(set));
+          }
+        }
+        return out;
+      }
+      case T::kSets: {
+        std::vector<std::vector<int>> out;
+        for (const auto& inner : g.sets)
+          for (auto& set : ElementSets(inner)) out.push_back(std::move(set));
+        return out;
+      }
+    }
+    HELIOS_UNREACHABLE();
+  }
+
+  std::vector<int> UnitColumns(const ast::Expr& e) {
+    if (e.kind != ast::ExprKind::kRow) return {GroupIndex(e)};
+    std::vector<int> out;
+    for (const auto& f : e.As<ast::RowExpr>().fields) out.push_back(GroupIndex(*f));
+    return out;
+  }
+
+  // Binds a grouping expression (ordinal, output name or expression) into groups_ once.
+  int GroupIndex(const ast::Expr& expr) {
+    BoundExprPtr bound = BindGroupExpr(expr);
+    for (size_t i = 0; i < groups_.size(); i++)
+      if (groups_[i]->Equals(*bound)) return static_cast<int>(i);
+    groups_.push_back(std::move(bound));
+    return static_cast<int>(groups_.size()) - 1;
+  }
+
+  BoundExprPtr BindGroupExpr(const ast::Expr& expr) {
+    int64_t ordinal;
+    if (IsIntegerConstant(expr, &ordinal)) {
+      if (ordinal < 1 || ordinal > static_cast<int64_t>(names_.size()))
+        ThrowError(sqlstate::kInvalidColumnReference,
+                   "GROUP BY position " + std::to_string(ordinal) + " is not in select list",
+                   expr.location);
+      if (ContainsAggregate(*targets_[ordinal - 1]))
+        ThrowError(sqlstate::kGroupingError, "aggregate functions are not allowed in GROUP BY",
+                   expr.location);
+      return targets_[ordinal - 1]->Copy();
+    }
+    if (expr.kind == ast::ExprKind::kColumnRef) {
+      // An output column name is accepted when no input column has that name.
+      const auto& ref = expr.As<ast::ColumnRefExpr>();
+      if (ref.names.size() == 1 && !HasInputColumn(ref.names[0]))
+        for (size_t i = 0; i < names_.size(); i++)
+          if (names_[i] == ref.names[0]) return targets_[i]->Copy();
+    }
+    ExpressionBinder eb(binder_, scope_, nullptr, "GROUP BY");
+    return eb.Bind(expr);
   }
 
   bool HasInputColumn(const std::string& name) const {
@@ -396,8 +468,25 @@ class SelectBinder {
   }
 
   LogicalOpPtr BuildAggregate(LogicalOpPtr child) {
+    for (auto& a : aggregates_) {
+      if (a.function.function) continue;
+      // GROUPING(...): each argument must be one of the grouping expressions.
+      for (const auto& arg : a.args) {
+        int found = -1;
+        for (size_t i = 0; i < groups_.size() && found < 0; i++)
+          if (groups_[i]->Equals(*arg)) found = static_cast<int>(i);
+        if (found < 0)
+          ThrowError(sqlstate::kGroupingError,
+                     "arguments to GROUPING must be grouping expressions of the associated "
+                     "query level",
+                     stmt_.location);
+        a.grouping_columns.push_back(found);
+      }
+      a.args.clear();
+    }
     auto agg = std::make_unique<LogicalOp>();
     agg->kind = LogicalOpKind::kAggregate;
+    agg->grouping_sets = grouping_sets_;
     for (const auto& g : groups_) {
       agg->types.push_back(g->type);
       agg->names.push_back(g->ToString(child->names));
@@ -440,6 +529,7 @@ class SelectBinder {
   std::vector<BoundExprPtr> groups_;
   std::vector<BoundAggregate> aggregates_;
   std::vector<BoundWindow> windows_;
+  std::vector<std::vector<int>> grouping_sets_;  // GROUPING SETS / ROLLUP / CUBE, else empty
   bool grouped_ = false;  // an Aggregate runs below the select list
 };
 

@@ -14,11 +14,18 @@ size_t AlignUp(size_t n) { return (n + kStateAlignment - 1) / kStateAlignment * 
 
 HashAggregate::HashAggregate(const std::vector<BoundExprPtr>& groups,
                              const std::vector<BoundAggregate>& aggregates,
+                             const std::vector<std::vector<int>>& grouping_sets,
                              std::vector<LogicalType> types)
-    : PhysicalOperator(std::move(types)), groups_(groups), aggregates_(aggregates) {
+    : PhysicalOperator(std::move(types)), groups_(groups), aggregates_(aggregates),
+      sets_(grouping_sets) {
+  if (sets_.empty()) {
+    sets_.emplace_back();
+    for (size_t g = 0; g < groups_.size(); g++) sets_[0].push_back(static_cast<int>(g));
+  }
   for (const auto& a : aggregates_) {
     offsets_.push_back(block_size_);
-    block_size_ += AlignUp(std::max<size_t>(a.function.function->state_size, 1));
+    size_t size = a.function.function ? a.function.function->state_size : 0;
+    block_size_ += AlignUp(std::max<size_t>(size, 1));
   }
   seen_.resize(aggregates_.size());
   ordered_rows_.resize(aggregates_.size());
@@ -61,6 +68,7 @@ void HashAggregate::FeedOrdered() {
 
 HashAggregate::~HashAggregate() {
   for (size_t a = 0; a < aggregates_.size(); a++) {
+    if (!aggregates_[a].function.function) continue;
     const auto& destroy = aggregates_[a].function.function->destroy;
     if (!destroy) continue;
     for (auto& block : states_) destroy(block.get() + offsets_[a]);
@@ -68,16 +76,20 @@ HashAggregate::~HashAggregate() {
 }
 
 size_t HashAggregate::GroupOf(const std::string& key, const std::vector<Vector>& group_vectors,
-                              idx_t row) {
+                              idx_t row, size_t set) {
   auto [it, inserted] = index_.try_emplace(key, group_values_.size());
   if (inserted) {
+    // Columns outside the row's grouping set are NULL in its output row.
     std::vector<Value> values;
-    for (const auto& v : group_vectors) values.push_back(v.GetValue(row));
+    for (size_t g = 0; g < groups_.size(); g++) values.push_back(Value::Null(groups_[g]->type));
+    for (int g : sets_[set]) values[g] = group_vectors[g].GetValue(row);
     group_values_.push_back(std::move(values));
+    group_set_.push_back(set);
     // new[] with an alignment-friendly size; operator new aligns to 16 on this platform.
     auto block = std::make_unique<uint8_t[]>(std::max<size_t>(block_size_, 1));
     for (size_t a = 0; a < aggregates_.size(); a++)
-      aggregates_[a].function.function->init(block.get() + offsets_[a]);
+      if (aggregates_[a].function.function)
+        aggregates_[a].function.function->init(block.get() + offsets_[a]);
     states_.push_back(std::move(block));
   }
   return it->second;
@@ -85,19 +97,33 @@ size_t HashAggregate::GroupOf(const std::string& key, const std::vector<Vector>&
 
 void HashAggregate::Consume(ExecContext& ctx, const DataChunk& in) {
   ExpressionExecutor executor(ctx);
-  idx_t count = in.size();
   std::vector<Vector> group_vectors(groups_.size());
   for (size_t g = 0; g < groups_.size(); g++) executor.Evaluate(*groups_[g], in, &group_vectors[g]);
+  // Every row joins one group per grouping set.
+  for (size_t set = 0; set < sets_.size(); set++) ConsumeSet(ctx, in, group_vectors, set);
+}
+
+std::string HashAggregate::SetKey(size_t set) const {
+  std::string key;
+  EncodeKeyPart(Value::BigInt(static_cast<int64_t>(set)), false, &key);
+  return key;
+}
+
+void HashAggregate::ConsumeSet(ExecContext& ctx, const DataChunk& in,
+                               const std::vector<Vector>& group_vectors, size_t set) {
+  ExpressionExecutor executor(ctx);
+  idx_t count = in.size();
   std::vector<size_t> group_of(count);
   std::string key;
   for (idx_t r = 0; r < count; r++) {
-    key.clear();
-    for (const auto& v : group_vectors) EncodeKeyPart(v.GetValue(r), false, &key);
-    group_of[r] = GroupOf(key, group_vectors, r);
+    key = SetKey(set);
+    for (int g : sets_[set]) EncodeKeyPart(group_vectors[g].GetValue(r), false, &key);
+    group_of[r] = GroupOf(key, group_vectors, r, set);
   }
   std::vector<uint8_t*> states(count);
   for (size_t a = 0; a < aggregates_.size(); a++) {
     const BoundAggregate& agg = aggregates_[a];
+    if (!agg.function.function) continue;  // GROUPING(): computed from the set at output
     DataChunk args;
     for (const auto& e : agg.args) {
       Vector v;
@@ -156,7 +182,10 @@ DataChunk* HashAggregate::Next(ExecContext& ctx) {
       Consume(ctx, *in);
       ctx.CheckCancel();
     }
-    if (groups_.empty() && group_values_.empty()) GroupOf("", {}, 0);
+    // A grouping set of no columns has its one row even for empty input.
+    std::vector<Vector> none(groups_.size());
+    for (size_t set = 0; set < sets_.size(); set++)
+      if (sets_[set].empty()) GroupOf(SetKey(set), none, 0, set);
     FeedOrdered();
   }
   if (emitted_ >= group_values_.size()) return nullptr;
@@ -166,6 +195,18 @@ DataChunk* HashAggregate::Next(ExecContext& ctx) {
     for (idx_t i = 0; i < n; i++) out_.column(g).SetValue(i, group_values_[emitted_ + i][g]);
   std::vector<uint8_t*> states(n);
   for (size_t a = 0; a < aggregates_.size(); a++) {
+    if (!aggregates_[a].function.function) {
+      // GROUPING(c1, ..., cn): bit n-1-i is set when ci is not in the row's grouping set.
+      const auto& columns = aggregates_[a].grouping_columns;
+      for (idx_t i = 0; i < n; i++) {
+        const auto& set = sets_[group_set_[emitted_ + i]];
+        int64_t mask = 0;
+        for (int c : columns)
+          mask = (mask << 1) | (std::find(set.begin(), set.end(), c) == set.end() ? 1 : 0);
+        out_.column(groups_.size() + a).SetValue(i, Value::Integer(mask));
+      }
+      continue;
+    }
     for (idx_t i = 0; i < n; i++) states[i] = states_[emitted_ + i].get() + offsets_[a];
     aggregates_[a].function.function->finalize(states.data(), n,
                                                &out_.column(groups_.size() + a), 0);

@@ -16,13 +16,18 @@ namespace heliosdb {
 class HashAggregate : public PhysicalOperator {
  public:
   HashAggregate(const std::vector<BoundExprPtr>& groups,
-                const std::vector<BoundAggregate>& aggregates, std::vector<LogicalType> types);
+                const std::vector<BoundAggregate>& aggregates,
+                const std::vector<std::vector<int>>& grouping_sets, std::vector<LogicalType> types);
   ~HashAggregate() override;
   DataChunk* Next(ExecContext& ctx) override;
 
  private:
   void Consume(ExecContext& ctx, const DataChunk& in);
-  size_t GroupOf(const std::string& key, const std::vector<Vector>& group_vectors, idx_t row);
+  void ConsumeSet(ExecContext& ctx, const DataChunk& in, const std::vector<Vector>& group_vectors,
+                  size_t set);
+  std::string SetKey(size_t set) const;
+  size_t GroupOf(const std::string& key, const std::vector<Vector>& group_vectors, idx_t row,
+                 size_t set);
 
   const std::vector<BoundExprPtr>& groups_;
   const std::vector<BoundAggregate>& aggregates_;
@@ -30,6 +35,8 @@ class HashAggregate : public PhysicalOperator {
   size_t block_size_ = 0;
   std::unordered_map<std::string, size_t> index_;
   std::vector<std::vector<Value>> group_values_;
+  std::vector<std::vector<int>> sets_;  // the grouping sets (one of all columns by default)
+  std::vector<size_t> group_set_;       // each group's grouping set
   std::vector<std::unique_ptr<uint8_t[]>> states_;
   // DISTINCT aggregates: the argument keys seen per (aggregate, group).
   std::vector<std::unordered_map<size_t, std::unordered_set<std::string>>> seen_;
