@@ -10,6 +10,11 @@
 
 namespace heliosdb {
 
+// An untyped literal ('abc' or NULL) that still takes its type from context.
+bool IsUnknownConstant(const BoundExpr& e);
+// "integer, text" for error messages naming a call's argument types.
+std::string ArgTypeList(const std::vector<BoundExprPtr>& args);
+
 class ExpressionBinder {
  public:
   ExpressionBinder(Binder& binder, const Scope& scope, std::vector<BoundAggregate>* aggregates,
