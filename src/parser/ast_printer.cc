@@ -35,15 +35,6 @@ std::string ExprList(const ast::ExprList& list) {
   return out;
 }
 
-std::string OrderBy(const std::vector<ast::OrderByItem>& items) {
-  std::string out;
-  for (const auto& item : items) {
-    out += (out.empty() ? "" : ", ") + ExprToString(*item.expr);
-    if (item.descending) out += " DESC";
-    if (item.nulls_first.has_value()) out += *item.nulls_first ? " NULLS FIRST" : " NULLS LAST";
-  }
-  return out;
-}
 
 std::string FrameBoundToString(const ast::FrameBound& b) {
   using T = ast::FrameBound::Type;
@@ -64,11 +55,21 @@ std::string FrameBoundToString(const ast::FrameBound& b) {
 
 }  // namespace
 
+std::string OrderByToString(const std::vector<ast::OrderByItem>& items) {
+  std::string out;
+  for (const auto& item : items) {
+    out += (out.empty() ? "" : ", ") + ExprToString(*item.expr);
+    if (item.descending) out += " DESC";
+    if (item.nulls_first.has_value()) out += *item.nulls_first ? " NULLS FIRST" : " NULLS LAST";
+  }
+  return out;
+}
+
 std::string WindowSpecToString(const ast::WindowSpec& w) {
   std::vector<std::string> parts;
   if (!w.ref_name.empty()) parts.push_back(QuoteIdentifier(w.ref_name));
   if (!w.partition_by.empty()) parts.push_back("PARTITION BY " + ExprList(w.partition_by));
-  if (!w.order_by.empty()) parts.push_back("ORDER BY " + OrderBy(w.order_by));
+  if (!w.order_by.empty()) parts.push_back("ORDER BY " + OrderByToString(w.order_by));
   if (w.has_frame) {
     const char* mode = w.mode == ast::WindowSpec::Mode::kRows    ? "ROWS"
                        : w.mode == ast::WindowSpec::Mode::kRange ? "RANGE"
@@ -110,9 +111,9 @@ std::string FunctionToString(const ast::FunctionExpr& f) {
     if (f.variadic && i + 1 == f.args.size()) out += "VARIADIC ";
     out += ExprToString(*f.args[i]);
   }
-  if (!f.order_by.empty() && !f.within_group) out += " ORDER BY " + OrderBy(f.order_by);
+  if (!f.order_by.empty() && !f.within_group) out += " ORDER BY " + OrderByToString(f.order_by);
   out += ")";
-  if (f.within_group) out += " WITHIN GROUP (ORDER BY " + OrderBy(f.order_by) + ")";
+  if (f.within_group) out += " WITHIN GROUP (ORDER BY " + OrderByToString(f.order_by) + ")";
   if (f.filter) out += " FILTER (WHERE " + ExprToString(*f.filter) + ")";
   if (f.over) {
     out += " OVER ";

@@ -12,6 +12,8 @@ namespace heliosdb {
 std::string ExprToString(const ast::Expr& expr);
 std::string TypeNameToString(const ast::TypeName& type);
 std::string WindowSpecToString(const ast::WindowSpec& window);
+// "a, b DESC NULLS LAST": an ORDER BY list without the keywords.
+std::string OrderByToString(const std::vector<ast::OrderByItem>& items);
 std::string TableRefToString(const ast::TableRef& ref);
 std::string SelectToString(const ast::SelectStmt& select);
 // SELECT, INSERT, UPDATE and DELETE in full; other statements as their leading keywords.

@@ -74,16 +74,6 @@ std::string SetClauses(const std::vector<ast::OnConflictClause::SetClause>& set)
   return out;
 }
 
-std::string OrderByList(const std::vector<ast::OrderByItem>& items) {
-  std::string out;
-  for (const auto& item : items) {
-    out += (out.empty() ? "" : ", ") + ExprToString(*item.expr);
-    if (item.descending) out += " DESC";
-    if (item.nulls_first.has_value()) out += *item.nulls_first ? " NULLS FIRST" : " NULLS LAST";
-  }
-  return out;
-}
-
 bool NeedsParens(const ast::SelectStmt& s) {
   return s.set_op != ast::SelectStmt::SetOp::kNone || !s.order_by.empty() || s.limit || s.offset ||
          s.with;
@@ -184,7 +174,7 @@ std::string SelectToString(const ast::SelectStmt& s) {
       out += (i ? ", " : "") + QuoteIdentifier(w.name) + " AS " + WindowSpecToString(w);
     }
   }
-  if (!s.order_by.empty()) out += " ORDER BY " + OrderByList(s.order_by);
+  if (!s.order_by.empty()) out += " ORDER BY " + OrderByToString(s.order_by);
   if (s.limit) out += " LIMIT " + ExprToString(*s.limit);
   if (s.offset) out += " OFFSET " + ExprToString(*s.offset);
   if (s.for_update) out += " FOR UPDATE";
