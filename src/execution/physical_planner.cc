@@ -24,7 +24,8 @@ PhysicalOperatorPtr TryHashJoin(const LogicalOp& op) {
   JoinKeys keys;
   if (!SplitJoinKeys(op, &keys)) return nullptr;
   return std::make_unique<HashJoin>(std::move(keys.left), std::move(keys.right),
-                                    std::move(keys.residual), op.join_type, op.types);
+                                    std::move(keys.residual), op.join_type, op.null_aware,
+                                    op.types);
 }
 }  // namespace
 
@@ -58,6 +59,8 @@ PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOp& op) {
       break;
     case LogicalOpKind::kJoin:
       out = TryHashJoin(op);
+      // NOT IN's NULL rules are only planned where the key makes a hash join.
+      HELIOS_ASSERT(out || !op.null_aware);
       if (!out) out = std::make_unique<NestedLoopJoin>(op.predicate.get(), op.join_type, op.types);
       break;
     case LogicalOpKind::kSetOp:

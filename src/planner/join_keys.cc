@@ -2,6 +2,8 @@
 
 #include <climits>
 
+#include "planner/plan_util.h"
+
 namespace heliosdb {
 
 namespace {
@@ -15,11 +17,6 @@ bool ColumnRange(const BoundExpr& e, int* low, int* high) {
   for (const auto& c : e.children)
     if (!ColumnRange(*c, low, high)) return false;
   return true;
-}
-
-void Shift(BoundExpr& e, int delta) {
-  if (e.kind == BoundExprKind::kColumn) e.index += delta;
-  for (auto& c : e.children) Shift(*c, delta);
 }
 }  // namespace
 
@@ -45,7 +42,7 @@ bool SplitJoinKeys(const LogicalOp& op, JoinKeys* keys) {
         if (hi[side] < left_width && lo[other] >= left_width) {
           keys->left.push_back(c->children[side]->Copy());
           auto right = c->children[other]->Copy();
-          Shift(*right, -left_width);
+          ShiftColumns(*right, -left_width);
           keys->right.push_back(std::move(right));
           equi = true;
         }
@@ -54,14 +51,7 @@ bool SplitJoinKeys(const LogicalOp& op, JoinKeys* keys) {
     if (!equi) residual.push_back(c->Copy());
   }
   if (keys->left.empty()) return false;
-  if (residual.size() == 1) {
-    keys->residual = std::move(residual[0]);
-  } else if (!residual.empty()) {
-    keys->residual = std::make_unique<BoundExpr>();
-    keys->residual->kind = BoundExprKind::kAnd;
-    keys->residual->type = TypeId::kBoolean;
-    keys->residual->children = std::move(residual);
-  }
+  keys->residual = Conjunction(std::move(residual));
   return true;
 }
 

@@ -22,7 +22,7 @@ enum class LogicalOpKind : uint8_t {
   kLimit,
   kDistinct,  // distinct rows over all columns
   kValues,    // literal rows; also the single empty row of SELECT without FROM
-  kJoin,      // nested-loop join with a condition (inner, left, cross)
+  kJoin,      // join with a condition (JoinType); hash join when it has equality keys
   kSetOp,     // UNION / INTERSECT / EXCEPT [ALL] of two inputs with the same column types
   kTableFunction,  // a set-returning function in FROM (generate_series): exprs are its args
   kRecursiveCte,   // WITH RECURSIVE: children = anchor, recursive term; working table `index`
@@ -86,7 +86,9 @@ struct BoundWindow {
   LogicalType type;
 };
 
-enum class JoinType : uint8_t { kInner, kLeft, kFull, kCross };
+// kSemi / kAnti (EXISTS, IN, NOT EXISTS, NOT IN after decorrelation) output the left input's
+// columns only: the left rows that have a match, or that have none.
+enum class JoinType : uint8_t { kInner, kLeft, kFull, kCross, kSemi, kAnti };
 
 enum class SetOpType : uint8_t { kUnion, kIntersect, kExcept };
 
@@ -118,6 +120,9 @@ struct LogicalOp {
   BoundExprPtr offset;
   std::vector<std::vector<BoundExprPtr>> rows;  // kValues
   JoinType join_type = JoinType::kInner;
+  // kJoin kAnti for NOT IN: a NULL on either side of the key makes the answer unknown, so a
+  // left row is kept only when the right input is empty or has no NULL key and no match.
+  bool null_aware = false;
   SetOpType set_op = SetOpType::kUnion;  // kSetOp
   std::string function;                  // kTableFunction: its name
   bool with_ordinality = false;          // kTableFunction: a last bigint column numbers rows

@@ -86,20 +86,24 @@ std::string Describe(const LogicalOp& op, std::vector<std::string>* details) {
     case LogicalOpKind::kJoin: {
       const char* side = op.join_type == JoinType::kLeft   ? " Left"
                          : op.join_type == JoinType::kFull ? " Full"
+                         : op.join_type == JoinType::kSemi ? " Semi"
+                         : op.join_type == JoinType::kAnti ? " Anti"
                                                            : "";
+      // The condition reads left ++ right, which semi and anti joins do not output.
+      std::vector<std::string> pair_names = op.children[0]->names;
+      for (const auto& n : op.children[1]->names) pair_names.push_back(n);
       JoinKeys keys;
       if (SplitJoinKeys(op, &keys)) {
-        std::vector<std::string> right_names(op.names.begin() + op.children[0]->names.size(),
-                                             op.names.end());
+        const std::vector<std::string>& right_names = op.children[1]->names;
         std::string cond;
         for (size_t i = 0; i < keys.left.size(); i++)
           cond += (i ? " AND " : "") + keys.left[i]->ToString(op.children[0]->names) + " = " +
                   keys.right[i]->ToString(right_names);
         details->push_back("Hash Cond: (" + cond + ")");
-        if (keys.residual) details->push_back("Join Filter: " + keys.residual->ToString(op.names));
+        if (keys.residual) details->push_back("Join Filter: " + keys.residual->ToString(pair_names));
         return std::string("Hash") + side + " Join";
       }
-      if (op.predicate) details->push_back("Join Filter: " + op.predicate->ToString(op.names));
+      if (op.predicate) details->push_back("Join Filter: " + op.predicate->ToString(pair_names));
       return std::string("Nested Loop") + side + (*side ? " Join" : "");
     }
     case LogicalOpKind::kSetOp: {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "planner/plan_util.h"
+
 namespace heliosdb {
 
 namespace {
@@ -162,6 +164,11 @@ void RemoveConjuncts(LogicalOpPtr& filter, const std::vector<const BoundExpr*>& 
 
 void Visit(LogicalOpPtr& op, const Catalog& catalog) {
   for (auto& c : op->children) Visit(c, catalog);
+  // Subqueries left as expressions are planned like queries of their own.
+  ForEachSubqueryPlan(*op, [&](LogicalOpPtr& plan) {
+    PushDownFilters(plan);
+    Visit(plan, catalog);
+  });
   if (op->kind == LogicalOpKind::kFilter && op->children[0]->kind == LogicalOpKind::kGet &&
       op->children[0]->access.type == AccessPath::Type::kFullScan) {
     std::vector<const BoundExpr*> decided = ChooseAccessPath(*op, catalog);
@@ -171,6 +178,7 @@ void Visit(LogicalOpPtr& op, const Catalog& catalog) {
 }  // namespace
 
 void Optimize(LogicalOpPtr& plan, const Catalog& catalog) {
+  UnnestSubqueries(plan);
   PushDownFilters(plan);
   Visit(plan, catalog);
 }

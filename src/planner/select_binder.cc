@@ -4,10 +4,12 @@
 //   from -> Filter(where) -> [Aggregate -> Filter(having)] -> Projection(targets ++ hidden)
 //        -> [Distinct] -> [Sort] -> [Limit] -> [Projection dropping hidden columns]
 #include <functional>
+#include <set>
 
 #include "common/exception.h"
 #include "planner/binder.h"
 #include "planner/expression_binder.h"
+#include "planner/plan_util.h"
 
 namespace heliosdb {
 
@@ -517,8 +519,36 @@ class SelectBinder {
                      "\" must appear in the GROUP BY clause or be used in an aggregate function",
                  stmt_.location);
     }
+    // Copies of an expression share their subquery's plan: rewrite it once.
+    if (e->subquery && regrouped_.insert(e->subquery.get()).second)
+      RewriteOuterRefsForGroups(*e->subquery, 1);
     for (auto& child : e->children) child = RewriteForGroups(std::move(child));
     return e;
+  }
+
+  // A subquery evaluated after grouping sees this query's group row: its references to this
+  // query (`depth` levels out from where they stand) must name grouped columns.
+  void RewriteOuterRefsForGroups(LogicalOp& plan, int depth) {
+    std::function<void(BoundExpr&, int)> visit = [&](BoundExpr& e, int d) {
+      if (e.kind == BoundExprKind::kOuterColumn && e.depth == d) {
+        int group = -1;
+        for (size_t i = 0; i < groups_.size() && group < 0; i++)
+          if (groups_[i]->kind == BoundExprKind::kColumn && groups_[i]->index == e.index)
+            group = static_cast<int>(i);
+        if (group < 0) {
+          const auto& c = scope_.columns[e.index];
+          ThrowError(sqlstate::kGroupingError,
+                     "subquery uses ungrouped column \"" + c.table + "." + c.name +
+                         "\" from outer query",
+                     stmt_.location);
+        }
+        e.index = group;
+      }
+      if (e.subquery) RewriteOuterRefsForGroups(*e.subquery, d + 1);
+      for (auto& c : e.children) visit(*c, d);
+    };
+    ForEachExpr(plan, [&](BoundExprPtr& e) { visit(*e, depth); });
+    for (auto& c : plan.children) RewriteOuterRefsForGroups(*c, depth);
   }
 
   Binder& binder_;
@@ -531,6 +561,7 @@ class SelectBinder {
   std::vector<BoundWindow> windows_;
   std::vector<std::vector<int>> grouping_sets_;  // GROUPING SETS / ROLLUP / CUBE, else empty
   bool grouped_ = false;  // an Aggregate runs below the select list
+  std::set<const LogicalOp*> regrouped_;  // subquery plans already mapped to the group row
 };
 
 LogicalOpPtr Binder::BindValues(const ast::SelectStmt& stmt) {

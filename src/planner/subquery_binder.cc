@@ -3,41 +3,9 @@
 #include "common/exception.h"
 #include "planner/expression_binder.h"
 #include "planner/logical_plan.h"
+#include "planner/plan_util.h"
 
 namespace heliosdb {
-
-namespace {
-bool HasOuterReference(const BoundExpr& e) {
-  if (e.kind == BoundExprKind::kOuterColumn) return true;
-  if (e.subquery && e.correlated) return true;
-  for (const auto& c : e.children)
-    if (HasOuterReference(*c)) return true;
-  return false;
-}
-
-// True when an expression anywhere in the plan refers to an enclosing query's row.
-bool PlanHasOuterReference(const LogicalOp& op) {
-  auto any = [](const std::vector<BoundExprPtr>& exprs) {
-    for (const auto& e : exprs)
-      if (e && HasOuterReference(*e)) return true;
-    return false;
-  };
-  if ((op.predicate && HasOuterReference(*op.predicate)) || any(op.exprs) ||
-      any(op.access.eq) || (op.access.lower && HasOuterReference(*op.access.lower)) ||
-      (op.access.upper && HasOuterReference(*op.access.upper)) ||
-      (op.limit && HasOuterReference(*op.limit)) || (op.offset && HasOuterReference(*op.offset)))
-    return true;
-  for (const auto& row : op.rows)
-    if (any(row)) return true;
-  for (const auto& k : op.sort_keys)
-    if (HasOuterReference(*k.expr)) return true;
-  for (const auto& a : op.aggregates)
-    if (any(a.args) || (a.filter && HasOuterReference(*a.filter))) return true;
-  for (const auto& c : op.children)
-    if (PlanHasOuterReference(*c)) return true;
-  return false;
-}
-}  // namespace
 
 LogicalOpPtr ExpressionBinder::BindCorrelated(const ast::SelectStmt& query) {
   // Names the subquery does not define resolve in this expression's scope (correlation).
@@ -58,7 +26,7 @@ BoundExprPtr ExpressionBinder::BindSubquery(const ast::SubqueryExpr& e) {
   LogicalOpPtr plan = BindCorrelated(*e.query);
   auto out = std::make_unique<BoundExpr>();
   out->kind = BoundExprKind::kSubquery;
-  out->correlated = PlanHasOuterReference(*plan);
+  out->correlated = PlanRefersOutside(*plan, 0);
   if (e.type != T::kExists && plan->types.size() != 1)
     ThrowError(sqlstate::kSyntaxError,
                plan->types.size() > 1 ? "subquery has too many columns"
@@ -125,7 +93,7 @@ std::vector<BoundExprPtr> ExpressionBinder::BindRowSubquery(const ast::SubqueryE
     value->kind = BoundExprKind::kSubquery;
     value->index = static_cast<int>(SubqueryType::kScalar);
     value->type = project->types[0];
-    value->correlated = PlanHasOuterReference(*project);
+    value->correlated = PlanRefersOutside(*project, 0);
     value->subquery = std::shared_ptr<LogicalOp>(std::move(project));
     out.push_back(std::move(value));
   }

@@ -27,12 +27,14 @@ std::vector<Vector> EvaluateKeys(ExecContext& ctx, const std::vector<BoundExprPt
 }  // namespace
 
 HashJoin::HashJoin(std::vector<BoundExprPtr> left_keys, std::vector<BoundExprPtr> right_keys,
-                   BoundExprPtr residual, JoinType type, std::vector<LogicalType> types)
+                   BoundExprPtr residual, JoinType type, bool null_aware,
+                   std::vector<LogicalType> types)
     : PhysicalOperator(std::move(types)),
       left_keys_(std::move(left_keys)),
       right_keys_(std::move(right_keys)),
       residual_(std::move(residual)),
-      type_(type) {}
+      type_(type),
+      null_aware_(null_aware) {}
 
 void HashJoin::Build(ExecContext& ctx) {
   std::string key;
@@ -41,8 +43,14 @@ void HashJoin::Build(ExecContext& ctx) {
     copy.Flatten();
     std::vector<Vector> keys = EvaluateKeys(ctx, right_keys_, copy);
     uint32_t c = static_cast<uint32_t>(right_.size());
-    for (idx_t r = 0; r < copy.size(); r++)
-      if (KeyOf(keys, r, &key)) table_[key].emplace_back(c, static_cast<uint32_t>(r));
+    for (idx_t r = 0; r < copy.size(); r++) {
+      if (KeyOf(keys, r, &key)) {
+        table_[key].emplace_back(c, static_cast<uint32_t>(r));
+      } else {
+        right_has_null_key_ = true;
+      }
+    }
+    right_rows_ += copy.size();
     right_matched_.emplace_back(copy.size(), false);
     right_.push_back(std::move(copy));
     ctx.CheckCancel();
@@ -51,7 +59,7 @@ void HashJoin::Build(ExecContext& ctx) {
 
 bool HashJoin::ProbeBatch(ExecContext& ctx) {
   size_t left_width = children_[0]->types().size();
-  out_.Initialize(types_);
+  out_.Initialize(pair_types_);
   std::vector<uint32_t> left_rows;
   std::vector<const std::pair<uint32_t, uint32_t>*> right_rows;
   idx_t n = 0;
@@ -127,9 +135,30 @@ bool HashJoin::EmitUnmatchedRight() {
   return false;
 }
 
+bool HashJoin::FilterLeft(ExecContext& ctx, const std::vector<bool>& null_key) {
+  // The residual decides which pairs count; ProbeBatch marks their left rows matched.
+  while (pair_ < pairs_.size()) ProbeBatch(ctx);
+  bool semi = type_ == JoinType::kSemi;
+  SelectionVector sel(std::max<idx_t>(left_.size(), 1));
+  idx_t n = 0;
+  for (idx_t r = 0; r < left_.size(); r++) {
+    bool keep = matched_[r] == semi;
+    // NOT IN: a NULL key on either side leaves "no match" unknown, unless nothing is compared.
+    if (keep && null_aware_ && right_rows_ > 0 && (null_key[r] || right_has_null_key_))
+      keep = false;
+    if (keep) sel.set(n++, static_cast<uint32_t>(r));
+  }
+  if (n == 0) return false;
+  out_ = left_;
+  if (n < left_.size()) out_.Slice(sel, n);
+  return true;
+}
+
 DataChunk* HashJoin::Next(ExecContext& ctx) {
   if (!built_) {
     built_ = true;
+    pair_types_ = child(0)->types();
+    for (const auto& t : child(1)->types()) pair_types_.push_back(t);
     Build(ctx);
   }
   std::string key;
@@ -150,13 +179,23 @@ DataChunk* HashJoin::Next(ExecContext& ctx) {
     pairs_.clear();
     pair_ = 0;
     matched_.assign(left_.size(), false);
-    unmatched_done_ = false;
+    bool filter_only = type_ == JoinType::kSemi || type_ == JoinType::kAnti;
+    unmatched_done_ = filter_only;
+    std::vector<bool> null_key(filter_only ? left_.size() : 0, false);
     for (idx_t r = 0; r < left_.size(); r++) {
-      if (!KeyOf(keys, r, &key)) continue;
+      if (!KeyOf(keys, r, &key)) {
+        if (filter_only) null_key[r] = true;
+        continue;
+      }
       auto it = table_.find(key);
       if (it == table_.end()) continue;
+      if (filter_only && !residual_) {
+        matched_[r] = true;  // any pair matches: no need to form them
+        continue;
+      }
       for (const auto& ref : it->second) pairs_.emplace_back(static_cast<uint32_t>(r), &ref);
     }
+    if (filter_only && FilterLeft(ctx, null_key)) return &out_;
   }
 }
 

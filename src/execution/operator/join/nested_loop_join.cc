@@ -20,7 +20,55 @@ bool NestedLoopJoin::NextLeftRow(ExecContext& ctx) {
   return true;
 }
 
+DataChunk* NestedLoopJoin::NextFiltered(ExecContext& ctx) {
+  ExpressionExecutor executor(ctx);
+  size_t left_width = children_[0]->types().size();
+  bool semi = type_ == JoinType::kSemi;
+  while (DataChunk* left = child(0)->Next(ctx)) {
+    left_ = *left;
+    left_.Flatten();
+    SelectionVector keep(std::max<idx_t>(left_.size(), 1));
+    idx_t kept = 0;
+    for (idx_t l = 0; l < left_.size(); l++) {
+      ctx.CheckCancel();
+      bool matched = false;
+      for (size_t b = 0; b < right_.size() && !matched; b++) {
+        const DataChunk& right = right_[b];
+        if (right.size() == 0) continue;
+        if (!condition_) {
+          matched = true;
+          break;
+        }
+        DataChunk pairs;
+        for (size_t c = 0; c < left_width; c++)
+          pairs.columns().push_back(Vector::Constant(left_.GetValue(c, l)));
+        for (idx_t c = 0; c < right.column_count(); c++) pairs.columns().push_back(right.column(c));
+        pairs.SetSize(right.size());
+        SelectionVector sel(right.size());
+        matched = executor.Select(*condition_, pairs, &sel) > 0;
+      }
+      if (matched == semi) keep.set(kept++, static_cast<uint32_t>(l));
+    }
+    if (kept == 0) continue;
+    out_ = left_;
+    if (kept < left_.size()) out_.Slice(keep, kept);
+    return &out_;
+  }
+  return nullptr;
+}
+
 DataChunk* NestedLoopJoin::Next(ExecContext& ctx) {
+  if (type_ == JoinType::kSemi || type_ == JoinType::kAnti) {
+    if (!materialized_) {
+      materialized_ = true;
+      while (DataChunk* in = child(1)->Next(ctx)) {
+        DataChunk copy = *in;
+        copy.Flatten();
+        right_.push_back(std::move(copy));
+      }
+    }
+    return NextFiltered(ctx);
+  }
   if (!materialized_) {
     materialized_ = true;
     while (DataChunk* in = child(1)->Next(ctx)) {

@@ -1,7 +1,8 @@
 // NestedLoopJoin: joins every left row with the materialized right input, keeping the pairs
 // for which the condition holds (all pairs without one). LEFT and FULL joins also emit each
-// unmatched left row once, padded with NULLs; a FULL join then pads unmatched right rows. Each output batch pairs one left row with one
-// right batch, so batches never exceed kVectorSize rows.
+// unmatched left row once, padded with NULLs; a FULL join then pads unmatched right rows.
+// Each output batch pairs one left row with one right batch, so batches never exceed
+// kVectorSize rows. SEMI and ANTI joins output the left rows with (without) a partner.
 #pragma once
 
 #include "execution/physical_operator.h"
@@ -18,6 +19,8 @@ class NestedLoopJoin : public PhysicalOperator {
  private:
   // Advances to the next left row; false at the end of the left input.
   bool NextLeftRow(ExecContext& ctx);
+  // SEMI / ANTI: the next left batch's rows that have (lack) a partner.
+  DataChunk* NextFiltered(ExecContext& ctx);
 
   const BoundExpr* condition_;
   JoinType type_;
