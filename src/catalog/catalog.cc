@@ -50,6 +50,11 @@ std::shared_ptr<Catalog> Catalog::Load(Transaction& txn) {
         catalog->sequences_[e.id] = std::move(e);
         break;
       }
+      case CatalogKind::kStatistics: {
+        auto e = DeserializeStatistics(v);
+        catalog->statistics_[e.table_id] = std::move(e);
+        break;
+      }
       default:
         ThrowError(sqlstate::kDataCorrupted, "catalog entry of unknown kind");
     }
@@ -216,8 +221,21 @@ void Catalog::PutSequence(Transaction& txn, const SequenceInfo& sequence) {
   sequences_[sequence.id] = sequence;
 }
 
+const TableStats* Catalog::GetStatistics(ObjectId table_id) const {
+  auto it = statistics_.find(table_id);
+  return it == statistics_.end() ? nullptr : &it->second;
+}
+
+void Catalog::PutStatistics(Transaction& txn, const TableStats& stats) {
+  txn.Put(kCatalogObjectId, EntryKey(CatalogKind::kStatistics, stats.table_id),
+          SerializeEntry(stats));
+  statistics_[stats.table_id] = stats;
+}
+
 void Catalog::Drop(Transaction& txn, CatalogKind kind, ObjectId id) {
   txn.Delete(kCatalogObjectId, EntryKey(kind, id));
+  if (kind == CatalogKind::kTable && statistics_.erase(id))
+    txn.Delete(kCatalogObjectId, EntryKey(CatalogKind::kStatistics, id));
   switch (kind) {
     case CatalogKind::kSchema:
       schemas_.erase(id);
@@ -233,6 +251,9 @@ void Catalog::Drop(Transaction& txn, CatalogKind kind, ObjectId id) {
       break;
     case CatalogKind::kSequence:
       sequences_.erase(id);
+      break;
+    case CatalogKind::kStatistics:
+      statistics_.erase(id);
       break;
   }
 }

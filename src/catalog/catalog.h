@@ -50,6 +50,8 @@ class Catalog {
   const TableInfo* GetTable(ObjectId id) const;
   const IndexInfo* GetIndex(ObjectId id) const;
   std::vector<const IndexInfo*> TableIndexes(ObjectId table_id) const;
+  // ANALYZE's statistics of a table; null before the first ANALYZE.
+  const TableStats* GetStatistics(ObjectId table_id) const;
   // Tables whose foreign keys reference table_id.
   std::vector<const TableInfo*> ReferencingTables(ObjectId table_id) const;
   // Tables, views, indexes and sequences share one namespace per schema, as in PostgreSQL.
@@ -69,6 +71,8 @@ class Catalog {
   void PutIndex(Transaction& txn, const IndexInfo& index);
   void PutView(Transaction& txn, const ViewInfo& view);
   void PutSequence(Transaction& txn, const SequenceInfo& sequence);
+  void PutStatistics(Transaction& txn, const TableStats& stats);
+  // Dropping a table drops its statistics too.
   void Drop(Transaction& txn, CatalogKind kind, ObjectId id);
 
  private:
@@ -83,6 +87,7 @@ class Catalog {
   std::map<ObjectId, IndexInfo> indexes_;
   std::map<ObjectId, ViewInfo> views_;
   std::map<ObjectId, SequenceInfo> sequences_;
+  std::map<ObjectId, TableStats> statistics_;
 };
 
 // Entry (de)serialization, catalog_codec.cc.
@@ -91,10 +96,12 @@ std::string SerializeEntry(const TableInfo& e);
 std::string SerializeEntry(const IndexInfo& e);
 std::string SerializeEntry(const ViewInfo& e);
 std::string SerializeEntry(const SequenceInfo& e);
+std::string SerializeEntry(const TableStats& e);
 SchemaInfo DeserializeSchema(std::string_view bytes);
 TableInfo DeserializeTable(std::string_view bytes);
 IndexInfo DeserializeIndex(std::string_view bytes);
 ViewInfo DeserializeView(std::string_view bytes);
 SequenceInfo DeserializeSequence(std::string_view bytes);
+TableStats DeserializeStatistics(std::string_view bytes);
 
 }  // namespace heliosdb

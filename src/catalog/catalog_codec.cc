@@ -7,6 +7,8 @@
 //
 // New fields are appended at the end and read only when present, so older entries stay
 // readable; docs/format/catalog.md describes the entries in prose.
+#include <cstring>
+
 #include "catalog/catalog.h"
 #include "common/binary_io.h"
 
@@ -247,6 +249,56 @@ SequenceInfo DeserializeSequence(std::string_view bytes) {
   e.max_value = r.GetSigned();
   e.cycle = r.GetBool();
   e.owned_by = r.GetString();
+  return e;
+}
+
+namespace {
+// Doubles travel as their IEEE-754 bit pattern.
+void PutDouble(BinaryWriter& w, double d) {
+  uint64_t bits;
+  std::memcpy(&bits, &d, sizeof bits);
+  w.PutVarint(bits);
+}
+
+double GetDouble(BinaryReader& r) {
+  uint64_t bits = r.GetVarint();
+  double d;
+  std::memcpy(&d, &bits, sizeof d);
+  return d;
+}
+}  // namespace
+
+std::string SerializeEntry(const TableStats& e) {
+  BinaryWriter w;
+  Begin(w, CatalogKind::kStatistics);
+  w.PutSigned(e.table_id);
+  PutDouble(w, e.rows);
+  w.PutVarint(e.columns.size());
+  for (const auto& c : e.columns) {
+    w.PutSigned(c.slot);
+    PutDouble(w, c.null_fraction);
+    PutDouble(w, c.distinct);
+    w.PutBool(c.has_range);
+    PutDouble(w, c.min);
+    PutDouble(w, c.max);
+  }
+  return std::move(w.data());
+}
+
+TableStats DeserializeStatistics(std::string_view bytes) {
+  BinaryReader r = Open(bytes, CatalogKind::kStatistics);
+  TableStats e;
+  e.table_id = static_cast<ObjectId>(r.GetSigned());
+  e.rows = GetDouble(r);
+  e.columns.resize(r.GetVarint());
+  for (auto& c : e.columns) {
+    c.slot = static_cast<int>(r.GetSigned());
+    c.null_fraction = GetDouble(r);
+    c.distinct = GetDouble(r);
+    c.has_range = r.GetBool();
+    c.min = GetDouble(r);
+    c.max = GetDouble(r);
+  }
   return e;
 }
 

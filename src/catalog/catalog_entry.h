@@ -13,7 +13,14 @@
 
 namespace heliosdb {
 
-enum class CatalogKind : uint8_t { kSchema = 1, kTable = 2, kIndex = 3, kView = 4, kSequence = 5 };
+enum class CatalogKind : uint8_t {
+  kSchema = 1,
+  kTable = 2,
+  kIndex = 3,
+  kView = 4,
+  kSequence = 5,
+  kStatistics = 6,  // a table's ANALYZE statistics, keyed by the table's id
+};
 
 // Object ids below kFirstUserObjectId are the catalog's own keyspaces.
 constexpr ObjectId kCatalogObjectId = 1;
@@ -75,6 +82,28 @@ struct TableInfo {
     return -1;
   }
   bool has_primary_key() const { return !primary_key.empty(); }
+};
+
+// What ANALYZE learned of one column, for the optimizer's selectivity estimates.
+struct ColumnStats {
+  int slot = 0;  // the column's storage slot: survives renames, dropped with the column
+  double null_fraction = 0;
+  double distinct = 0;     // estimated number of distinct non-NULL values
+  bool has_range = false;  // numbers, dates and times: the smallest and largest value
+  double min = 0;
+  double max = 0;
+};
+
+struct TableStats {
+  ObjectId table_id = 0;
+  double rows = 0;
+  std::vector<ColumnStats> columns;
+
+  const ColumnStats* ForSlot(int slot) const {
+    for (const auto& c : columns)
+      if (c.slot == slot) return &c;
+    return nullptr;
+  }
 };
 
 struct ViewInfo {

@@ -33,6 +33,8 @@ QueryResult::Impl DdlExecutor::Execute(const ast::Statement& s, const std::strin
       return Truncate(s.As<ast::TruncateStmt>());
     case ast::StmtKind::kAlterTable:
       return AlterTable(s.As<ast::AlterTableStmt>());
+    case ast::StmtKind::kAnalyze:
+      return Analyze(s.As<ast::AnalyzeStmt>());
     default:
       HELIOS_UNREACHABLE();
   }

@@ -26,6 +26,8 @@ class DdlExecutor {
   QueryResult::Impl Drop(const ast::DropStmt& stmt);
   QueryResult::Impl Truncate(const ast::TruncateStmt& stmt);
   QueryResult::Impl AlterTable(const ast::AlterTableStmt& stmt);
+  QueryResult::Impl Analyze(const ast::AnalyzeStmt& stmt);  // ddl_analyze.cc
+  void AnalyzeTable(const TableInfo& table);
 
   // Shared pieces (ddl_table.cc).
   void AddColumn(TableInfo* table, const ast::ColumnDef& def, std::vector<SequenceInfo>* seqs,

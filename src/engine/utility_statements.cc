@@ -126,8 +126,6 @@ QueryResult::Impl Connection::Impl::RunUtility(PreparedPlan& p) {
       }
       return TagResult(d.all ? "DEALLOCATE ALL" : "DEALLOCATE");
     }
-    case ast::StmtKind::kAnalyze:
-      return TagResult("ANALYZE");
     case ast::StmtKind::kVacuum:
       return TagResult("VACUUM");
     case ast::StmtKind::kCheckpoint:

@@ -248,4 +248,19 @@ Status KvStore::Put(std::string_view key, std::string_view value, bool sync) {
   return Write(&batch, sync);
 }
 
+KvStore::RangeSize KvStore::ApproximateSize(std::string_view start, std::string_view end) {
+  rocksdb::Range range(ToSlice(start), ToSlice(end));
+  RangeSize out;
+  rocksdb::SizeApproximationOptions options;
+  options.include_memtables = false;
+  options.include_files = true;
+  ThrowIfError(db_->GetApproximateSizes(options, db_->DefaultColumnFamily(), &range, 1,
+                                        &out.file_bytes),
+               "estimate sizes");
+  uint64_t memtable_bytes = 0;
+  db_->GetApproximateMemTableStats(db_->DefaultColumnFamily(), range, &out.memtable_entries,
+                                   &memtable_bytes);
+  return out;
+}
+
 }  // namespace heliosdb

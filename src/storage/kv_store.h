@@ -102,6 +102,13 @@ class KvStore {
   // RocksDB into one log write and one fsync.
   Status Write(KvWriteBatch* batch, bool sync);
   Status Put(std::string_view key, std::string_view value, bool sync);
+  // A cheap size estimate of the keys in [start, end): bytes in table files, plus the
+  // number of entries still in memtables. Never reads data.
+  struct RangeSize {
+    uint64_t file_bytes = 0;
+    uint64_t memtable_entries = 0;
+  };
+  RangeSize ApproximateSize(std::string_view start, std::string_view end);
   bool read_only() const { return read_only_; }
   const std::string& dir() const { return dir_; }
 
