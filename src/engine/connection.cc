@@ -3,6 +3,7 @@
 
 #include "common/exception.h"
 #include "engine/connection_impl.h"
+#include "engine/planner_environment.h"
 #include "execution/physical_planner.h"
 #include "function/cast/cast.h"
 #include "common/types/value_text.h"
@@ -60,6 +61,7 @@ bool IsDdl(ast::StmtKind kind) {
     case ast::StmtKind::kDrop:
     case ast::StmtKind::kAlterTable:
     case ast::StmtKind::kTruncate:
+    case ast::StmtKind::kAnalyze:  // writes statistics into the catalog
       return true;
     default:
       return false;
@@ -193,7 +195,9 @@ void Connection::Impl::Bind(PreparedPlan& p) {
     default:
       HELIOS_UNREACHABLE();
   }
-  Optimize(plan, current);
+  EnginePlannerEnvironment env(*db->storage, txn ? txn->branch() : kMainBranch,
+                               MakeFunctionContext());
+  Optimize(plan, current, &env);
   p.plan = std::move(plan);
   p.param_types = binder.parameter_types();
   p.catalog = std::move(owner);
@@ -264,7 +268,8 @@ QueryResult::Impl Connection::Impl::Run(PreparedPlan& p, const std::vector<Value
   return result;
 }
 
-QueryResult::Impl Connection::Impl::RunPlan(PreparedPlan& p, const std::vector<Value>& params) {
+QueryResult::Impl Connection::Impl::RunPlan(PreparedPlan& p, const std::vector<Value>& params,
+                                            PlanProfile* profile) {
   Transaction& t = Txn();
   const Catalog& current = CurrentCatalog();
   if (!p.plan || p.catalog.get() != &current) {
@@ -290,7 +295,8 @@ QueryResult::Impl Connection::Impl::RunPlan(PreparedPlan& p, const std::vector<V
                "bind message supplies " + std::to_string(ctx.params.size()) +
                    " parameters, but prepared statement requires " +
                    std::to_string(p.param_types.size()));
-  PhysicalOperatorPtr root = CreatePhysicalPlan(*p.plan);
+  ctx.profile = profile;
+  PhysicalOperatorPtr root = CreatePhysicalPlan(*p.plan, profile);
   QueryResult::Impl result;
   result.names = p.plan->names;
   result.types = p.plan->types;
@@ -328,16 +334,22 @@ QueryResult::Impl Connection::Impl::RunExplain(const ast::ExplainStmt& stmt,
   std::shared_ptr<ast::Statement> inner(stmt.statement.get(), [](ast::Statement*) {});
   auto p = Prepare(inner, "");
   std::vector<std::string> lines;
-  p->plan->Explain(&lines);
+  ExplainOptions options;
+  options.costs = stmt.costs;
+  PlanProfile profile;
   if (stmt.analyze) {
     auto start = std::chrono::steady_clock::now();
-    QueryResult::Impl run = RunPlan(*p, {});
+    QueryResult::Impl run = RunPlan(*p, {}, &profile);
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
                     .count();
+    options.profile = &profile;
+    p->plan->Explain(&lines, options);
     char buf[64];
     std::snprintf(buf, sizeof(buf), "%.3f", ms);
     lines.push_back("Actual Rows: " + std::to_string(run.returns_rows ? run.rows : run.affected));
     lines.push_back(std::string("Execution Time: ") + buf + " ms");
+  } else {
+    p->plan->Explain(&lines, options);
   }
   QueryResult::Impl result;
   result.names = {"QUERY PLAN"};

@@ -61,7 +61,9 @@ struct Connection::Impl : public SessionContext {
   char TransactionStatus() const { return failed ? 'E' : (in_block ? 'T' : 'I'); }
 
   // Statement families (connection.cc, ddl_*.cc, utility_statements.cc).
-  QueryResult::Impl RunPlan(PreparedPlan& prepared, const std::vector<Value>& params);
+  // profile: EXPLAIN ANALYZE's per-operator counters, or null.
+  QueryResult::Impl RunPlan(PreparedPlan& prepared, const std::vector<Value>& params,
+                            PlanProfile* profile = nullptr);
   QueryResult::Impl RunExplain(const ast::ExplainStmt& stmt, const std::string& text);
   QueryResult::Impl RunTransaction(const ast::TransactionStmt& stmt);
   QueryResult::Impl RunUtility(PreparedPlan& prepared);

@@ -12,6 +12,7 @@
 #include "execution/session_context.h"
 #include "common/value.h"
 #include "function/function.h"
+#include "planner/logical_plan.h"
 #include "storage/storage_engine.h"
 #include "txn/transaction.h"
 
@@ -33,6 +34,9 @@ struct ExecContext {
   int64_t max_recursive_iterations = 100000;
   // First-column values of uncorrelated subqueries, computed once per statement.
   std::map<const void*, std::vector<Value>> subquery_results;
+  // EXPLAIN ANALYZE: where operators created during the run (subquery and recursive-CTE
+  // plans too) count their rows and time.
+  PlanProfile* profile = nullptr;
 
   // nextval() of a sequence: durable, never repeats; throws 2200H past its bounds.
   // Values are base + (calls since the base was set) * increment; the base is the start,

@@ -96,7 +96,7 @@ void ExpressionExecutor::Evaluate(const BoundExpr& e, const DataChunk& input, Ve
 }
 
 std::vector<Value> ExpressionExecutor::RunSubquery(const BoundExpr& e, bool first_row_only) {
-  PhysicalOperatorPtr root = CreatePhysicalPlan(*e.subquery);
+  PhysicalOperatorPtr root = CreatePhysicalPlan(*e.subquery, ctx_.profile);
   std::vector<Value> values;
   while (DataChunk* chunk = root->Next(ctx_)) {
     for (idx_t r = 0; r < chunk->size(); r++) {

@@ -14,6 +14,7 @@
 #include "execution/operator/set/set_operation.h"
 #include "execution/operator/sort/sort.h"
 #include "execution/operator/window/window.h"
+#include "execution/profiled_operator.h"
 #include "planner/join_keys.h"
 
 namespace heliosdb {
@@ -27,9 +28,14 @@ PhysicalOperatorPtr TryHashJoin(const LogicalOp& op) {
                                     std::move(keys.residual), op.join_type, op.null_aware,
                                     op.types);
 }
+
+PhysicalOperatorPtr Profiled(PhysicalOperatorPtr op, const LogicalOp& logical, PlanProfile* profile) {
+  if (!profile) return op;
+  return std::make_unique<ProfiledOperator>(std::move(op), &(*profile)[&logical]);
+}
 }  // namespace
 
-PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOp& op) {
+PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOp& op, PlanProfile* profile) {
   PhysicalOperatorPtr out;
   switch (op.kind) {
     case LogicalOpKind::kGet:
@@ -72,8 +78,8 @@ PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOp& op) {
     case LogicalOpKind::kRecursiveCte:
       // The recursive term is planned anew for each iteration; only the anchor is a child.
       out = std::make_unique<RecursiveCte>(op, op.types);
-      out->AddChild(CreatePhysicalPlan(*op.children[0]));
-      return out;
+      out->AddChild(CreatePhysicalPlan(*op.children[0], profile));
+      return Profiled(std::move(out), op, profile);
     case LogicalOpKind::kWindow:
       out = std::make_unique<Window>(op.windows, op.types);
       break;
@@ -91,8 +97,8 @@ PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOp& op) {
       break;
   }
   HELIOS_ASSERT(out);
-  for (const auto& c : op.children) out->AddChild(CreatePhysicalPlan(*c));
-  return out;
+  for (const auto& c : op.children) out->AddChild(CreatePhysicalPlan(*c, profile));
+  return Profiled(std::move(out), op, profile);
 }
 
 }  // namespace heliosdb

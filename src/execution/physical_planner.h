@@ -7,6 +7,8 @@
 
 namespace heliosdb {
 
-PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOp& op);
+// With a profile (EXPLAIN ANALYZE), every operator counts its rows and time into the
+// profile's entry for its logical operator.
+PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOp& op, PlanProfile* profile = nullptr);
 
 }  // namespace heliosdb

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "catalog/catalog_entry.h"
@@ -94,6 +95,8 @@ enum class SetOpType : uint8_t { kUnion, kIntersect, kExcept };
 
 enum class ConflictAction : uint8_t { kNone, kNothing, kUpdate };
 
+struct ExplainOptions;
+
 struct LogicalOp {
   LogicalOpKind kind = LogicalOpKind::kValues;
   std::vector<std::unique_ptr<LogicalOp>> children;
@@ -137,13 +140,30 @@ struct LogicalOp {
   std::vector<BoundExprPtr> conflict_set;
   BoundExprPtr conflict_where;
 
+  double estimated_rows = -1;  // the optimizer's estimate, for EXPLAIN; -1 before it ran
+
   // kInsert / kUpdate / kDelete: RETURNING exprs over the table row (new row; old for DELETE).
   std::vector<BoundExprPtr> returning;
 
   // Indented plan text for EXPLAIN, one line per operator.
-  void Explain(std::vector<std::string>* lines, int depth = 0) const;
+  void Explain(std::vector<std::string>* lines, const ExplainOptions& options,
+               int depth = 0) const;
 };
 
 using LogicalOpPtr = std::unique_ptr<LogicalOp>;
+
+// What EXPLAIN ANALYZE measured of one operator over all its executions (a subquery's plan
+// runs once per outer row): rows it returned and time spent in it and below it.
+struct OperatorProfile {
+  int64_t rows = 0;
+  int64_t loops = 0;
+  double ms = 0;
+};
+using PlanProfile = std::unordered_map<const LogicalOp*, OperatorProfile>;
+
+struct ExplainOptions {
+  bool costs = true;                    // estimated rows
+  const PlanProfile* profile = nullptr; // EXPLAIN ANALYZE: actual rows and time
+};
 
 }  // namespace heliosdb

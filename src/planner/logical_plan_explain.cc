@@ -1,4 +1,6 @@
 // EXPLAIN rendering of the logical plan, in PostgreSQL's indented "->" style.
+#include <cstdio>
+
 #include "planner/join_keys.h"
 #include "planner/logical_plan.h"
 
@@ -130,14 +132,29 @@ std::string Describe(const LogicalOp& op, std::vector<std::string>* details) {
 }
 }  // namespace
 
-void LogicalOp::Explain(std::vector<std::string>* lines, int depth) const {
+void LogicalOp::Explain(std::vector<std::string>* lines, const ExplainOptions& options,
+                        int depth) const {
   std::vector<std::string> details;
   std::string title = Describe(*this, &details);
+  if (options.costs && estimated_rows >= 0)
+    title += "  (rows=" + std::to_string(static_cast<int64_t>(estimated_rows + 0.5)) + ")";
+  if (options.profile) {
+    auto it = options.profile->find(this);
+    if (it == options.profile->end() || it->second.loops == 0) {
+      title += " (never executed)";
+    } else {
+      const OperatorProfile& p = it->second;
+      char buf[96];
+      std::snprintf(buf, sizeof(buf), " (actual time=%.3f ms rows=%lld loops=%lld)", p.ms,
+                    static_cast<long long>(p.rows), static_cast<long long>(p.loops));
+      title += buf;
+    }
+  }
   std::string indent(depth == 0 ? 0 : depth * 6 - 4, ' ');
   lines->push_back(depth == 0 ? title : indent + "->  " + title);
   std::string detail_indent(depth == 0 ? 2 : depth * 6 + 2, ' ');
   for (const auto& d : details) lines->push_back(detail_indent + d);
-  for (const auto& c : children) c->Explain(lines, depth + 1);
+  for (const auto& c : children) c->Explain(lines, options, depth + 1);
 }
 
 }  // namespace heliosdb

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "planner/cardinality.h"
 #include "planner/plan_util.h"
 
 namespace heliosdb {
@@ -177,10 +178,23 @@ void Visit(LogicalOpPtr& op, const Catalog& catalog) {
 }
 }  // namespace
 
-void Optimize(LogicalOpPtr& plan, const Catalog& catalog) {
+void EstimateRows(LogicalOp& op, CardinalityEstimator& estimator) {
+  for (auto& c : op.children) EstimateRows(*c, estimator);
+  ForEachSubqueryPlan(op, [&](LogicalOpPtr& plan) { EstimateRows(*plan, estimator); });
+  op.estimated_rows = estimator.Rows(op);
+}
+
+void Optimize(LogicalOpPtr& plan, const Catalog& catalog, const PlannerEnvironment* env) {
   UnnestSubqueries(plan);
   PushDownFilters(plan);
+  {
+    CardinalityEstimator estimator(catalog, env);
+    ReorderJoins(plan, estimator);
+  }
   Visit(plan, catalog);
+  // A fresh estimator: the rewrites above replaced operators it has seen.
+  CardinalityEstimator estimator(catalog, env);
+  EstimateRows(*plan, estimator);
 }
 
 }  // namespace heliosdb

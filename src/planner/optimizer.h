@@ -6,10 +6,14 @@
 
 #include "catalog/catalog.h"
 #include "planner/logical_plan.h"
+#include "planner/planner_environment.h"
 
 namespace heliosdb {
 
-void Optimize(LogicalOpPtr& plan, const Catalog& catalog);
+// env answers table sizes and constant values; null where no engine is at hand.
+void Optimize(LogicalOpPtr& plan, const Catalog& catalog, const PlannerEnvironment* env);
+
+class CardinalityEstimator;
 
 // Moves WHERE conjuncts over inner and cross joins down to the inputs they reference, or into
 // the join condition (filter_pushdown.cc).
@@ -18,5 +22,11 @@ void PushDownFilters(LogicalOpPtr& plan);
 // Rewrites EXISTS / IN / NOT EXISTS / NOT IN and correlated aggregate subqueries into joins
 // (decorrelate.cc).
 void UnnestSubqueries(LogicalOpPtr& plan);
+
+// Orders the inputs of every tree of inner and cross joins by estimated cost (join_order.cc).
+void ReorderJoins(LogicalOpPtr& plan, CardinalityEstimator& estimator);
+
+// Sets LogicalOp::estimated_rows throughout the plan, for EXPLAIN.
+void EstimateRows(LogicalOp& plan, CardinalityEstimator& estimator);
 
 }  // namespace heliosdb

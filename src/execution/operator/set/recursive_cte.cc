@@ -37,7 +37,7 @@ DataChunk* RecursiveCte::Next(ExecContext& ctx) {
                                 " iterations (max_recursive_iterations)");
       for (auto& chunk : working) result_.push_back(chunk);
       ctx.working_tables[op_.index] = std::move(working);
-      PhysicalOperatorPtr term = CreatePhysicalPlan(*op_.children[1]);
+      PhysicalOperatorPtr term = CreatePhysicalPlan(*op_.children[1], ctx.profile);
       working = Admit(*term, ctx);
     }
     ctx.working_tables.erase(op_.index);
