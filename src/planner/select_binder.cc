@@ -8,6 +8,7 @@
 #include "common/exception.h"
 #include "planner/binder.h"
 #include "planner/expression_binder.h"
+#include "planner/set_function_binder.h"
 
 namespace heliosdb {
 
@@ -102,6 +103,8 @@ std::string FigureColumnName(const ast::Expr& expr) {
       return "row";
     case K::kCollate:
       return FigureColumnName(*expr.As<ast::CollateExpr>().operand);
+    case K::kSubscript:
+      return FigureColumnName(*expr.As<ast::SubscriptExpr>().operand);
     default:
       return "?column?";
   }
@@ -135,6 +138,7 @@ class SelectBinder {
       }
     }
     if (!windows_.empty()) plan = BuildWindow(std::move(plan));
+    plan = PlanSetFunctions(std::move(plan), &targets_);
     size_t visible = names_.size();
     for (auto& t : targets_)
       if (t->type.id() == TypeId::kUnknown)
@@ -212,6 +216,7 @@ class SelectBinder {
   void BindTargets() {
     ExpressionBinder eb(binder_, scope_, &aggregates_, "this context");
     eb.AllowWindows(&windows_, &stmt_.windows);
+    eb.AllowSetReturning();
     for (const auto& item : stmt_.targets) {
       if (item.expr->kind == ast::ExprKind::kStar) {
         const auto& star = item.expr->As<ast::StarExpr>();
