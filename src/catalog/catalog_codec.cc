@@ -2,7 +2,8 @@
 //
 //   u8 entry format (1) | u8 CatalogKind | fields in declaration order, where
 //   integers are zigzag varints, strings are varint length + bytes, bools one byte,
-//   LogicalType is (u8 TypeId, varint mod1, varint mod2), lists are varint count + items,
+//   LogicalType is (u8 TypeId, varint mod1, varint mod2), and for an array type (TypeId
+//   kArray) a u8 element TypeId after them; lists are varint count + items,
 //   string maps are varint count + (key, value) pairs.
 //
 // New fields are appended at the end and read only when present, so older entries stay
@@ -34,12 +35,15 @@ void PutType(BinaryWriter& w, const LogicalType& t) {
   w.PutU8(static_cast<uint8_t>(t.id()));
   w.PutSigned(t.modifier1());
   w.PutSigned(t.modifier2());
+  if (t.IsArray()) w.PutU8(static_cast<uint8_t>(t.element_type().id()));
 }
 
 LogicalType GetType(BinaryReader& r) {
   auto id = static_cast<TypeId>(r.GetU8());
   auto m1 = static_cast<int32_t>(r.GetSigned());
   auto m2 = static_cast<int32_t>(r.GetSigned());
+  if (id == TypeId::kArray)
+    return LogicalType::Array(LogicalType(static_cast<TypeId>(r.GetU8()), m1, m2));
   return LogicalType(id, m1, m2);
 }
 

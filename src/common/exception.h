@@ -66,6 +66,7 @@ inline constexpr const char* kDuplicateSchema = "42P06";
 inline constexpr const char* kAmbiguousColumn = "42702";
 inline constexpr const char* kAmbiguousFunction = "42725";
 inline constexpr const char* kDatatypeMismatch = "42804";
+inline constexpr const char* kIndeterminateDatatype = "42P18";
 inline constexpr const char* kGroupingError = "42803";
 inline constexpr const char* kWrongObjectType = "42809";
 inline constexpr const char* kInvalidColumnReference = "42P10";

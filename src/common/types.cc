@@ -19,6 +19,8 @@ PhysicalType LogicalType::physical() const {
     case TypeId::kVarchar:
     case TypeId::kChar:
     case TypeId::kBytea:
+    case TypeId::kArray:
+    case TypeId::kAnyElement:
       return PhysicalType::kString;
     case TypeId::kInterval:
       return PhysicalType::kInterval;
@@ -95,9 +97,57 @@ std::string LogicalType::ToString() const {
       return "interval";
     case TypeId::kUuid:
       return "uuid";
+    case TypeId::kArray:
+      return elem_ == TypeId::kUnknown ? "anyarray" : element_type().ToString() + "[]";
+    case TypeId::kAnyElement:
+      return "anyelement";
   }
   return "unknown";
 }
+
+namespace {
+// pg_type.typarray of each element type.
+uint32_t ArrayOid(TypeId element) {
+  switch (element) {
+    case TypeId::kBoolean:
+      return 1000;
+    case TypeId::kSmallInt:
+      return 1005;
+    case TypeId::kInteger:
+      return 1007;
+    case TypeId::kBigInt:
+      return 1016;
+    case TypeId::kReal:
+      return 1021;
+    case TypeId::kDouble:
+      return 1022;
+    case TypeId::kNumeric:
+      return 1231;
+    case TypeId::kText:
+      return 1009;
+    case TypeId::kVarchar:
+      return 1015;
+    case TypeId::kChar:
+      return 1014;
+    case TypeId::kBytea:
+      return 1001;
+    case TypeId::kDate:
+      return 1182;
+    case TypeId::kTime:
+      return 1183;
+    case TypeId::kTimestamp:
+      return 1115;
+    case TypeId::kTimestampTz:
+      return 1185;
+    case TypeId::kInterval:
+      return 1187;
+    case TypeId::kUuid:
+      return 2951;
+    default:
+      return 2277;  // anyarray
+  }
+}
+}  // namespace
 
 uint32_t LogicalType::Oid() const {
   switch (id_) {
@@ -137,11 +187,16 @@ uint32_t LogicalType::Oid() const {
       return 1186;
     case TypeId::kUuid:
       return 2950;
+    case TypeId::kArray:
+      return ArrayOid(elem_);
+    case TypeId::kAnyElement:
+      return 2283;
   }
   return 0;
 }
 
 int32_t LogicalType::Typmod() const {
+  if (id_ == TypeId::kArray) return element_type().Typmod();  // as PostgreSQL: the element's
   switch (id_) {
     case TypeId::kNumeric:
       // PostgreSQL packs ((precision << 16) | scale) + VARHDRSZ.

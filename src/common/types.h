@@ -15,7 +15,15 @@
 //   kString   std::string_view          TEXT, VARCHAR(n), CHAR(n), BYTEA (raw bytes)
 //   kInterval Interval                  INTERVAL (months, days, microseconds as PostgreSQL)
 //   kUuid     Uuid                      UUID
+//   kString   std::string_view          ARRAY (elem[]): the serialized array of
+//                                       common/types/array_value.h
 // kUnknown is the type of a NULL literal and of an untyped string literal before coercion.
+//
+// An array type is kArray plus its element's TypeId and modifiers, held inline: PostgreSQL
+// arrays never nest (int[][] is one array type with more dimensions), so one element byte
+// describes every array type and LogicalType stays a trivially copyable 12-byte value instead
+// of carrying a pointer to a child type. LogicalType(kArray) with an unknown element is the
+// polymorphic "anyarray" of function signatures; kAnyElement is "anyelement".
 #pragma once
 
 #include <cstdint>
@@ -44,6 +52,8 @@ enum class TypeId : uint8_t {
   kTimestampTz,
   kInterval,
   kUuid,
+  kArray,
+  kAnyElement,  // only in function signatures: the element type of a polymorphic call
 };
 
 enum class PhysicalType : uint8_t { kBool, kInt64, kDouble, kDecimal, kString, kInterval, kUuid };
@@ -72,7 +82,14 @@ struct Uuid {
 class LogicalType {
  public:
   constexpr LogicalType(TypeId id = TypeId::kUnknown, int32_t mod1 = -1, int32_t mod2 = -1)
-      : id_(id), mod1_(mod1), mod2_(mod2) {}
+      : id_(id), elem_(TypeId::kUnknown), mod1_(mod1), mod2_(mod2) {}
+  // The array type whose elements are `element` (its modifiers included).
+  // REQUIRES: element is not an array.
+  static constexpr LogicalType Array(const LogicalType& element) {
+    LogicalType t(TypeId::kArray, element.mod1_, element.mod2_);
+    t.elem_ = element.id_;
+    return t;
+  }
   static LogicalType Numeric(int32_t precision = -1, int32_t scale = -1) {
     return LogicalType(TypeId::kNumeric, precision, scale);
   }
@@ -80,6 +97,9 @@ class LogicalType {
   static LogicalType Char(int32_t length = 1) { return LogicalType(TypeId::kChar, length); }
 
   TypeId id() const { return id_; }
+  bool IsArray() const { return id_ == TypeId::kArray; }
+  // REQUIRES: IsArray(). kUnknown for the polymorphic "anyarray".
+  LogicalType element_type() const { return LogicalType(elem_, mod1_, mod2_); }
   // NUMERIC(p,s): precision and scale, -1 when unconstrained.
   int32_t precision() const { return mod1_; }
   int32_t scale() const { return mod2_; }
@@ -110,12 +130,13 @@ class LogicalType {
   int32_t Typmod() const;
 
   bool operator==(const LogicalType& o) const {
-    return id_ == o.id_ && mod1_ == o.mod1_ && mod2_ == o.mod2_;
+    return id_ == o.id_ && elem_ == o.elem_ && mod1_ == o.mod1_ && mod2_ == o.mod2_;
   }
   bool operator!=(const LogicalType& o) const { return !(*this == o); }
 
  private:
   TypeId id_;
+  TypeId elem_;  // kArray: the element type (its modifiers are mod1_ and mod2_)
   int32_t mod1_;
   int32_t mod2_;
 };

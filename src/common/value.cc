@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "common/exception.h"
+#include "common/types/array_value.h"
 #include "common/types/decimal.h"
 
 namespace heliosdb {
@@ -39,6 +40,7 @@ int Value::Compare(const Value& o) const {
     case PhysicalType::kDecimal:
       return DecimalCompare(GetDecimal(), o.GetDecimal());
     case PhysicalType::kString: {
+      if (type_.IsArray()) return CompareArrays(GetString(), o.GetString(), type_.element_type());
       int c = GetString().compare(o.GetString());
       return c < 0 ? -1 : (c > 0 ? 1 : 0);
     }
@@ -67,6 +69,7 @@ uint64_t Value::Hash() const {
     case PhysicalType::kDecimal:
       return DecimalHash(GetDecimal());
     case PhysicalType::kString:
+      if (type_.IsArray()) return HashArray(GetString(), type_.element_type());
       return std::hash<std::string>()(GetString());
     case PhysicalType::kInterval:
       return std::hash<int64_t>()(static_cast<int64_t>(IntervalSpan(GetInterval())));

@@ -1,6 +1,7 @@
 #include "execution/expression_executor.h"
 
 #include "common/exception.h"
+#include "common/types/array_value.h"
 #include "execution/physical_planner.h"
 #include "function/cast/cast.h"
 #include "planner/logical_plan.h"
@@ -89,6 +90,8 @@ void ExpressionExecutor::Evaluate(const BoundExpr& e, const DataChunk& input, Ve
     }
     case BoundExprKind::kSubquery:
       return EvaluateSubquery(e, input, result);
+    case BoundExprKind::kArrayAnyAll:
+      return EvaluateArrayAnyAll(e, input, result);
     case BoundExprKind::kAggregateRef:
     case BoundExprKind::kWindowRef:
       HELIOS_UNREACHABLE();
@@ -157,6 +160,9 @@ void ExpressionExecutor::EvaluateSubquery(const BoundExpr& e, const DataChunk& i
         break;
       case SubqueryType::kExists:
         out.data<bool>()[r] = values->empty() == e.negated;
+        break;
+      case SubqueryType::kArray:
+        out.SetValue(r, MakeArray(*values, e.type.element_type()));
         break;
       case SubqueryType::kAny:
       case SubqueryType::kAll: {

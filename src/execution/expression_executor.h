@@ -28,6 +28,8 @@ class ExpressionExecutor {
   void EvaluateIsDistinct(const BoundExpr& e, const DataChunk& input, Vector* result);
   void EvaluateRowwise(const BoundExpr& e, const DataChunk& input, Vector* result);
   void EvaluateSubquery(const BoundExpr& e, const DataChunk& input, Vector* result);
+  // x op ANY / ALL (array), in array_any_all.cc.
+  void EvaluateArrayAnyAll(const BoundExpr& e, const DataChunk& input, Vector* result);
   // Runs a subquery's plan and returns its first column (all rows, or the first one when
   // only existence matters).
   std::vector<Value> RunSubquery(const BoundExpr& e, bool first_row_only);

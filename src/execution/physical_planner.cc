@@ -7,8 +7,9 @@
 #include "execution/operator/join/hash_join.h"
 #include "execution/operator/join/nested_loop_join.h"
 #include "execution/operator/limit/limit.h"
+#include "execution/operator/projection/project_set.h"
 #include "execution/operator/projection/projection.h"
-#include "execution/operator/scan/generate_series.h"
+#include "execution/operator/scan/table_function.h"
 #include "execution/operator/scan/table_scan.h"
 #include "execution/operator/set/recursive_cte.h"
 #include "execution/operator/set/set_operation.h"
@@ -73,7 +74,10 @@ PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOp& op, PlanProfile* profile
       out = std::make_unique<SetOperation>(op.set_op, op.set_all, op.types);
       break;
     case LogicalOpKind::kTableFunction:
-      out = std::make_unique<GenerateSeries>(op, op.types);
+      out = std::make_unique<TableFunctionScan>(op, op.types);
+      break;
+    case LogicalOpKind::kProjectSet:
+      out = std::make_unique<ProjectSet>(op.exprs, op.types);
       break;
     case LogicalOpKind::kRecursiveCte:
       // The recursive term is planned anew for each iteration; only the anchor is a child.

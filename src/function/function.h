@@ -42,6 +42,9 @@ struct ScalarFunction {
   // An "any" (kUnknown) parameter keeps an argument of unknown type (an untyped literal or
   // NULL) as unknown instead of resolving it to text: pg_typeof('x') is 'unknown'.
   bool keep_unknown = false;
+  // "any" (kUnknown) parameters reject arrays: PostgreSQL's anynonarray (text || anynonarray
+  // must not capture text[] || text).
+  bool any_nonarray = false;
 };
 
 // An aggregate keeps one fixed-size state per group; states are raw memory the hash

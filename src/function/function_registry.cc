@@ -21,9 +21,15 @@ FunctionRegistry::FunctionRegistry() {
   RegisterDateTimeFunctions(*this);
   RegisterFormattingFunctions(*this);
   RegisterMiscFunctions(*this);
+  RegisterArrayOperators(*this);
+  RegisterArrayFunctions(*this);
+  RegisterRegexpFunctions(*this);
+  RegisterFormatFunctions(*this);
+  RegisterEncodeFunctions(*this);
   RegisterBasicAggregates(*this);
   RegisterBoolStringAggregates(*this);
   RegisterStatisticalAggregates(*this);
+  RegisterArrayAggregates(*this);
 }
 
 const FunctionRegistry& FunctionRegistry::Get() {
@@ -82,12 +88,56 @@ bool IsPreferred(TypeId t) {
 }
 
 bool CanCoerce(TypeId arg, TypeId param) {
-  if (param == kAny || arg == param || arg == TypeId::kUnknown) return true;
+  if (param == kAny || param == TypeId::kAnyElement || arg == param || arg == TypeId::kUnknown)
+    return true;
+  if (param == TypeId::kArray) return false;
   return GetCastContext(LogicalType(arg), LogicalType(param)) == CastContext::kImplicit;
 }
 
 bool IsOperatorName(const std::string& name) {
   return !name.empty() && !std::isalpha(static_cast<unsigned char>(name[0])) && name[0] != '_';
+}
+
+// PostgreSQL's anycompatible family: the element type shared by every anyarray (kArray
+// declared) and anyelement argument, the common type of the known ones (the first one when
+// none widens to the others). False when they cannot be matched.
+bool PolymorphicElement(const std::vector<TypeId>& params, const std::vector<LogicalType>& args,
+                        LogicalType* element) {
+  *element = LogicalType(TypeId::kUnknown);
+  for (size_t i = 0; i < args.size(); i++) {
+    LogicalType t;
+    if (params[i] == TypeId::kArray && args[i].IsArray()) {
+      t = args[i].element_type();
+    } else if (params[i] == TypeId::kAnyElement && args[i].id() != TypeId::kUnknown) {
+      if (args[i].IsArray()) return false;  // one dimension: no arrays of arrays
+      t = args[i];
+    } else {
+      continue;
+    }
+    if (element->id() == TypeId::kUnknown || *element == t) {
+      *element = t;
+    } else if (element->id() == t.id()) {
+      *element = LogicalType(t.id());  // differing modifiers: drop them
+    } else if (GetCastContext(*element, t) == CastContext::kImplicit) {
+      *element = t;
+    } else if (GetCastContext(t, *element) != CastContext::kImplicit) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool IsPolymorphic(const std::vector<TypeId>& params) {
+  for (TypeId p : params)
+    if (p == TypeId::kArray || p == TypeId::kAnyElement) return true;
+  return false;
+}
+
+bool RejectsArrays(const ScalarFunction& f) {
+  return f.any_nonarray;
+}
+bool RejectsArrays(const AggregateFunction&) {
+  return false;
 }
 
 struct Candidate {
@@ -114,13 +164,19 @@ bool IsVariadic(const AggregateFunction&) {
 }
 
 template <typename F>
-std::vector<Candidate> Viable(const std::vector<F>& fns, const std::vector<TypeId>& args) {
+std::vector<Candidate> Viable(const std::vector<F>& fns, const std::vector<TypeId>& args,
+                              const std::vector<LogicalType>& arg_types) {
   std::vector<Candidate> out;
   for (size_t k = 0; k < fns.size(); k++) {
     Candidate c{k, {}};
     if (!Expand(fns[k].args, IsVariadic(fns[k]), args.size(), &c.params)) continue;
     bool ok = true;
-    for (size_t i = 0; i < args.size() && ok; i++) ok = CanCoerce(args[i], c.params[i]);
+    for (size_t i = 0; i < args.size() && ok; i++) {
+      ok = CanCoerce(args[i], c.params[i]) &&
+           !(c.params[i] == kAny && args[i] == TypeId::kArray && RejectsArrays(fns[k]));
+    }
+    LogicalType element;
+    if (ok && IsPolymorphic(c.params)) ok = PolymorphicElement(c.params, arg_types, &element);
     if (ok) out.push_back(std::move(c));
   }
   return out;
@@ -162,7 +218,7 @@ int Select(const std::string& name, const std::vector<F>& fns,
            const std::vector<LogicalType>& arg_types) {
   std::vector<TypeId> args;
   for (const LogicalType& t : arg_types) args.push_back(t.id());
-  std::vector<Candidate> cands = Viable(fns, args);
+  std::vector<Candidate> cands = Viable(fns, args, arg_types);
   if (cands.empty()) return -1;
   auto exact_count = [&](const Candidate& c) {
     int n = 0;
@@ -267,9 +323,17 @@ std::vector<LogicalType> ResolvedArgs(const std::vector<LogicalType>& declared, 
                                       bool keep_unknown = false) {
   std::vector<TypeId> params;
   Expand(declared, variadic, actual.size(), &params);
+  LogicalType element;
+  PolymorphicElement(params, actual, &element);
+  // Only unknown arguments: PostgreSQL could not determine the type; text is the useful guess.
+  if (element.id() == TypeId::kUnknown) element = LogicalType(TypeId::kText);
   std::vector<LogicalType> out;
   for (size_t i = 0; i < actual.size(); i++) {
-    if (params[i] == kAny) {
+    if (params[i] == TypeId::kArray) {
+      out.push_back(LogicalType::Array(element));
+    } else if (params[i] == TypeId::kAnyElement) {
+      out.push_back(element);
+    } else if (params[i] == kAny) {
       out.push_back(actual[i].id() == TypeId::kUnknown && !keep_unknown ? LogicalType(TypeId::kText)
                                                                          : actual[i]);
     } else if (params[i] == actual[i].id()) {

@@ -124,6 +124,28 @@ ScalarKernel MakeTernary(Op op) {
   };
 }
 
+// Row-at-a-time over boxed Values, for functions whose work dwarfs the boxing (arrays,
+// regular expressions): op(args, result_type) returns the row's value, NULL allowed. A strict
+// kernel gives NULL without calling op when any argument is NULL.
+template <typename Op>
+ScalarKernel MakeRowwise(Op op, bool strict = true) {
+  return [op, strict](DataChunk& args, idx_t count, Vector* result, FunctionContext& ctx) {
+    std::vector<Value> row(args.column_count());
+    for (idx_t i = 0; i < count; i++) {
+      bool any_null = false;
+      for (idx_t c = 0; c < args.column_count(); c++) {
+        row[c] = args.column(c).GetValue(i);
+        any_null |= row[c].is_null();
+      }
+      if (strict && any_null) {
+        result->SetNull(i);
+        continue;
+      }
+      result->SetValue(i, op(row, result->type(), ctx));
+    }
+  };
+}
+
 // Registration shorthand.
 inline ScalarFunction Scalar(std::string name, std::vector<LogicalType> args, LogicalType ret,
                              ScalarKernel kernel) {

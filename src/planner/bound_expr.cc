@@ -135,11 +135,14 @@ std::string BoundExpr::ToString(const std::vector<std::string>& names) const {
       return name;
     case BoundExprKind::kSubquery: {
       static const char* kForms[] = {"(SubPlan)", "EXISTS(SubPlan)", " ANY (SubPlan)",
-                                     " ALL (SubPlan)"};
+                                     " ALL (SubPlan)", "ARRAY(SubPlan)"};
       if (children.empty()) return kForms[index];
       return "(" + children[0]->ToString(names) + " " + function.function->name + kForms[index] +
              ")";
     }
+    case BoundExprKind::kArrayAnyAll:
+      return "(" + children[0]->ToString(names) + " " + function.function->name +
+             (negated ? " ALL (" : " ANY (") + children[1]->ToString(names) + "))";
   }
   return "?";
 }

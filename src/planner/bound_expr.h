@@ -38,10 +38,11 @@ enum class BoundExprKind : uint8_t {
   kWindowRef,    // binder-internal: the window function `index` of the query being bound
   kOuterColumn,  // column `index` of the row of the query `depth` levels out (correlation)
   kSubquery,     // `subquery` as a value: SubqueryType in `index`; children[0] the operand
+  kArrayAnyAll,  // children[0] op ANY (children[1], an array); negated: op ALL; function = op
 };
 
-// kSubquery forms (BoundExpr::index). IN is ANY with "=".
-enum class SubqueryType : int { kScalar, kExists, kAny, kAll };
+// kSubquery forms (BoundExpr::index). IN is ANY with "="; kArray is ARRAY(SELECT ...).
+enum class SubqueryType : int { kScalar, kExists, kAny, kAll, kArray };
 
 struct BoundExpr {
   BoundExprKind kind = BoundExprKind::kConstant;

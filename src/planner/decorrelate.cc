@@ -154,7 +154,7 @@ void PutBack(const BoundExpr& s, LogicalOpPtr plan) { *s.subquery = std::move(*p
 // EXISTS / NOT EXISTS / IN / NOT IN / op ANY as a semi or anti join on `input`.
 bool UnnestQuantified(const BoundExpr& s, LogicalOpPtr& input) {
   auto type = static_cast<SubqueryType>(s.index);
-  if (type == SubqueryType::kScalar || type == SubqueryType::kAll) return false;
+  if (type != SubqueryType::kExists && type != SubqueryType::kAny) return false;
   bool exists = type == SubqueryType::kExists;
   // An uncorrelated EXISTS is one constant for the statement: nothing to gain.
   if (exists && !s.correlated) return false;

@@ -3,8 +3,10 @@
 #include <charconv>
 
 #include "common/exception.h"
+#include "common/types/array_value.h"
 #include "common/types/decimal.h"
 #include "planner/logical_plan.h"
+#include "planner/set_function_binder.h"
 #include "planner/type_name.h"
 
 namespace heliosdb {
@@ -67,6 +69,12 @@ BoundExprPtr ExpressionBinder::Bind(const ast::Expr& expr) {
       return Bind(*expr.As<ast::CollateExpr>().operand);
     case K::kSubquery:
       return BindSubquery(expr.As<ast::SubqueryExpr>());
+    case K::kArray:
+      return BindArray(expr.As<ast::ArrayExpr>());
+    case K::kSubscript:
+      return BindSubscript(expr.As<ast::SubscriptExpr>());
+    case K::kAnyAll:
+      return BindAnyAll(expr.As<ast::AnyAllExpr>());
     default:
       ThrowError(sqlstate::kFeatureNotSupported, "this kind of expression is not supported yet",
                  expr.location);
@@ -268,7 +276,8 @@ BoundExprPtr ExpressionBinder::CallFunction(const std::string& name,
   for (size_t i = 0; i < args.size(); i++) {
     const LogicalType& target =
         i < resolved.arg_types.size() ? resolved.arg_types[i] : resolved.arg_types.back();
-    if (args[i]->type.id() != target.id() || IsUnknownConstant(*args[i]))
+    if (args[i]->type.id() != target.id() || IsUnknownConstant(*args[i]) ||
+        (target.IsArray() && args[i]->type != target))
       args[i] = binder_.Coerce(std::move(args[i]), target, false, "argument", location);
     out->children.push_back(std::move(args[i]));
   }
@@ -307,6 +316,7 @@ BoundExprPtr ExpressionBinder::BindFunction(const ast::FunctionExpr& e) {
     aggregates_->push_back(std::move(agg));
     return ref;
   }
+  if (IsSetFunctionName(name)) return BindSetReturning(e, name);
   if (FunctionRegistry::Get().IsAggregate(name) && !FunctionRegistry::Get().IsScalar(name))
     return BindAggregate(e, name);
   if (e.distinct || e.star || e.filter)
@@ -352,7 +362,8 @@ BoundExprPtr ExpressionBinder::BindAggregate(const ast::FunctionExpr& e, const s
                "function " + name + "(" + ArgTypeList(agg.args) + ") does not exist", e.location);
   for (size_t i = 0; i < agg.args.size() && i < agg.function.arg_types.size(); i++) {
     if (agg.args[i]->type.id() != agg.function.arg_types[i].id() ||
-        IsUnknownConstant(*agg.args[i]))
+        IsUnknownConstant(*agg.args[i]) ||
+        (agg.function.arg_types[i].IsArray() && agg.args[i]->type != agg.function.arg_types[i]))
       agg.args[i] = binder_.Coerce(std::move(agg.args[i]), agg.function.arg_types[i], false,
                                    "argument", e.location);
   }
@@ -460,6 +471,12 @@ const SequenceInfo& ExpressionBinder::SequenceArgument(const ast::Expr& arg) {
 
 BoundExprPtr ExpressionBinder::BindCast(const ast::CastExpr& e) {
   LogicalType target = ResolveTypeName(e.type);
+  // ARRAY[]::int[]: the cast gives the empty constructor its type.
+  if (target.IsArray() && e.operand->kind == ast::ExprKind::kArray) {
+    const auto& a = e.operand->As<ast::ArrayExpr>();
+    if (!a.query && a.elements.empty())
+      return MakeConstant(MakeArray({}, target.element_type()));
+  }
   auto operand = Bind(*e.operand);
   if (operand->kind == BoundExprKind::kParameter && operand->type.id() == TypeId::kUnknown)
     return binder_.Coerce(std::move(operand), target, false, "parameter", e.location);
@@ -553,8 +570,16 @@ BoundExprPtr ExpressionBinder::BindInList(const ast::InListExpr& e) {
 }
 
 BoundExprPtr ExpressionBinder::BindLike(const ast::LikeExpr& e) {
-  if (e.similar)
-    ThrowError(sqlstate::kFeatureNotSupported, "SIMILAR TO is not supported yet", e.location);
+  if (e.similar) {
+    // x SIMILAR TO p is x ~ similar_to_escape(p), as PostgreSQL rewrites it.
+    std::vector<BoundExprPtr> pattern;
+    pattern.push_back(Bind(*e.pattern));
+    if (e.escape) pattern.push_back(Bind(*e.escape));
+    std::vector<BoundExprPtr> args;
+    args.push_back(Bind(*e.operand));
+    args.push_back(CallFunction("similar_to_escape", std::move(pattern), e.location, false));
+    return CallFunction(e.negated ? "!~" : "~", std::move(args), e.location, true);
+  }
   std::string op = e.case_insensitive ? "~~*" : "~~";
   if (e.negated) op = "!" + op;
   std::vector<BoundExprPtr> args;

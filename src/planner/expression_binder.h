@@ -29,6 +29,10 @@ class ExpressionBinder {
     windows_ = windows;
     named_windows_ = named;
   }
+  // Allows set-returning functions (the select list): their calls stay kFunction nodes whose
+  // function is a set-function marker (IsSetFunctionCall); the SELECT binder moves them into
+  // a ProjectSet operator.
+  void AllowSetReturning() { set_returning_ = true; }
   // SET (a, b) = (SELECT x, y ...): one scalar subquery per column of the row subquery.
   std::vector<BoundExprPtr> BindRowSubquery(const ast::SubqueryExpr& e, size_t columns);
   // Resolves and applies an operator or function over bound arguments.
@@ -52,6 +56,12 @@ class ExpressionBinder {
   BoundExprPtr BindLike(const ast::LikeExpr& e);
   BoundExprPtr BindIsBool(const ast::IsBoolExpr& e);
   BoundExprPtr BindSubquery(const ast::SubqueryExpr& e);
+  // array_binder.cc: ARRAY[...] / ARRAY(SELECT ...), a[i] / a[i:j], x op ANY / ALL (array).
+  BoundExprPtr BindArray(const ast::ArrayExpr& e);
+  BoundExprPtr BindSubscript(const ast::SubscriptExpr& e);
+  BoundExprPtr BindAnyAll(const ast::AnyAllExpr& e);
+  // set_function_binder.cc: unnest(...), generate_series(...), ... in the select list.
+  BoundExprPtr BindSetReturning(const ast::FunctionExpr& e, const std::string& name);
   LogicalOpPtr BindCorrelated(const ast::SelectStmt& query);
   // The sequence a nextval / currval / setval argument names.
   const SequenceInfo& SequenceArgument(const ast::Expr& arg);
@@ -65,6 +75,7 @@ class ExpressionBinder {
   const char* clause_;
   std::vector<BoundWindow>* windows_ = nullptr;
   const std::vector<std::unique_ptr<ast::WindowSpec>>* named_windows_ = nullptr;
+  bool set_returning_ = false;
 };
 
 }  // namespace heliosdb

@@ -3,6 +3,7 @@
 #include "parser/parser.h"
 #include "planner/binder.h"
 #include "planner/expression_binder.h"
+#include "planner/set_function_binder.h"
 #include "planner/system_views.h"
 
 namespace heliosdb {
@@ -200,12 +201,9 @@ LogicalOpPtr Binder::BindBaseTable(const ast::BaseTableRef& ref, Scope* scope) {
 LogicalOpPtr Binder::BindTableFunction(const ast::FunctionRef& ref, Scope* scope) {
   const ast::FunctionExpr& call = *ref.call;
   std::string name = call.name.back();
-  if (name != "generate_series")
+  if (!IsSetFunctionName(name))
     ThrowError(sqlstate::kUndefinedFunction,
                "function " + name + " does not exist as a set-returning function", ref.location);
-  if (call.args.size() < 2 || call.args.size() > 3)
-    ThrowError(sqlstate::kUndefinedFunction,
-               "function generate_series takes 2 or 3 arguments", ref.location);
   // Arguments see the enclosing query (correlation), not the other FROM items.
   Scope args_scope;
   args_scope.outer = outer_scope_;
@@ -213,50 +211,22 @@ LogicalOpPtr Binder::BindTableFunction(const ast::FunctionRef& ref, Scope* scope
   op->kind = LogicalOpKind::kTableFunction;
   op->function = name;
   op->with_ordinality = ref.with_ordinality;
-  std::vector<LogicalType> types;
-  for (const auto& a : call.args) {
-    op->exprs.push_back(BindScalar(*a, args_scope));
-    types.push_back(op->exprs.back()->type);
-  }
-  // generate_series(start, stop [, step]): integers, numeric, or timestamps with an interval.
-  LogicalType start_type = CommonType({types[0], types[1]}, "generate_series", ref.location);
-  LogicalType value_type;
-  LogicalType step_type;
-  if (start_type.id() == TypeId::kTimestamp || start_type.id() == TypeId::kTimestampTz ||
-      start_type.id() == TypeId::kDate) {
-    value_type = start_type.id() == TypeId::kDate ? LogicalType(TypeId::kTimestamp) : start_type;
-    step_type = TypeId::kInterval;
-    if (op->exprs.size() != 3)
-      ThrowError(sqlstate::kUndefinedFunction,
-                 "function generate_series(" + start_type.ToString() + ", " +
-                     start_type.ToString() + ") does not exist",
-                 ref.location);
-  } else if (start_type.IsInteger() || start_type.id() == TypeId::kNumeric) {
-    value_type = start_type.id() == TypeId::kSmallInt ? LogicalType(TypeId::kInteger)
-                                                      : LogicalType(start_type.id());
-    if (op->exprs.size() == 3)
-      value_type = CommonType({value_type, types[2]}, "generate_series", ref.location);
-    if (!value_type.IsInteger() && value_type.id() != TypeId::kNumeric)
-      value_type = TypeId::kNumeric;
-    step_type = value_type;
-  } else {
-    ThrowError(sqlstate::kUndefinedFunction,
-               "function generate_series(" + types[0].ToString() + ", " + types[1].ToString() +
-                   ") does not exist",
-               ref.location);
-  }
-  for (size_t i = 0; i < op->exprs.size(); i++)
-    op->exprs[i] = Coerce(std::move(op->exprs[i]), i < 2 ? value_type : step_type, false,
-                          "argument", ref.location);
+  for (const auto& a : call.args) op->exprs.push_back(BindScalar(*a, args_scope));
+  std::vector<LogicalType> columns = BindSetFunctionArgs(*this, name, &op->exprs, ref.location);
   std::string alias = ref.alias.empty() ? name : ref.alias;
-  std::string column = !ref.column_aliases.empty() ? ref.column_aliases[0]
-                       : ref.alias.empty()          ? name
-                                                    : ref.alias;
-  op->types.push_back(value_type);
-  op->names.push_back(column);
-  scope->columns.push_back({alias, column, value_type});
+  // One column takes the alias as its name (PostgreSQL); several keep the function's name.
+  for (size_t i = 0; i < columns.size(); i++) {
+    std::string column = i < ref.column_aliases.size() ? ref.column_aliases[i]
+                         : ref.alias.empty() || columns.size() > 1 ? name
+                                                                   : ref.alias;
+    op->types.push_back(columns[i]);
+    op->names.push_back(column);
+    scope->columns.push_back({alias, column, columns[i]});
+  }
   if (ref.with_ordinality) {
-    std::string ordinality = ref.column_aliases.size() > 1 ? ref.column_aliases[1] : "ordinality";
+    std::string ordinality = ref.column_aliases.size() > columns.size()
+                                 ? ref.column_aliases[columns.size()]
+                                 : "ordinality";
     op->types.push_back(TypeId::kBigInt);
     op->names.push_back(ordinality);
     scope->columns.push_back({alias, ordinality, TypeId::kBigInt});

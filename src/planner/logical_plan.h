@@ -26,6 +26,7 @@ enum class LogicalOpKind : uint8_t {
   kJoin,      // join with a condition (JoinType); hash join when it has equality keys
   kSetOp,     // UNION / INTERSECT / EXCEPT [ALL] of two inputs with the same column types
   kTableFunction,  // a set-returning function in FROM (generate_series): exprs are its args
+  kProjectSet,     // select-list set-returning calls (exprs) in lockstep: input ++ one column each
   kRecursiveCte,   // WITH RECURSIVE: children = anchor, recursive term; working table `index`
   kWorkingTable,   // inside a recursive term: the rows of the previous iteration
   kWindow,         // window functions: output = input ++ one column per window function

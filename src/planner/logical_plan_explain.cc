@@ -115,6 +115,8 @@ std::string Describe(const LogicalOp& op, std::vector<std::string>* details) {
     }
     case LogicalOpKind::kTableFunction:
       return "Function Scan on " + op.function;
+    case LogicalOpKind::kProjectSet:
+      return "ProjectSet";
     case LogicalOpKind::kRecursiveCte:
       return std::string("Recursive Union") + (op.set_all ? " All" : "");
     case LogicalOpKind::kWorkingTable:

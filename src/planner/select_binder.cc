@@ -10,6 +10,7 @@
 #include "planner/binder.h"
 #include "planner/expression_binder.h"
 #include "planner/plan_util.h"
+#include "planner/set_function_binder.h"
 
 namespace heliosdb {
 
@@ -104,6 +105,8 @@ std::string FigureColumnName(const ast::Expr& expr) {
       return "row";
     case K::kCollate:
       return FigureColumnName(*expr.As<ast::CollateExpr>().operand);
+    case K::kSubscript:
+      return FigureColumnName(*expr.As<ast::SubscriptExpr>().operand);
     default:
       return "?column?";
   }
@@ -137,6 +140,7 @@ class SelectBinder {
       }
     }
     if (!windows_.empty()) plan = BuildWindow(std::move(plan));
+    plan = PlanSetFunctions(std::move(plan), &targets_);
     size_t visible = names_.size();
     for (auto& t : targets_)
       if (t->type.id() == TypeId::kUnknown)
@@ -214,6 +218,7 @@ class SelectBinder {
   void BindTargets() {
     ExpressionBinder eb(binder_, scope_, &aggregates_, "this context");
     eb.AllowWindows(&windows_, &stmt_.windows);
+    eb.AllowSetReturning();
     for (const auto& item : stmt_.targets) {
       if (item.expr->kind == ast::ExprKind::kStar) {
         const auto& star = item.expr->As<ast::StarExpr>();

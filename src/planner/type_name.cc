@@ -10,8 +10,12 @@ LogicalType ResolveTypeName(const ast::TypeName& t) {
   TypeId id = TypeIdFromName(name);
   if (id == TypeId::kUnknown)
     ThrowError(sqlstate::kUndefinedObject, "type \"" + t.name + "\" does not exist", t.location);
-  if (t.array_dims > 0)
-    ThrowError(sqlstate::kFeatureNotSupported, "array types are not supported yet", t.location);
+  // int[] and int[][] name the same type, as in PostgreSQL (dimensions are not enforced).
+  if (t.array_dims > 0) {
+    ast::TypeName element = t;
+    element.array_dims = 0;
+    return LogicalType::Array(ResolveTypeName(element));
+  }
   const auto& m = t.modifiers;
   switch (id) {
     case TypeId::kNumeric: {

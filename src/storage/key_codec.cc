@@ -15,6 +15,8 @@
 //   string     | 0x01 | bytes, 0x00 written as 0x00 0xFF | 0x00 0x00 |
 //   interval   | 0x01 | i128 span in microseconds (months = 30 days), sign bit flipped |
 //   uuid       | 0x01 | hi u64 | lo u64 |
+//   array      | 0x01 | each element's ascending part (0x01... or 0xFF) | 0x00 |
+//                element by element, a prefix before its extensions: PostgreSQL's array order
 //
 // A descending part is the complement of all of its bytes (NULL then sorts first, as
 // PostgreSQL's DESC NULLS FIRST).
@@ -25,6 +27,7 @@
 #include <cstring>
 
 #include "common/exception.h"
+#include "common/types/array_value.h"
 
 namespace heliosdb {
 
@@ -182,6 +185,13 @@ void EncodeKeyPart(const Value& value, bool descending, std::string* out) {
         EncodeDecimal(value.GetDecimal(), out);
         break;
       case PhysicalType::kString: {
+        if (value.type().IsArray()) {
+          LogicalType element = value.type().element_type();
+          for (const Value& v : DecodeArray(value.GetString(), element))
+            EncodeKeyPart(v, false, out);
+          out->push_back('\0');
+          break;
+        }
         const std::string& s = value.GetString();
         size_t pos = 0;
         while (true) {
@@ -241,6 +251,17 @@ Value DecodeKeyPart(std::string_view* in, const LogicalType& type, bool descendi
     case PhysicalType::kDecimal:
       return Value::Numeric(DecodeDecimal(r, type), type);
     case PhysicalType::kString: {
+      if (type.IsArray()) {
+        std::vector<Value> elements;
+        uint8_t end = descending ? 0xFF : 0x00;
+        while (true) {
+          if (in->empty()) PartReader::Malformed();
+          if (static_cast<uint8_t>(in->front()) == end) break;
+          elements.push_back(DecodeKeyPart(in, type.element_type(), descending));
+        }
+        r.Byte();
+        return MakeArray(elements, type.element_type());
+      }
       std::string s;
       while (true) {
         uint8_t b = r.Byte();

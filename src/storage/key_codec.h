@@ -10,6 +10,7 @@
 //     double      8 bytes: sign-flipped IEEE bits (negatives inverted); -0.0 as 0.0, NaN last
 //     decimal     normalized (trailing zeros stripped) sign, exponent and digits, comparable
 //     string      bytes with 0x00 escaped as 0x00 0xFF, terminated by 0x00 0x00
+//     array       each element's part, then 0x00 (a prefix sorts before its extensions)
 //     interval    16 bytes: the span in microseconds as a 128-bit big-endian signed number
 //     uuid        16 bytes big-endian
 // Descending parts are the bitwise complement of the ascending encoding.

@@ -3,6 +3,7 @@
 #include "common/types/value_text.h"
 
 #include "common/exception.h"
+#include "common/types/array_value.h"
 #include "common/types/date_time.h"
 #include "common/types/decimal.h"
 #include "common/types/interval.h"
@@ -47,6 +48,11 @@ std::string FormatPayload(const LogicalType& type, const void* payload,
       return FormatInterval(*static_cast<const Interval*>(payload));
     case TypeId::kUuid:
       return FormatUuid(*static_cast<const Uuid*>(payload));
+    case TypeId::kArray:
+      return FormatArray(*static_cast<const std::string_view*>(payload), type.element_type(),
+                         options);
+    case TypeId::kAnyElement:
+      break;
   }
   HELIOS_UNREACHABLE();
 }
@@ -126,6 +132,10 @@ Value ParseValue(std::string_view text, const LogicalType& type, const TextForma
       return Value::FromInterval(ParseInterval(text));
     case TypeId::kUuid:
       return Value::FromUuid(ParseUuid(text));
+    case TypeId::kArray:
+      return ParseArray(text, type, options);
+    case TypeId::kAnyElement:
+      break;
   }
   HELIOS_UNREACHABLE();
 }

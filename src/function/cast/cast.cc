@@ -100,6 +100,7 @@ Value CastValue(const Value& value, const LogicalType& target, FunctionContext& 
   if (value.is_null()) return Value::Null(target);
   TypeId f = from.id(), t = target.id();
   const TimeZone& zone = SessionZone(ctx.timezone);
+  if (from.IsArray() && target.IsArray()) return CastArray(value, target, ctx, explicit_cast);
 
   // Anything to a string type: output function (bool says true/false), then length rules.
   if (target.IsString()) {

@@ -36,6 +36,8 @@ CastContext NumericContext(TypeId from, TypeId to) {
 
 CastContext GetCastContext(const LogicalType& from, const LogicalType& to) {
   TypeId f = from.id(), t = to.id();
+  // Array to array: the element cast's context (PostgreSQL's array coercion).
+  if (from.IsArray() && to.IsArray()) return GetCastContext(from.element_type(), to.element_type());
   if (f == t) return CastContext::kImplicit;  // same type, perhaps a length/typmod coercion
   if (f == TypeId::kUnknown) return CastContext::kImplicit;
   if (from.IsNumeric() && to.IsNumeric()) return NumericContext(f, t);
@@ -45,6 +47,7 @@ CastContext GetCastContext(const LogicalType& from, const LogicalType& to) {
     return t == TypeId::kText && f == TypeId::kUnknown ? CastContext::kImplicit
                                                        : CastContext::kAssignment;
   if (IsStringLike(f)) return CastContext::kExplicit;
+  if (from.IsArray() || to.IsArray()) return CastContext::kNone;
   switch (f) {
     case TypeId::kBoolean:
       return t == TypeId::kInteger ? CastContext::kExplicit : CastContext::kNone;

@@ -209,7 +209,7 @@ void CastVector(const Vector& source, Vector* result, idx_t count, const Logical
     return;
   }
   if (from.id() == target.id() && target.id() != TypeId::kNumeric && !target.IsString() &&
-      target.modifier1() < 0) {
+      !target.IsArray() && target.modifier1() < 0) {
     result->Append(source, count, 0);  // same type, no modifier to apply
     return;
   }

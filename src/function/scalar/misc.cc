@@ -23,7 +23,10 @@ void RegisterMiscFunctions(FunctionRegistry& reg) {
   ScalarFunction type_of =
       Scalar("pg_typeof", {any}, LogicalType(TypeId::kText),
              [](DataChunk& args, idx_t count, Vector* result, FunctionContext&) {
-               std::string name = LogicalType(args.column(0).type().id()).ToString();
+               const LogicalType& t = args.column(0).type();
+               std::string name =
+                   t.IsArray() ? LogicalType::Array(LogicalType(t.element_type().id())).ToString()
+                               : LogicalType(t.id()).ToString();
                result->validity().Reset();
                for (idx_t i = 0; i < count; i++) result->SetString(i, name);
              });

@@ -394,8 +394,14 @@ void RegisterStringFunctions(FunctionRegistry& reg) {
                          s.append(a).append(b);
                          return s;
                        })));
-  reg.AddScalar(Scalar("||", {text, any}, text, AnyConcatKernel(false)));
-  reg.AddScalar(Scalar("||", {any, text}, text, AnyConcatKernel(true)));
+  // text || anynonarray: an array operand concatenates as an array instead.
+  for (bool any_left : {false, true}) {
+    ScalarFunction f = Scalar("||", any_left ? std::vector<LogicalType>{any, text}
+                                             : std::vector<LogicalType>{text, any},
+                              text, AnyConcatKernel(any_left));
+    f.any_nonarray = true;
+    reg.AddScalar(std::move(f));
+  }
   reg.AddScalar(Scalar("||", {bytea, bytea}, bytea, MakeBinary<SV, SV>([](SV a, SV b) {
                          return std::string(a) + std::string(b);
                        })));
