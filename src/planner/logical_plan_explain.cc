@@ -1,8 +1,10 @@
 // EXPLAIN rendering of the logical plan, in PostgreSQL's indented "->" style.
 #include <cstdio>
+#include <functional>
 
 #include "planner/join_keys.h"
 #include "planner/logical_plan.h"
+#include "planner/plan_util.h"
 
 namespace heliosdb {
 
@@ -156,6 +158,17 @@ void LogicalOp::Explain(std::vector<std::string>* lines, const ExplainOptions& o
   lines->push_back(depth == 0 ? title : indent + "->  " + title);
   std::string detail_indent(depth == 0 ? 2 : depth * 6 + 2, ' ');
   for (const auto& d : details) lines->push_back(detail_indent + d);
+  // Subqueries still evaluated as expressions (not unnested into joins).
+  std::vector<const LogicalOp*> subplans;
+  std::function<void(const BoundExpr&)> collect = [&](const BoundExpr& e) {
+    if (e.subquery) subplans.push_back(e.subquery.get());
+    for (const auto& c : e.children) collect(*c);
+  };
+  ForEachExpr(*this, collect);
+  for (size_t i = 0; i < subplans.size(); i++) {
+    lines->push_back(detail_indent + "SubPlan " + std::to_string(i + 1));
+    subplans[i]->Explain(lines, options, depth + 1);
+  }
   for (const auto& c : children) c->Explain(lines, options, depth + 1);
 }
 
