@@ -53,7 +53,7 @@ PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOp& op, PlanProfile* profile
       out = std::make_unique<HashAggregate>(op.exprs, op.aggregates, op.grouping_sets, op.types);
       break;
     case LogicalOpKind::kSort:
-      out = std::make_unique<Sort>(op.sort_keys, op.types);
+      out = std::make_unique<Sort>(op.sort_keys, op.top_n, op.types);
       break;
     case LogicalOpKind::kLimit:
       out = std::make_unique<Limit>(op.limit.get(), op.offset.get(), op.types);

@@ -120,6 +120,7 @@ struct LogicalOp {
   std::vector<std::vector<int>> grouping_sets;
   std::vector<BoundWindow> windows;  // kWindow
   std::vector<SortKey> sort_keys;
+  int64_t top_n = -1;  // kSort under LIMIT n [OFFSET m]: only the first n + m rows are needed
   BoundExprPtr limit;
   BoundExprPtr offset;
   std::vector<std::vector<BoundExprPtr>> rows;  // kValues

@@ -76,7 +76,7 @@ std::string Describe(const LogicalOp& op, std::vector<std::string>* details) {
         if (op.sort_keys[i].descending) keys += " DESC";
       }
       details->push_back("Sort Key: " + keys);
-      return "Sort";
+      return op.top_n >= 0 ? "Top-N Sort (" + std::to_string(op.top_n) + " rows)" : "Sort";
     }
     case LogicalOpKind::kLimit:
       return "Limit";

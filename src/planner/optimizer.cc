@@ -178,6 +178,23 @@ void Visit(LogicalOpPtr& op, const Catalog& catalog) {
 }
 }  // namespace
 
+// ORDER BY ... LIMIT: the sort keeps only the rows the limit can return.
+void MarkTopN(LogicalOp& op) {
+  for (auto& c : op.children) MarkTopN(*c);
+  ForEachSubqueryPlan(op, [](LogicalOpPtr& plan) { MarkTopN(*plan); });
+  if (op.kind != LogicalOpKind::kLimit || op.children[0]->kind != LogicalOpKind::kSort) return;
+  auto count = [](const BoundExprPtr& e) -> int64_t {
+    if (!e) return 0;
+    if (e->kind != BoundExprKind::kConstant || e->constant.is_null() ||
+        e->type.physical() != PhysicalType::kInt64)
+      return -1;
+    return e->constant.GetInt64();
+  };
+  int64_t limit = count(op.limit), offset = count(op.offset);
+  if (!op.limit || limit < 0 || offset < 0 || limit > (int64_t{1} << 40)) return;
+  op.children[0]->top_n = limit + offset;
+}
+
 void EstimateRows(LogicalOp& op, CardinalityEstimator& estimator) {
   for (auto& c : op.children) EstimateRows(*c, estimator);
   ForEachSubqueryPlan(op, [&](LogicalOpPtr& plan) { EstimateRows(*plan, estimator); });
@@ -192,6 +209,7 @@ void Optimize(LogicalOpPtr& plan, const Catalog& catalog, const PlannerEnvironme
     ReorderJoins(plan, estimator);
   }
   Visit(plan, catalog);
+  MarkTopN(*plan);
   // A fresh estimator: the rewrites above replaced operators it has seen.
   CardinalityEstimator estimator(catalog, env);
   EstimateRows(*plan, estimator);

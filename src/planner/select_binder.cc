@@ -146,7 +146,9 @@ class SelectBinder {
       if (t->type.id() == TypeId::kUnknown)
         t = binder_.Coerce(std::move(t), TypeId::kText, false, "", stmt_.location);
     std::vector<std::string> names = names_;
-    names.resize(targets_.size(), "?hidden?");
+    // Hidden ORDER BY columns are named by their expression (for EXPLAIN's sort keys).
+    for (size_t i = names.size(); i < targets_.size(); i++)
+      names.push_back(targets_[i]->ToString(plan->names));
     plan = Project(std::move(plan), std::move(targets_), names);
     if (stmt_.distinct && stmt_.distinct_on.empty()) {
       if (plan->types.size() > visible)

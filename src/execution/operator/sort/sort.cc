@@ -10,30 +10,42 @@ namespace heliosdb {
 
 void Sort::Materialize(ExecContext& ctx) {
   ExpressionExecutor executor(ctx);
-  // Sort keys are rendered to Values once per row; comparisons then need no vector access.
-  std::vector<std::vector<Value>> key_values;
+  // Top-N: cut back when the buffer is this big (amortizes the sorts).
+  size_t threshold = top_n_ >= 0 ? std::max<size_t>(4 * static_cast<size_t>(top_n_), kVectorSize)
+                                 : SIZE_MAX;
   while (DataChunk* in = child()->Next(ctx)) {
     DataChunk copy = *in;
     copy.Flatten();
     uint32_t chunk_index = static_cast<uint32_t>(chunks_.size());
     std::vector<Vector> key_vectors(keys_.size());
     for (size_t k = 0; k < keys_.size(); k++) executor.Evaluate(*keys_[k].expr, copy, &key_vectors[k]);
+    // Sort keys are rendered to Values once per row; comparisons then need no vector access.
     for (idx_t r = 0; r < copy.size(); r++) {
       std::vector<Value> row;
       row.reserve(keys_.size());
       for (auto& kv : key_vectors) row.push_back(kv.GetValue(r));
-      key_values.push_back(std::move(row));
+      key_values_.push_back(std::move(row));
       order_.emplace_back(chunk_index, static_cast<uint32_t>(r));
     }
     chunks_.push_back(std::move(copy));
+    if (order_.size() >= threshold) {
+      SortBuffer();
+      Truncate();
+    }
     ctx.CheckCancel();
   }
+  SortBuffer();
+  if (top_n_ >= 0) Truncate();
+  sorted_ = true;
+}
+
+void Sort::SortBuffer() {
   std::vector<uint32_t> index(order_.size());
   for (uint32_t i = 0; i < index.size(); i++) index[i] = i;
   std::stable_sort(index.begin(), index.end(), [&](uint32_t a, uint32_t b) {
     for (size_t k = 0; k < keys_.size(); k++) {
-      const Value& x = key_values[a][k];
-      const Value& y = key_values[b][k];
+      const Value& x = key_values_[a][k];
+      const Value& y = key_values_[b][k];
       if (x.is_null() || y.is_null()) {
         if (x.is_null() == y.is_null()) continue;
         return x.is_null() == keys_[k].nulls_first;
@@ -43,10 +55,36 @@ void Sort::Materialize(ExecContext& ctx) {
     }
     return false;
   });
-  std::vector<std::pair<uint32_t, uint32_t>> sorted(order_.size());
-  for (size_t i = 0; i < index.size(); i++) sorted[i] = order_[index[i]];
-  order_ = std::move(sorted);
-  sorted_ = true;
+  std::vector<std::pair<uint32_t, uint32_t>> order(order_.size());
+  std::vector<std::vector<Value>> keys(order_.size());
+  for (size_t i = 0; i < index.size(); i++) {
+    order[i] = order_[index[i]];
+    keys[i] = std::move(key_values_[index[i]]);
+  }
+  order_ = std::move(order);
+  key_values_ = std::move(keys);
+}
+
+void Sort::Truncate() {
+  size_t keep = std::min(order_.size(), static_cast<size_t>(top_n_));
+  std::vector<DataChunk> chunks;
+  std::vector<std::pair<uint32_t, uint32_t>> order;
+  for (size_t i = 0; i < keep; i++) {
+    if (i % kVectorSize == 0) {
+      chunks.emplace_back();
+      chunks.back().Initialize(types_);
+    }
+    DataChunk& out = chunks.back();
+    idx_t n = static_cast<idx_t>(i % kVectorSize);
+    auto [c, r] = order_[i];
+    for (size_t col = 0; col < types_.size(); col++)
+      out.column(col).CopyRow(chunks_[c].column(col), r, n);
+    out.SetSize(n + 1);
+    order.emplace_back(static_cast<uint32_t>(chunks.size() - 1), static_cast<uint32_t>(n));
+  }
+  chunks_ = std::move(chunks);
+  order_ = std::move(order);
+  key_values_.resize(keep);
 }
 
 DataChunk* Sort::Next(ExecContext& ctx) {
