@@ -5,6 +5,7 @@
 #include "execution/operator/dml/dml_operator.h"
 #include "execution/operator/filter/filter.h"
 #include "execution/operator/join/hash_join.h"
+#include "execution/operator/join/lateral_join.h"
 #include "execution/operator/join/nested_loop_join.h"
 #include "execution/operator/limit/limit.h"
 #include "execution/operator/projection/project_set.h"
@@ -65,6 +66,12 @@ PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOp& op, PlanProfile* profile
       out = std::make_unique<ValuesScan>(op.rows, op.types);
       break;
     case LogicalOpKind::kJoin:
+      if (op.lateral) {
+        // The right input is planned per left row; only the left one is a child.
+        out = std::make_unique<LateralJoin>(op, op.types);
+        out->AddChild(CreatePhysicalPlan(*op.children[0], profile));
+        return Profiled(std::move(out), op, profile);
+      }
       out = TryHashJoin(op);
       // NOT IN's NULL rules are only planned where the key makes a hash join.
       HELIOS_ASSERT(out || !op.null_aware);

@@ -87,6 +87,8 @@ class Binder {
 
   // FROM clause
   LogicalOpPtr BindTableRef(const ast::TableRef& ref, Scope* scope);
+  // A FROM item after others: LATERAL ones (and table functions) may read `left`'s columns.
+  LogicalOpPtr BindLateralRef(const ast::TableRef& ref, const Scope& left, Scope* scope);
   LogicalOpPtr BindBaseTable(const ast::BaseTableRef& ref, Scope* scope);
   LogicalOpPtr BindFrom(const std::vector<ast::TableRefPtr>& from, Scope* scope);
   LogicalOpPtr BindJoin(const ast::JoinRef& ref, Scope* scope);

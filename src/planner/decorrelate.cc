@@ -62,7 +62,8 @@ void LiftExpr(BoundExpr& e, int level) {
 
 void LiftDepths(LogicalOp& op, int level) {
   ForEachExpr(op, [&](BoundExprPtr& e) { LiftExpr(*e, level); });
-  for (auto& c : op.children) LiftDepths(*c, level);
+  for (size_t i = 0; i < op.children.size(); i++)
+    LiftDepths(*op.children[i], level + LateralLevel(op, i));
 }
 
 LogicalOpPtr MakeJoin(LogicalOpPtr left, LogicalOpPtr right, JoinType type,

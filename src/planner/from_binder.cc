@@ -3,6 +3,7 @@
 #include "parser/parser.h"
 #include "planner/binder.h"
 #include "planner/expression_binder.h"
+#include "planner/plan_util.h"
 #include "planner/set_function_binder.h"
 #include "planner/system_views.h"
 
@@ -19,6 +20,20 @@ std::unique_ptr<LogicalOp> MakeJoin(LogicalOpPtr left, LogicalOpPtr right, JoinT
   join->names.insert(join->names.end(), right->names.begin(), right->names.end());
   join->children.push_back(std::move(left));
   join->children.push_back(std::move(right));
+  return join;
+}
+
+bool IsLateral(const ast::TableRef& ref) {
+  // Table functions are lateral without the keyword, as in PostgreSQL.
+  if (ref.kind == ast::TableRefKind::kFunction) return true;
+  return ref.kind == ast::TableRefKind::kSubquery && ref.As<ast::SubqueryRef>().lateral;
+}
+
+LogicalOpPtr MakeLateralJoin(LogicalOpPtr left, LogicalOpPtr right, JoinType type) {
+  // Bound with the left items as its outer scope: any outer reference needs the left row.
+  bool lateral = PlanRefersOutside(*right, 0);
+  LogicalOpPtr join = MakeJoin(std::move(left), std::move(right), type);
+  join->lateral = lateral;
   return join;
 }
 
@@ -65,11 +80,35 @@ LogicalOpPtr Binder::BindFrom(const std::vector<ast::TableRefPtr>& from, Scope* 
                    names[i].second);
   LogicalOpPtr plan;
   for (const auto& ref : from) {
-    LogicalOpPtr next = BindTableRef(*ref, scope);
-    plan = plan ? MakeJoin(std::move(plan), std::move(next), JoinType::kCross) : std::move(next);
+    if (!plan) {
+      plan = BindTableRef(*ref, scope);
+      continue;
+    }
+    Scope left = *scope;  // what a LATERAL item may read
+    LogicalOpPtr next = BindLateralRef(*ref, left, scope);
+    plan = MakeLateralJoin(std::move(plan), std::move(next), JoinType::kCross);
   }
   return plan;
 }
+
+LogicalOpPtr Binder::BindLateralRef(const ast::TableRef& ref, const Scope& left, Scope* scope) {
+  if (!IsLateral(ref)) return BindTableRef(ref, scope);
+  // The left items' columns resolve as the nearest outer query's (depth 1): the join runs the
+  // item once per left row with that row as the outer row.
+  Scope lateral = left;
+  lateral.outer = outer_scope_;
+  const Scope* saved = outer_scope_;
+  outer_scope_ = &lateral;
+  try {
+    LogicalOpPtr plan = BindTableRef(ref, scope);
+    outer_scope_ = saved;
+    return plan;
+  } catch (...) {
+    outer_scope_ = saved;
+    throw;
+  }
+}
+
 
 LogicalOpPtr Binder::BindTableRef(const ast::TableRef& ref, Scope* scope) {
   switch (ref.kind) {
@@ -302,11 +341,20 @@ LogicalOpPtr Binder::BindJoin(const ast::JoinRef& ref, Scope* scope) {
   bool right_join = ref.type == T::kRight;
   Scope sides[2];
   LogicalOpPtr left = BindTableRef(*ref.left, &sides[0]);
-  LogicalOpPtr right = BindTableRef(*ref.right, &sides[1]);
+  LogicalOpPtr right = BindLateralRef(*ref.right, sides[0], &sides[1]);
+  if (PlanRefersOutside(*right, 0) && ref.type != T::kInner && ref.type != T::kLeft &&
+      ref.type != T::kCross)
+  {
+    Status status = Status::Error(sqlstate::kInvalidColumnReference,
+                                  "invalid reference to FROM-clause entry in a LATERAL item",
+                                  ref.location);
+    status.WithDetail("The combining JOIN type must be INNER or LEFT for a LATERAL reference.");
+    throw DbException(status);
+  }
   size_t left_width = sides[0].columns.size();
   // A RIGHT JOIN runs as a LEFT JOIN with the inputs swapped, then restores column order.
   LogicalOpPtr join = right_join ? MakeJoin(std::move(right), std::move(left), JoinType::kLeft)
-                                 : MakeJoin(std::move(left), std::move(right),
+                                 : MakeLateralJoin(std::move(left), std::move(right),
                                             ref.type == T::kLeft    ? JoinType::kLeft
                                             : ref.type == T::kFull  ? JoinType::kFull
                                             : ref.type == T::kCross ? JoinType::kCross

@@ -25,7 +25,7 @@ constexpr size_t kDpLimit = 10;
 using Set = uint64_t;
 
 bool IsReorderable(const LogicalOp& op) {
-  return op.kind == LogicalOpKind::kJoin &&
+  return op.kind == LogicalOpKind::kJoin && !op.lateral &&
          (op.join_type == JoinType::kInner || op.join_type == JoinType::kCross);
 }
 

@@ -128,6 +128,9 @@ struct LogicalOp {
   // kJoin kAnti for NOT IN: a NULL on either side of the key makes the answer unknown, so a
   // left row is kept only when the right input is empty or has no NULL key and no match.
   bool null_aware = false;
+  // kJoin: the right input reads the left row as its outer row (depth 1), LATERAL: it runs
+  // once per left row.
+  bool lateral = false;
   SetOpType set_op = SetOpType::kUnion;  // kSetOp
   std::string function;                  // kTableFunction: its name
   bool with_ordinality = false;          // kTableFunction: a last bigint column numbers rows

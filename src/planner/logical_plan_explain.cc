@@ -93,6 +93,10 @@ std::string Describe(const LogicalOp& op, std::vector<std::string>* details) {
                          : op.join_type == JoinType::kSemi ? " Semi"
                          : op.join_type == JoinType::kAnti ? " Anti"
                                                            : "";
+      if (op.lateral) {
+        if (op.predicate) details->push_back("Join Filter: " + op.predicate->ToString(op.names));
+        return std::string("Lateral") + side + " Join";
+      }
       // The condition reads left ++ right, which semi and anti joins do not output.
       std::vector<std::string> pair_names = op.children[0]->names;
       for (const auto& n : op.children[1]->names) pair_names.push_back(n);

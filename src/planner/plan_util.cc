@@ -110,6 +110,10 @@ void RefreshCorrelation(BoundExpr& e) {
   for (auto& c : e.children) RefreshCorrelation(*c);
 }
 
+int LateralLevel(const LogicalOp& op, size_t child) {
+  return op.kind == LogicalOpKind::kJoin && op.lateral && child == 1 ? 1 : 0;
+}
+
 bool RefersOutside(const BoundExpr& e, int level) {
   if (e.kind == BoundExprKind::kOuterColumn && e.depth > level) return true;
   if (e.subquery && PlanRefersOutside(*e.subquery, level + 1)) return true;
@@ -121,8 +125,8 @@ bool RefersOutside(const BoundExpr& e, int level) {
 bool PlanRefersOutside(const LogicalOp& op, int level) {
   bool found = false;
   ForEachExpr(op, [&](const BoundExpr& e) { found = found || RefersOutside(e, level); });
-  for (const auto& c : op.children)
-    found = found || PlanRefersOutside(*c, level);
+  for (size_t i = 0; i < op.children.size(); i++)
+    found = found || PlanRefersOutside(*op.children[i], level + LateralLevel(op, i));
   return found;
 }
 

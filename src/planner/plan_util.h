@@ -41,6 +41,8 @@ void RefreshCorrelation(BoundExpr& e);
 // deeper.
 bool RefersOutside(const BoundExpr& e, int level);
 bool PlanRefersOutside(const LogicalOp& op, int level);
+// 1 for the right input of a LATERAL join, which sees the left row as one more outer level.
+int LateralLevel(const LogicalOp& op, size_t child);
 
 // Puts a filter on top of op, merged into op when it is a filter already.
 void AddFilter(LogicalOpPtr& op, BoundExprPtr predicate);

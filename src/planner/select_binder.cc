@@ -555,7 +555,8 @@ class SelectBinder {
       for (auto& c : e.children) visit(*c, d);
     };
     ForEachExpr(plan, [&](BoundExprPtr& e) { visit(*e, depth); });
-    for (auto& c : plan.children) RewriteOuterRefsForGroups(*c, depth);
+    for (size_t i = 0; i < plan.children.size(); i++)
+      RewriteOuterRefsForGroups(*plan.children[i], depth + LateralLevel(plan, i));
   }
 
   Binder& binder_;
