@@ -343,8 +343,7 @@ LogicalOpPtr Binder::BindJoin(const ast::JoinRef& ref, Scope* scope) {
   LogicalOpPtr left = BindTableRef(*ref.left, &sides[0]);
   LogicalOpPtr right = BindLateralRef(*ref.right, sides[0], &sides[1]);
   if (PlanRefersOutside(*right, 0) && ref.type != T::kInner && ref.type != T::kLeft &&
-      ref.type != T::kCross)
-  {
+      ref.type != T::kCross) {
     Status status = Status::Error(sqlstate::kInvalidColumnReference,
                                   "invalid reference to FROM-clause entry in a LATERAL item",
                                   ref.location);
