@@ -190,8 +190,11 @@ double CardinalityEstimator::Compute(const LogicalOp& op) {
 double CardinalityEstimator::JoinRows(const LogicalOp& op) {
   double left = Rows(*op.children[0]);
   double right = Rows(*op.children[1]);
-  double selectivity =
-      op.predicate ? JoinSelectivity(*op.predicate, *op.children[0], *op.children[1]) : 1;
+  // A lateral right side is estimated per left row: its filter already applied the join's
+  // equalities (an index join's probe), so the condition is not counted twice.
+  double selectivity = op.predicate && !op.lateral
+                           ? JoinSelectivity(*op.predicate, *op.children[0], *op.children[1])
+                           : 1;
   double inner = left * right * selectivity;
   switch (op.join_type) {
     case JoinType::kInner:

@@ -178,6 +178,23 @@ void Visit(LogicalOpPtr& op, const Catalog& catalog) {
 }
 }  // namespace
 
+// A projection of a projection computes its expressions over the inner one's input (the
+// rewrites above stack projections that restore column orders).
+void MergeProjections(LogicalOpPtr& op) {
+  for (auto& c : op->children) MergeProjections(c);
+  ForEachSubqueryPlan(*op, [](LogicalOpPtr& plan) { MergeProjections(plan); });
+  if (op->kind != LogicalOpKind::kProjection ||
+      op->children[0]->kind != LogicalOpKind::kProjection)
+    return;
+  LogicalOp& inner = *op->children[0];
+  for (const auto& e : inner.exprs)
+    if (e->IsVolatile() || RefersOutside(*e, 0) || e->kind == BoundExprKind::kSubquery ||
+        (e->kind != BoundExprKind::kColumn && e->kind != BoundExprKind::kConstant))
+      return;  // only pure column selections fold without repeating work
+  for (auto& e : op->exprs) e = SubstituteColumns(*e, inner.exprs);
+  op->children[0] = std::move(inner.children[0]);
+}
+
 // ORDER BY ... LIMIT: the sort keeps only the rows the limit can return.
 void MarkTopN(LogicalOp& op) {
   for (auto& c : op.children) MarkTopN(*c);
@@ -207,8 +224,10 @@ void Optimize(LogicalOpPtr& plan, const Catalog& catalog, const PlannerEnvironme
   {
     CardinalityEstimator estimator(catalog, env);
     ReorderJoins(plan, estimator);
+    ChooseIndexJoins(plan, catalog, estimator);
   }
   Visit(plan, catalog);
+  MergeProjections(plan);
   MarkTopN(*plan);
   // A fresh estimator: the rewrites above replaced operators it has seen.
   CardinalityEstimator estimator(catalog, env);

@@ -26,6 +26,9 @@ void UnnestSubqueries(LogicalOpPtr& plan);
 // Orders the inputs of every tree of inner and cross joins by estimated cost (join_order.cc).
 void ReorderJoins(LogicalOpPtr& plan, CardinalityEstimator& estimator);
 
+// Runs joins of a few rows against an indexed table as index lookups (index_join.cc).
+void ChooseIndexJoins(LogicalOpPtr& plan, const Catalog& catalog, CardinalityEstimator& estimator);
+
 // Sets LogicalOp::estimated_rows throughout the plan, for EXPLAIN.
 void EstimateRows(LogicalOp& plan, CardinalityEstimator& estimator);
 
