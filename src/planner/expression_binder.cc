@@ -5,6 +5,7 @@
 #include "common/exception.h"
 #include "common/types/array_value.h"
 #include "common/types/decimal.h"
+#include "common/types/interval.h"
 #include "planner/logical_plan.h"
 #include "planner/set_function_binder.h"
 #include "planner/type_name.h"
@@ -478,6 +479,12 @@ BoundExprPtr ExpressionBinder::BindCast(const ast::CastExpr& e) {
       return MakeConstant(MakeArray({}, target.element_type()));
   }
   auto operand = Bind(*e.operand);
+  // INTERVAL '1' YEAR: the fields say how to read the text.
+  if (target.id() == TypeId::kInterval && !e.type.interval_fields.empty() &&
+      IsUnknownConstant(*operand) && !operand->constant.is_null()) {
+    return MakeConstant(Value::FromInterval(
+        ParseIntervalWithFields(operand->constant.GetString(), e.type.interval_fields)));
+  }
   if (operand->kind == BoundExprKind::kParameter && operand->type.id() == TypeId::kUnknown)
     return binder_.Coerce(std::move(operand), target, false, "parameter", e.location);
   if (IsUnknownConstant(*operand))

@@ -300,6 +300,36 @@ Interval ParseInterval(std::string_view text) {
   return IntervalParser(text).Parse();
 }
 
+Interval ParseIntervalWithFields(std::string_view text, const std::string& fields) {
+  std::string last = fields.substr(fields.find_last_of(' ') == std::string::npos
+                                       ? 0
+                                       : fields.find_last_of(' ') + 1);
+  // A bare number: '1' YEAR is one year, '90' DAY ninety days.
+  std::string_view t = text;
+  while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
+  while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+  size_t digits = t.find_first_not_of("+-0123456789.");
+  bool bare = !t.empty() && digits == std::string_view::npos &&
+              t.find_first_of("0123456789") != std::string_view::npos;
+  Interval v = ParseInterval(bare ? std::string(t) + " " + last : std::string(text));
+  constexpr int64_t kHour = int64_t{3600} * 1000000, kMinute = int64_t{60} * 1000000;
+  if (last == "year") {
+    v.months -= v.months % 12;
+    v.days = 0;
+    v.micros = 0;
+  } else if (last == "month") {
+    v.days = 0;
+    v.micros = 0;
+  } else if (last == "day") {
+    v.micros = 0;
+  } else if (last == "hour") {
+    v.micros -= v.micros % kHour;
+  } else if (last == "minute") {
+    v.micros -= v.micros % kMinute;
+  }
+  return v;
+}
+
 std::string FormatInterval(const Interval& iv) {
   std::string out;
   bool is_zero = true, is_before = false;

@@ -15,6 +15,10 @@ namespace heliosdb {
 // '1.5 days', 'P1Y2M3DT4H5M6S', 'P0001-02-03T04:05:06'. Throws 22007 on bad text
 // (invalid input syntax for type interval: "x") and 22008 on overflow.
 Interval ParseInterval(std::string_view text);
+// INTERVAL 'text' fields (INTERVAL '1' YEAR, INTERVAL '90' DAY, INTERVAL '1 2:03' DAY TO
+// MINUTE): a bare number counts in the last field's unit, and parts below that field are
+// dropped, as in PostgreSQL. `fields` as the parser keeps them ("day to minute").
+Interval ParseIntervalWithFields(std::string_view text, const std::string& fields);
 // '1 year 2 mons 3 days 04:05:06', '-1 days', '00:00:00'.
 std::string FormatInterval(const Interval& iv);
 
