@@ -62,10 +62,58 @@ Moves ConditionMoves(JoinType type) {
   return {inner || type == JoinType::kSemi, inner || type != JoinType::kFull, false};
 }
 
+// (a AND b) OR (a AND c) -> a AND (b OR c): a join condition repeated in every branch of an
+// OR (TPC-H Q19) becomes a conjunct of its own, which the join can use as a key.
+void FactorOr(std::vector<BoundExprPtr>* conjuncts) {
+  std::vector<BoundExprPtr> extra;
+  for (auto& c : *conjuncts) {
+    if (c->kind != BoundExprKind::kOr) continue;
+    std::vector<std::vector<BoundExprPtr>> branches;
+    for (auto& b : c->children) {
+      branches.emplace_back();
+      SplitConjuncts(b->Copy(), &branches.back());
+    }
+    std::vector<BoundExprPtr> common;
+    for (auto& candidate : branches[0]) {
+      if (candidate->IsVolatile()) continue;
+      bool everywhere = true;
+      for (size_t i = 1; i < branches.size() && everywhere; i++) {
+        everywhere = false;
+        for (const auto& x : branches[i]) everywhere |= x->Equals(*candidate);
+      }
+      if (everywhere) common.push_back(candidate->Copy());
+    }
+    if (common.empty()) continue;
+    auto rest = std::make_unique<BoundExpr>();
+    rest->kind = BoundExprKind::kOr;
+    rest->type = TypeId::kBoolean;
+    bool some_branch_empty = false;
+    for (auto& branch : branches) {
+      std::vector<BoundExprPtr> left;
+      for (auto& x : branch) {
+        bool shared = false;
+        for (const auto& k : common) shared |= x->Equals(*k);
+        if (!shared) left.push_back(std::move(x));
+      }
+      some_branch_empty |= left.empty();
+      if (!left.empty()) rest->children.push_back(Conjunction(std::move(left)));
+    }
+    // A branch that was only the common part makes the rest of the OR true.
+    c = some_branch_empty ? nullptr : std::move(rest);
+    for (auto& k : common) extra.push_back(std::move(k));
+  }
+  std::vector<BoundExprPtr> out;
+  for (auto& c : *conjuncts)
+    if (c) out.push_back(std::move(c));
+  for (auto& e : extra) out.push_back(std::move(e));
+  *conjuncts = std::move(out);
+}
+
 void PushDown(LogicalOpPtr& op) {
   if (op->kind == LogicalOpKind::kFilter && op->children[0]->kind == LogicalOpKind::kJoin) {
     std::vector<BoundExprPtr> conjuncts;
     SplitConjuncts(std::move(op->predicate), &conjuncts);
+    FactorOr(&conjuncts);
     LogicalOp& join = *op->children[0];
     std::vector<BoundExprPtr> keep =
         Distribute(join, std::move(conjuncts), WhereMoves(join.join_type));
