@@ -29,9 +29,11 @@ bool IsLateral(const ast::TableRef& ref) {
   return ref.kind == ast::TableRefKind::kSubquery && ref.As<ast::SubqueryRef>().lateral;
 }
 
-LogicalOpPtr MakeLateralJoin(LogicalOpPtr left, LogicalOpPtr right, JoinType type) {
-  // Bound with the left items as its outer scope: any outer reference needs the left row.
-  bool lateral = PlanRefersOutside(*right, 0);
+// `item` is the right side's FROM item: only a lateral one was bound with the left items as
+// its nearest outer scope, so only then does an outer reference need the left row.
+LogicalOpPtr MakeLateralJoin(LogicalOpPtr left, LogicalOpPtr right, JoinType type,
+                             const ast::TableRef& item) {
+  bool lateral = IsLateral(item) && PlanRefersOutside(*right, 0);
   LogicalOpPtr join = MakeJoin(std::move(left), std::move(right), type);
   join->lateral = lateral;
   return join;
@@ -86,7 +88,7 @@ LogicalOpPtr Binder::BindFrom(const std::vector<ast::TableRefPtr>& from, Scope* 
     }
     Scope left = *scope;  // what a LATERAL item may read
     LogicalOpPtr next = BindLateralRef(*ref, left, scope);
-    plan = MakeLateralJoin(std::move(plan), std::move(next), JoinType::kCross);
+    plan = MakeLateralJoin(std::move(plan), std::move(next), JoinType::kCross, *ref);
   }
   return plan;
 }
@@ -342,8 +344,8 @@ LogicalOpPtr Binder::BindJoin(const ast::JoinRef& ref, Scope* scope) {
   Scope sides[2];
   LogicalOpPtr left = BindTableRef(*ref.left, &sides[0]);
   LogicalOpPtr right = BindLateralRef(*ref.right, sides[0], &sides[1]);
-  if (PlanRefersOutside(*right, 0) && ref.type != T::kInner && ref.type != T::kLeft &&
-      ref.type != T::kCross) {
+  if (IsLateral(*ref.right) && PlanRefersOutside(*right, 0) && ref.type != T::kInner &&
+      ref.type != T::kLeft && ref.type != T::kCross) {
     Status status = Status::Error(sqlstate::kInvalidColumnReference,
                                   "invalid reference to FROM-clause entry in a LATERAL item",
                                   ref.location);
@@ -357,7 +359,8 @@ LogicalOpPtr Binder::BindJoin(const ast::JoinRef& ref, Scope* scope) {
                                             ref.type == T::kLeft    ? JoinType::kLeft
                                             : ref.type == T::kFull  ? JoinType::kFull
                                             : ref.type == T::kCross ? JoinType::kCross
-                                                                    : JoinType::kInner);
+                                                                    : JoinType::kInner,
+                                            *ref.right);
   Scope joined;  // in the join operator's column order
   const Scope& first = right_join ? sides[1] : sides[0];
   const Scope& second = right_join ? sides[0] : sides[1];
