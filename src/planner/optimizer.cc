@@ -228,6 +228,7 @@ void Optimize(LogicalOpPtr& plan, const Catalog& catalog, const PlannerEnvironme
   }
   Visit(plan, catalog);
   MergeProjections(plan);
+  PruneColumns(*plan);
   MarkTopN(*plan);
   // A fresh estimator: the rewrites above replaced operators it has seen.
   CardinalityEstimator estimator(catalog, env);

@@ -29,6 +29,10 @@ void ReorderJoins(LogicalOpPtr& plan, CardinalityEstimator& estimator);
 // Runs joins of a few rows against an indexed table as index lookups (index_join.cc).
 void ChooseIndexJoins(LogicalOpPtr& plan, const Catalog& catalog, CardinalityEstimator& estimator);
 
+// Has every operator produce only the columns the operators above it read
+// (column_pruning.cc).
+void PruneColumns(LogicalOp& plan);
+
 // Sets LogicalOp::estimated_rows throughout the plan, for EXPLAIN.
 void EstimateRows(LogicalOp& plan, CardinalityEstimator& estimator);
 
