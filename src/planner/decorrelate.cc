@@ -121,13 +121,7 @@ bool FindBody(LogicalOpPtr& plan, bool exists, Body* body) {
 // rest; false when the parent is read anywhere else.
 bool PullCorrelation(LogicalOp& body, std::vector<BoundExprPtr>* pulled, bool dry_run) {
   if (body.kind != LogicalOpKind::kFilter) return !PlanRefersOutside(body, 0);
-  std::vector<const BoundExpr*> parts;
-  if (body.predicate->kind == BoundExprKind::kAnd) {
-    for (const auto& c : body.predicate->children) parts.push_back(c.get());
-  } else {
-    parts.push_back(body.predicate.get());
-  }
-  for (const BoundExpr* c : parts)
+  for (const BoundExpr* c : ConjunctsOf(*body.predicate))
     if (ReadsParent(*c) && ContainsSubquery(*c)) return false;
   if (PlanRefersOutside(*body.children[0], 0)) return false;
   if (dry_run) return true;
@@ -262,13 +256,7 @@ int UnnestScalar(const BoundExpr& s, LogicalOpPtr& input, bool inner_join) {
        PullCorrelation(*agg.children[0], nullptr, true);
   if (ok && agg.children[0]->kind == LogicalOpKind::kFilter) {
     const BoundExpr& p = *agg.children[0]->predicate;
-    std::vector<const BoundExpr*> parts;
-    if (p.kind == BoundExprKind::kAnd) {
-      for (const auto& c : p.children) parts.push_back(c.get());
-    } else {
-      parts.push_back(&p);
-    }
-    for (const BoundExpr* c : parts)
+    for (const BoundExpr* c : ConjunctsOf(p))
       if (ReadsParent(*c) && CorrelationKeySide(*c) < 0) ok = false;
   }
   if (!ok) {

@@ -51,14 +51,8 @@ BoundExprPtr AsOuter(const BoundExpr& e) {
 std::vector<BoundExprPtr> ProbeConjuncts(const LogicalOp& join, const LogicalOp& get,
                                          const Catalog& catalog, bool* leads) {
   int left_width = static_cast<int>(join.children[0]->types.size());
-  std::vector<const BoundExpr*> parts;
-  if (join.predicate->kind == BoundExprKind::kAnd) {
-    for (const auto& c : join.predicate->children) parts.push_back(c.get());
-  } else {
-    parts.push_back(join.predicate.get());
-  }
   std::vector<BoundExprPtr> out;
-  for (const BoundExpr* c : parts) {
+  for (const BoundExpr* c : ConjunctsOf(*join.predicate)) {
     if (c->kind != BoundExprKind::kFunction || c->name != "=" || c->children.size() != 2) continue;
     for (int side = 0; side < 2; side++) {
       const BoundExpr& right = *c->children[side];

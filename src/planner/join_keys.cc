@@ -23,14 +23,8 @@ bool ColumnRange(const BoundExpr& e, int* low, int* high) {
 bool SplitJoinKeys(const LogicalOp& op, JoinKeys* keys) {
   if (!op.predicate || op.join_type == JoinType::kCross) return false;
   int left_width = static_cast<int>(op.children[0]->types.size());
-  std::vector<const BoundExpr*> conjuncts;
-  if (op.predicate->kind == BoundExprKind::kAnd) {
-    for (const auto& c : op.predicate->children) conjuncts.push_back(c.get());
-  } else {
-    conjuncts.push_back(op.predicate.get());
-  }
   std::vector<BoundExprPtr> residual;
-  for (const BoundExpr* c : conjuncts) {
+  for (const BoundExpr* c : ConjunctsOf(*op.predicate)) {
     bool equi = false;
     if (c->kind == BoundExprKind::kFunction && c->name == "=" && c->children.size() == 2 &&
         c->children[0]->type.physical() == c->children[1]->type.physical()) {

@@ -10,6 +10,13 @@ void SplitConjuncts(BoundExprPtr e, std::vector<BoundExprPtr>* out) {
   out->push_back(std::move(e));
 }
 
+std::vector<const BoundExpr*> ConjunctsOf(const BoundExpr& e) {
+  if (e.kind != BoundExprKind::kAnd) return {&e};
+  std::vector<const BoundExpr*> out;
+  for (const auto& c : e.children) out.push_back(c.get());
+  return out;
+}
+
 BoundExprPtr Conjunction(std::vector<BoundExprPtr> parts) {
   if (parts.empty()) return nullptr;
   if (parts.size() == 1) return std::move(parts[0]);

@@ -13,6 +13,8 @@ namespace heliosdb {
 
 // a AND (b AND c) -> [a, b, c]
 void SplitConjuncts(BoundExprPtr e, std::vector<BoundExprPtr>* out);
+// The conjuncts of a predicate, left in place: a AND b -> [&a, &b]; a -> [&a].
+std::vector<const BoundExpr*> ConjunctsOf(const BoundExpr& e);
 // [a, b] -> a AND b; null for an empty list.
 BoundExprPtr Conjunction(std::vector<BoundExprPtr> parts);
 
