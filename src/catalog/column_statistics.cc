@@ -15,6 +15,9 @@ std::optional<double> NumericPosition(const Value& v) {
   switch (v.type().physical()) {
     case PhysicalType::kInt64:
       if (v.type().id() == TypeId::kBoolean) return std::nullopt;
+      // Dates count days, timestamps microseconds: one scale, so a date column's range and a
+      // timestamp bound (date + interval) compare.
+      if (v.type().id() == TypeId::kDate) return static_cast<double>(v.GetInt64()) * 86400e6;
       return static_cast<double>(v.GetInt64());
     case PhysicalType::kDouble:
       return v.GetDouble();

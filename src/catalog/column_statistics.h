@@ -13,7 +13,7 @@
 
 namespace heliosdb {
 
-// A value as a number on one scale per type (days, microseconds, ...), for range estimates;
+// A value as a number for range estimates (dates and timestamps both in microseconds);
 // nothing for types without an order the optimizer can interpolate (text, bytea, ...).
 std::optional<double> NumericPosition(const Value& v);
 

@@ -14,8 +14,9 @@
 namespace heliosdb {
 
 namespace {
-// Probing costs a seek per left row: worth it when the table is this many times bigger.
-constexpr double kProbeAdvantage = 10;
+// Probing costs a plan and a seek per left row: worth it when the table is this many times
+// bigger (a margin for estimates that run low).
+constexpr double kProbeAdvantage = 50;
 
 const LogicalOp* TableOf(const LogicalOp& op) {
   const LogicalOp* get = op.kind == LogicalOpKind::kFilter ? op.children[0].get() : &op;
