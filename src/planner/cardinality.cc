@@ -5,6 +5,7 @@
 #include <map>
 
 #include "catalog/column_statistics.h"
+#include "planner/plan_util.h"
 
 namespace heliosdb {
 
@@ -16,19 +17,6 @@ constexpr double kDefaultEquality = 0.005;
 constexpr double kDefaultRange = 1.0 / 3;
 constexpr double kDefaultMatch = 0.1;  // LIKE with a leading wildcard
 constexpr double kDefaultOther = 0.25;
-
-bool IsComparisonName(const std::string& name) {
-  return name == "=" || name == "<>" || name == "<" || name == "<=" || name == ">" ||
-         name == ">=";
-}
-
-std::string Flip(const std::string& op) {
-  if (op == "<") return ">";
-  if (op == ">") return "<";
-  if (op == "<=") return ">=";
-  if (op == ">=") return "<=";
-  return op;
-}
 
 // The input column an expression is (through casts), or -1.
 int ColumnOf(const BoundExpr& e) {
@@ -266,7 +254,7 @@ double CardinalityEstimator::ComparisonSelectivity(const BoundExpr& e, const Inp
   if (lc < 0) {
     std::swap(l, r);
     std::swap(lc, rc);
-    op = Flip(op);
+    op = FlipComparison(op);
   }
   if (lc < 0 || !IsValue(*r)) return op == "=" ? kDefaultEquality : kDefaultRange;
   const ColumnStats* s = StatsIn(input, lc);
@@ -335,7 +323,7 @@ double CardinalityEstimator::SelectivityOver(const BoundExpr& e, const Input& in
       return e.negated ? 1 - in : in;
     }
     case BoundExprKind::kFunction:
-      if (e.children.size() == 2 && IsComparisonName(e.name))
+      if (IsComparison(e))
         return Clamp(ComparisonSelectivity(e, input));
       if (e.name == "~~" || e.name == "~~*") {
         const BoundExpr& pattern = *e.children[1];

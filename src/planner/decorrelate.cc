@@ -10,14 +10,6 @@
 namespace heliosdb {
 
 namespace {
-bool IsComparison(const BoundExpr& e) {
-  if (e.kind != BoundExprKind::kFunction || e.children.size() != 2) return false;
-  static const char* kOps[] = {"=", "<>", "<", "<=", ">", ">="};
-  for (const char* op : kOps)
-    if (e.name == op) return true;
-  return false;
-}
-
 bool ContainsSubquery(const BoundExpr& e) {
   if (e.kind == BoundExprKind::kSubquery) return true;
   for (const auto& c : e.children)
@@ -64,23 +56,6 @@ void LiftDepths(LogicalOp& op, int level) {
   ForEachExpr(op, [&](BoundExprPtr& e) { LiftExpr(*e, level); });
   for (size_t i = 0; i < op.children.size(); i++)
     LiftDepths(*op.children[i], level + LateralLevel(op, i));
-}
-
-LogicalOpPtr MakeJoin(LogicalOpPtr left, LogicalOpPtr right, JoinType type,
-                      BoundExprPtr condition) {
-  auto join = std::make_unique<LogicalOp>();
-  join->kind = LogicalOpKind::kJoin;
-  join->join_type = type;
-  join->types = left->types;
-  join->names = left->names;
-  if (type != JoinType::kSemi && type != JoinType::kAnti) {
-    join->types.insert(join->types.end(), right->types.begin(), right->types.end());
-    join->names.insert(join->names.end(), right->names.begin(), right->names.end());
-  }
-  join->predicate = std::move(condition);
-  join->children.push_back(std::move(left));
-  join->children.push_back(std::move(right));
-  return join;
 }
 
 // The body of a subquery below the operators that do not change which rows exist for a
@@ -186,7 +161,7 @@ bool UnnestQuantified(const BoundExpr& s, LogicalOpPtr& input) {
     cmp->children.push_back(ToPairRow(*body.value, left_width));
     condition.insert(condition.begin(), std::move(cmp));
   }
-  input = MakeJoin(std::move(input), std::move(right), anti ? JoinType::kAnti : JoinType::kSemi,
+  input = MakeJoinOp(std::move(input), std::move(right), anti ? JoinType::kAnti : JoinType::kSemi,
                    Conjunction(std::move(condition)));
   input->null_aware = null_aware;
   return true;
@@ -294,7 +269,7 @@ int UnnestScalar(const BoundExpr& s, LogicalOpPtr& input, bool inner_join) {
   project->names.push_back(plan->names[0]);
   project->exprs.push_back(std::move(value));
   project->children.push_back(std::move(*slot));
-  input = MakeJoin(std::move(input), std::move(project),
+  input = MakeJoinOp(std::move(input), std::move(project),
                    inner_join ? JoinType::kInner : JoinType::kLeft, Conjunction(std::move(condition)));
   return left_width + groups;
 }

@@ -10,17 +10,8 @@
 namespace heliosdb {
 
 namespace {
-std::unique_ptr<LogicalOp> MakeJoin(LogicalOpPtr left, LogicalOpPtr right, JoinType type) {
-  auto join = std::make_unique<LogicalOp>();
-  join->kind = LogicalOpKind::kJoin;
-  join->join_type = type;
-  join->types = left->types;
-  join->names = left->names;
-  join->types.insert(join->types.end(), right->types.begin(), right->types.end());
-  join->names.insert(join->names.end(), right->names.begin(), right->names.end());
-  join->children.push_back(std::move(left));
-  join->children.push_back(std::move(right));
-  return join;
+LogicalOpPtr MakeJoin(LogicalOpPtr left, LogicalOpPtr right, JoinType type) {
+  return MakeJoinOp(std::move(left), std::move(right), type, nullptr);
 }
 
 bool IsLateral(const ast::TableRef& ref) {

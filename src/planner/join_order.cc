@@ -257,9 +257,6 @@ class Orderer {
     int at = 0;
     for (int rel : *order)
       for (size_t k = 0; k < r_.widths[rel]; k++) position[r_.offsets[rel] + k] = at++;
-    auto join = std::make_unique<LogicalOp>();
-    join->kind = LogicalOpKind::kJoin;
-    join->join_type = JoinType::kCross;
     std::vector<BoundExprPtr> condition;
     Set all = n_ == 64 ? ~Set{0} : (Set{1} << n_) - 1;
     for (size_t c = 0; c < r_.conjuncts.size(); c++) {
@@ -269,17 +266,8 @@ class Orderer {
       if (reads == 0) here = s == all;
       if (here) condition.push_back(Remap(*r_.conjuncts[c], position));
     }
-    if (!condition.empty()) {
-      join->join_type = JoinType::kInner;
-      join->predicate = Conjunction(std::move(condition));
-    }
-    join->types = l->types;
-    join->names = l->names;
-    join->types.insert(join->types.end(), r->types.begin(), r->types.end());
-    join->names.insert(join->names.end(), r->names.begin(), r->names.end());
-    join->children.push_back(std::move(l));
-    join->children.push_back(std::move(r));
-    return join;
+    JoinType type = condition.empty() ? JoinType::kCross : JoinType::kInner;
+    return MakeJoinOp(std::move(l), std::move(r), type, Conjunction(std::move(condition)));
   }
 
   Region& r_;

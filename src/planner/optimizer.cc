@@ -18,14 +18,6 @@ struct KeyPredicate {
   bool exact;  // the value has the column's type: the key range decides the comparison
 };
 
-std::string FlipOperator(const std::string& op) {
-  if (op == "<") return ">";
-  if (op == ">") return "<";
-  if (op == "<=") return ">=";
-  if (op == ">=") return "<=";
-  return op;
-}
-
 // A value fixed for one execution of the scan: constants, parameters and the enclosing
 // query's columns (a correlated subquery looks rows up by them).
 bool IsKeyValue(const BoundExpr& e) {
@@ -59,7 +51,7 @@ void CollectConjuncts(const BoundExpr& e, const LogicalOp& get, std::vector<KeyP
   std::string op = e.name;
   if (l->kind != BoundExprKind::kColumn) {
     std::swap(l, r);
-    op = FlipOperator(op);
+    op = FlipComparison(op);
   }
   if (l->kind != BoundExprKind::kColumn || !IsKeyValue(*r) || ReferencesColumns(*r)) return;
   int column = get.columns[l->index];

@@ -17,6 +17,21 @@ std::vector<const BoundExpr*> ConjunctsOf(const BoundExpr& e) {
   return out;
 }
 
+bool IsComparison(const BoundExpr& e) {
+  if (e.kind != BoundExprKind::kFunction || e.children.size() != 2) return false;
+  for (const char* op : {"=", "<>", "<", "<=", ">", ">="})
+    if (e.name == op) return true;
+  return false;
+}
+
+std::string FlipComparison(const std::string& op) {
+  if (op == "<") return ">";
+  if (op == ">") return "<";
+  if (op == "<=") return ">=";
+  if (op == ">=") return "<=";
+  return op;
+}
+
 BoundExprPtr Conjunction(std::vector<BoundExprPtr> parts) {
   if (parts.empty()) return nullptr;
   if (parts.size() == 1) return std::move(parts[0]);
@@ -135,6 +150,23 @@ bool PlanRefersOutside(const LogicalOp& op, int level) {
   for (size_t i = 0; i < op.children.size(); i++)
     found = found || PlanRefersOutside(*op.children[i], level + LateralLevel(op, i));
   return found;
+}
+
+LogicalOpPtr MakeJoinOp(LogicalOpPtr left, LogicalOpPtr right, JoinType type,
+                      BoundExprPtr condition) {
+  auto join = std::make_unique<LogicalOp>();
+  join->kind = LogicalOpKind::kJoin;
+  join->join_type = type;
+  join->types = left->types;
+  join->names = left->names;
+  if (type != JoinType::kSemi && type != JoinType::kAnti) {
+    join->types.insert(join->types.end(), right->types.begin(), right->types.end());
+    join->names.insert(join->names.end(), right->names.begin(), right->names.end());
+  }
+  join->predicate = std::move(condition);
+  join->children.push_back(std::move(left));
+  join->children.push_back(std::move(right));
+  return join;
 }
 
 void AddFilter(LogicalOpPtr& op, BoundExprPtr predicate) {

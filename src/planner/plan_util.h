@@ -15,6 +15,11 @@ namespace heliosdb {
 void SplitConjuncts(BoundExprPtr e, std::vector<BoundExprPtr>* out);
 // The conjuncts of a predicate, left in place: a AND b -> [&a, &b]; a -> [&a].
 std::vector<const BoundExpr*> ConjunctsOf(const BoundExpr& e);
+// A two-argument comparison operator call: =, <>, <, <=, >, >=.
+bool IsComparison(const BoundExpr& e);
+// The operator that compares the same with its arguments swapped (< becomes >).
+std::string FlipComparison(const std::string& op);
+
 // [a, b] -> a AND b; null for an empty list.
 BoundExprPtr Conjunction(std::vector<BoundExprPtr> parts);
 
@@ -45,6 +50,10 @@ bool RefersOutside(const BoundExpr& e, int level);
 bool PlanRefersOutside(const LogicalOp& op, int level);
 // 1 for the right input of a LATERAL join, which sees the left row as one more outer level.
 int LateralLevel(const LogicalOp& op, size_t child);
+
+// A join of two inputs; semi and anti joins output the left input's columns only.
+LogicalOpPtr MakeJoinOp(LogicalOpPtr left, LogicalOpPtr right, JoinType type,
+                        BoundExprPtr condition);
 
 // Puts a filter on top of op, merged into op when it is a filter already.
 void AddFilter(LogicalOpPtr& op, BoundExprPtr predicate);
