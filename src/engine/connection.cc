@@ -9,6 +9,7 @@
 #include "common/types/value_text.h"
 #include "planner/binder.h"
 #include "planner/optimizer.h"
+#include "planner/parallelism.h"
 
 namespace heliosdb {
 
@@ -296,7 +297,7 @@ QueryResult::Impl Connection::Impl::RunPlan(PreparedPlan& p, const std::vector<V
                    " parameters, but prepared statement requires " +
                    std::to_string(p.param_types.size()));
   ctx.profile = profile;
-  PhysicalOperatorPtr root = CreatePhysicalPlan(*p.plan, profile);
+  PhysicalOperatorPtr root = CreatePhysicalPlan(*p.plan, profile, Threads());
   QueryResult::Impl result;
   result.names = p.plan->names;
   result.types = p.plan->types;
@@ -325,6 +326,19 @@ QueryResult::Impl Connection::Impl::RunPlan(PreparedPlan& p, const std::vector<V
   return result;
 }
 
+int Connection::Impl::Threads() const {
+  return static_cast<int>(std::strtol(settings.Get("threads").c_str(), nullptr, 10));
+}
+
+namespace {
+// The seeds' two execution modes: analytical plans split their pipelines over threads,
+// transactional ones run on the statement's thread.
+std::string ExecutionModeLine(const LogicalOp& plan, int threads) {
+  if (!RunsInParallel(plan, threads)) return "Execution Mode: OLTP (single thread)";
+  return "Execution Mode: OLAP (" + std::to_string(threads) + " threads)";
+}
+}  // namespace
+
 QueryResult::Impl Connection::Impl::RunExplain(const ast::ExplainStmt& stmt,
                                                const std::string& text) {
   (void)text;
@@ -336,6 +350,7 @@ QueryResult::Impl Connection::Impl::RunExplain(const ast::ExplainStmt& stmt,
   std::vector<std::string> lines;
   ExplainOptions options;
   options.costs = stmt.costs;
+  options.threads = Threads();
   PlanProfile profile;
   if (stmt.analyze) {
     auto start = std::chrono::steady_clock::now();
@@ -343,13 +358,15 @@ QueryResult::Impl Connection::Impl::RunExplain(const ast::ExplainStmt& stmt,
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
                     .count();
     options.profile = &profile;
-    p->plan->Explain(&lines, options);
+    ExplainPlan(*p->plan, &lines, options);
     char buf[64];
     std::snprintf(buf, sizeof(buf), "%.3f", ms);
+    lines.push_back(ExecutionModeLine(*p->plan, options.threads));
     lines.push_back("Actual Rows: " + std::to_string(run.returns_rows ? run.rows : run.affected));
     lines.push_back(std::string("Execution Time: ") + buf + " ms");
   } else {
-    p->plan->Explain(&lines, options);
+    ExplainPlan(*p->plan, &lines, options);
+    lines.push_back(ExecutionModeLine(*p->plan, options.threads));
   }
   QueryResult::Impl result;
   result.names = {"QUERY PLAN"};

@@ -65,6 +65,7 @@ struct Connection::Impl : public SessionContext {
   QueryResult::Impl RunPlan(PreparedPlan& prepared, const std::vector<Value>& params,
                             PlanProfile* profile = nullptr);
   QueryResult::Impl RunExplain(const ast::ExplainStmt& stmt, const std::string& text);
+  int Threads() const;  // the `threads` setting
   QueryResult::Impl RunTransaction(const ast::TransactionStmt& stmt);
   QueryResult::Impl RunUtility(PreparedPlan& prepared);
   QueryResult::Impl RunDdl(const ast::Statement& stmt, const std::string& text);

@@ -1,14 +1,29 @@
 #include "engine/session_settings.h"
 
 #include <algorithm>
+#include <thread>
 
 #include "common/exception.h"
+#include "common/memory_size.h"
 #include "common/types/date_time.h"
 
 namespace heliosdb {
 
 namespace {
-// Name (lower case) -> default value, as PostgreSQL 15 reports them.
+// Every core of the machine, as DuckDB's `threads` defaults.
+std::string DefaultThreads() {
+  return std::to_string(std::max(1u, std::thread::hardware_concurrency()));
+}
+
+// 80% of physical memory (DuckDB's default), in whole megabytes; 1GB when it is unknown.
+std::string DefaultMemoryLimit() {
+  int64_t bytes = PhysicalMemoryBytes() / 5 * 4;
+  if (bytes <= 0) bytes = int64_t{1} << 30;
+  return FormatMemorySize(bytes >> 20 << 20);
+}
+
+// Name (lower case) -> default value, as PostgreSQL 15 reports them; threads and memory_limit
+// are the analytical engine's (DuckDB's names).
 const std::map<std::string, std::string>& Defaults() {
   static const std::map<std::string, std::string> kDefaults = {
       {"application_name", ""},
@@ -25,6 +40,7 @@ const std::map<std::string, std::string>& Defaults() {
       {"lock_timeout", "0"},
       {"max_connections", "100"},
       {"max_recursive_iterations", "100000"},
+      {"memory_limit", DefaultMemoryLimit()},
       {"search_path", "\"$user\", public"},
       {"server_encoding", "UTF8"},
       {"server_version", "15.0"},
@@ -32,6 +48,7 @@ const std::map<std::string, std::string>& Defaults() {
       {"standard_conforming_strings", "on"},
       {"statement_timeout", "0"},
       {"synchronous_commit", "on"},
+      {"threads", DefaultThreads()},
       {"timezone", "UTC"},
       {"transaction_isolation", "repeatable read"},
       {"transaction_read_only", "off"},
@@ -79,6 +96,20 @@ void SessionSettings::Set(const std::string& raw_name, const std::string& value)
     if (value.empty() || *end != '\0' || n < 1)
       ThrowError(sqlstate::kInvalidParameterValue,
                  "invalid value for parameter \"max_recursive_iterations\": \"" + value + "\"");
+  }
+  if (name == "threads") {
+    char* end = nullptr;
+    long long n = std::strtoll(value.c_str(), &end, 10);
+    if (value.empty() || *end != '\0' || n < 1 || n > 256)
+      ThrowError(sqlstate::kInvalidParameterValue,
+                 "invalid value for parameter \"threads\": \"" + value + "\"");
+  }
+  if (name == "memory_limit") {
+    std::optional<int64_t> bytes = ParseMemorySize(value);
+    if (!bytes || *bytes < (int64_t{1} << 20))
+      ThrowError(sqlstate::kInvalidParameterValue,
+                 "invalid value for parameter \"memory_limit\": \"" + value + "\"");
+    v = FormatMemorySize(*bytes);
   }
   if (name == "timezone" && !IsValidTimeZone(value))
     ThrowError(sqlstate::kInvalidParameterValue,

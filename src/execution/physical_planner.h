@@ -8,7 +8,9 @@
 namespace heliosdb {
 
 // With a profile (EXPLAIN ANALYZE), every operator counts its rows and time into the
-// profile's entry for its logical operator.
-PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOp& op, PlanProfile* profile = nullptr);
+// profile's entry for its logical operator. With threads > 1, the pipelines the optimizer
+// marked parallel run as that many clones (planner/parallelism.h) when they are big enough.
+PhysicalOperatorPtr CreatePhysicalPlan(const LogicalOp& op, PlanProfile* profile = nullptr,
+                                       int threads = 1);
 
 }  // namespace heliosdb

@@ -13,8 +13,9 @@ ProfiledOperator::ProfiledOperator(PhysicalOperatorPtr op, OperatorProfile* prof
 DataChunk* ProfiledOperator::Next(ExecContext& ctx) {
   auto start = std::chrono::steady_clock::now();
   DataChunk* chunk = child(0)->Next(ctx);
-  profile_->ms +=
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  profile_->ns += std::chrono::duration_cast<std::chrono::nanoseconds>(
+                      std::chrono::steady_clock::now() - start)
+                      .count();
   if (chunk) profile_->rows += static_cast<int64_t>(chunk->size());
   return chunk;
 }

@@ -4,9 +4,11 @@
 // fields of that kind are used.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "catalog/catalog_entry.h"
@@ -146,28 +148,39 @@ struct LogicalOp {
   BoundExprPtr conflict_where;
 
   double estimated_rows = -1;  // the optimizer's estimate, for EXPLAIN; -1 before it ran
+  // The top of a pipeline that may run as several clones, each reading a share of its driving
+  // scan (planner/parallelism.h); the executor decides how many from `threads`.
+  bool parallel = false;
 
   // kInsert / kUpdate / kDelete: RETURNING exprs over the table row (new row; old for DELETE).
   std::vector<BoundExprPtr> returning;
 
-  // Indented plan text for EXPLAIN, one line per operator.
+  // Indented plan text for EXPLAIN, one line per operator (ExplainPlan for a whole plan).
   void Explain(std::vector<std::string>* lines, const ExplainOptions& options,
                int depth = 0) const;
 };
 
 using LogicalOpPtr = std::unique_ptr<LogicalOp>;
 
+// EXPLAIN of a whole plan: a split root pipeline shows under its Gather.
+void ExplainPlan(const LogicalOp& root, std::vector<std::string>* lines,
+                 const ExplainOptions& options);
+
 // What EXPLAIN ANALYZE measured of one operator over all its executions (a subquery's plan
 // runs once per outer row): rows it returned and time spent in it and below it.
+// Atomic: the clones of a parallel pipeline add to one entry from several threads.
 struct OperatorProfile {
-  int64_t rows = 0;
-  int64_t loops = 0;
-  double ms = 0;
+  std::atomic<int64_t> rows{0};
+  std::atomic<int64_t> loops{0};
+  std::atomic<int64_t> ns{0};  // time in Next(), children included
 };
 using PlanProfile = std::unordered_map<const LogicalOp*, OperatorProfile>;
 
 struct ExplainOptions {
   bool costs = true;                    // estimated rows
+  int threads = 1;                      // the session's `threads`: how parallel pipelines run
+  // Driving scans of the split pipelines met so far (filled while explaining).
+  mutable std::unordered_set<const LogicalOp*> parallel_scans;
   const PlanProfile* profile = nullptr; // EXPLAIN ANALYZE: actual rows and time
 };
 

@@ -4,6 +4,7 @@
 
 #include "planner/join_keys.h"
 #include "planner/logical_plan.h"
+#include "planner/parallelism.h"
 #include "planner/plan_util.h"
 
 namespace heliosdb {
@@ -140,10 +141,29 @@ std::string Describe(const LogicalOp& op, std::vector<std::string>* details) {
 }
 }  // namespace
 
+namespace {
+std::string Indent(int depth) { return std::string(depth == 0 ? 0 : depth * 6 - 4, ' '); }
+
+// A split pipeline under a Gather line, as PostgreSQL draws one.
+void ExplainGathered(const LogicalOp& top, std::vector<std::string>* lines,
+                     const ExplainOptions& options, int depth) {
+  std::string title =
+      "Gather (workers=" + std::to_string(PipelineWorkers(top, options.threads)) + ")";
+  lines->push_back(depth == 0 ? title : Indent(depth) + "->  " + title);
+  top.Explain(lines, options, depth + 1);
+}
+}  // namespace
+
 void LogicalOp::Explain(std::vector<std::string>* lines, const ExplainOptions& options,
                         int depth) const {
   std::vector<std::string> details;
   std::string title = Describe(*this, &details);
+  // Split pipelines: the aggregate merging clones' tables, and each pipeline's driving scan.
+  if (MergesClones(*this, options.threads) ||
+      (kind == LogicalOpKind::kGet && options.parallel_scans.count(this)))
+    title = "Parallel " + title;
+  if (parallel && PipelineWorkers(*this, options.threads) > 1)
+    options.parallel_scans.insert(&DrivingScan(*this));
   if (options.costs && estimated_rows >= 0)
     title += "  (rows=" + std::to_string(static_cast<int64_t>(estimated_rows + 0.5)) + ")";
   if (options.profile) {
@@ -153,13 +173,13 @@ void LogicalOp::Explain(std::vector<std::string>* lines, const ExplainOptions& o
     } else {
       const OperatorProfile& p = it->second;
       char buf[96];
-      std::snprintf(buf, sizeof(buf), " (actual time=%.3f ms rows=%lld loops=%lld)", p.ms,
-                    static_cast<long long>(p.rows), static_cast<long long>(p.loops));
+      std::snprintf(buf, sizeof(buf), " (actual time=%.3f ms rows=%lld loops=%lld)",
+                    static_cast<double>(p.ns.load()) / 1e6, static_cast<long long>(p.rows),
+                    static_cast<long long>(p.loops));
       title += buf;
     }
   }
-  std::string indent(depth == 0 ? 0 : depth * 6 - 4, ' ');
-  lines->push_back(depth == 0 ? title : indent + "->  " + title);
+  lines->push_back(depth == 0 ? title : Indent(depth) + "->  " + title);
   std::string detail_indent(depth == 0 ? 2 : depth * 6 + 2, ' ');
   for (const auto& d : details) lines->push_back(detail_indent + d);
   // Subqueries still evaluated as expressions (not unnested into joins).
@@ -173,7 +193,22 @@ void LogicalOp::Explain(std::vector<std::string>* lines, const ExplainOptions& o
     lines->push_back(detail_indent + "SubPlan " + std::to_string(i + 1));
     subplans[i]->Explain(lines, options, depth + 1);
   }
-  for (const auto& c : children) c->Explain(lines, options, depth + 1);
+  for (const auto& c : children) {
+    if (PipelineWorkers(*c, options.threads) > 1 && !MergesClones(*this, options.threads)) {
+      ExplainGathered(*c, lines, options, depth + 1);
+    } else {
+      c->Explain(lines, options, depth + 1);
+    }
+  }
+}
+
+void ExplainPlan(const LogicalOp& root, std::vector<std::string>* lines,
+                 const ExplainOptions& options) {
+  if (PipelineWorkers(root, options.threads) > 1) {
+    ExplainGathered(root, lines, options, 0);
+  } else {
+    root.Explain(lines, options);
+  }
 }
 
 }  // namespace heliosdb

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "planner/cardinality.h"
+#include "planner/parallelism.h"
 #include "planner/plan_util.h"
 
 namespace heliosdb {
@@ -225,6 +226,7 @@ void Optimize(LogicalOpPtr& plan, const Catalog& catalog, const PlannerEnvironme
   // A fresh estimator: the rewrites above replaced operators it has seen.
   CardinalityEstimator estimator(catalog, env);
   EstimateRows(*plan, estimator);
+  MarkParallelPipelines(*plan);
 }
 
 }  // namespace heliosdb

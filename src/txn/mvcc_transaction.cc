@@ -33,6 +33,7 @@ std::optional<std::string> MvccTransaction::Get(ObjectId object, std::string_vie
     if (own->tombstone) return std::nullopt;
     return std::string(own->value);
   }
+  std::lock_guard<std::mutex> lock(point_mutex_);
   if (!point_reader_) point_reader_ = manager_->TakePointReader();
   std::string_view row;
   if (!ReadVisible(point_reader_.get(), snapshot_, object, key, &seek_buf_, &row)) {
@@ -63,6 +64,32 @@ void MvccTransaction::Delete(ObjectId object, std::string_view key) {
 bool MvccTransaction::ChangedSinceSnapshot(ObjectId object, std::string_view key) {
   CheckActive();
   return manager_->ChangedAfter(snapshot_, object, key);
+}
+
+bool MvccTransaction::KeyBounds(ObjectId object, std::string_view lower, std::string_view upper,
+                                std::string* first, std::string* last) {
+  CheckActive();
+  std::string begin, end;
+  AppendObjectPrefix(snapshot_.branch, object, &begin);
+  end = begin;
+  begin.append(lower);
+  if (upper.empty()) {
+    end = ObjectEnd(snapshot_.branch, object);
+  } else {
+    end.append(upper);
+  }
+  KvReadOptions ro;
+  ro.fill_cache = false;
+  std::unique_ptr<KvIterator> it = manager_->kv()->NewIterator(ro);
+  ParsedVersionKey parsed;
+  it->Seek(begin);
+  if (!it->Valid() || it->key() >= end || !ParseVersionKey(it->key(), &parsed)) return false;
+  first->assign(parsed.user_key);
+  // Versioned keys extend their user key, so the last one below `end` is the last key < upper.
+  it->SeekForPrev(end);  // no versioned key equals `end`: it lacks the SCN suffix
+  if (!it->Valid() || it->key() < begin || !ParseVersionKey(it->key(), &parsed)) return false;
+  last->assign(parsed.user_key);
+  return true;
 }
 
 void MvccTransaction::Savepoint(const std::string& name) {

@@ -4,10 +4,12 @@
 //
 // Iterators returned by Scan see the transaction's own writes made before Scan() was called
 // (statement-stable), and must be destroyed before RollbackToSavepoint, Commit or Rollback.
-// Thread safety: none; one transaction belongs to one connection.
+// Thread safety: one transaction belongs to one connection; while a statement runs, Get and
+// Scan may be called from the threads of its parallel pipelines (no writes happen then).
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "txn/commit_pipeline.h"
@@ -34,6 +36,8 @@ class MvccTransaction : public Transaction {
   void Put(ObjectId object, std::string_view key, std::string_view value) override;
   void Delete(ObjectId object, std::string_view key) override;
   bool ChangedSinceSnapshot(ObjectId object, std::string_view key) override;
+  bool KeyBounds(ObjectId object, std::string_view lower, std::string_view upper,
+                 std::string* first, std::string* last) override;
 
   void Savepoint(const std::string& name) override;
   Status RollbackToSavepoint(const std::string& name) override;
@@ -55,6 +59,7 @@ class MvccTransaction : public Transaction {
   // every version the snapshot can see (later commits are filtered by SCN anyway).
   std::unique_ptr<KvIterator> point_reader_;
   std::string seek_buf_;
+  std::mutex point_mutex_;  // the point reader serves one Get at a time
 };
 
 }  // namespace heliosdb

@@ -55,6 +55,11 @@ class Transaction {
   // it would fail at commit, so UPDATE and DELETE fail at once (40001), as PostgreSQL's
   // repeatable read does.
   virtual bool ChangedSinceSnapshot(ObjectId object, std::string_view key) = 0;
+  // The smallest and largest stored user keys in [lower, upper) (any version, visible or
+  // not; the transaction's own writes aside), found by two seeks: where a parallel scan can
+  // split the range. False when the store holds no key there.
+  virtual bool KeyBounds(ObjectId object, std::string_view lower, std::string_view upper,
+                         std::string* first, std::string* last) = 0;
   virtual void Delete(ObjectId object, std::string_view key) = 0;
 
   // Savepoints nest as in PostgreSQL; rolling back to one discards the writes made since it

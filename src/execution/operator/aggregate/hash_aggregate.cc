@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "execution/expression_executor.h"
+#include "execution/parallel/worker_threads.h"
 #include "storage/key_codec.h"
 
 namespace heliosdb {
@@ -77,22 +78,54 @@ HashAggregate::~HashAggregate() {
 
 size_t HashAggregate::GroupOf(const std::string& key, const std::vector<Vector>& group_vectors,
                               idx_t row, size_t set) {
-  auto [it, inserted] = index_.try_emplace(key, group_values_.size());
-  if (inserted) {
-    // Columns outside the row's grouping set are NULL in its output row.
-    std::vector<Value> values;
-    for (size_t g = 0; g < groups_.size(); g++) values.push_back(Value::Null(groups_[g]->type));
-    for (int g : sets_[set]) values[g] = group_vectors[g].GetValue(row);
-    group_values_.push_back(std::move(values));
-    group_set_.push_back(set);
-    // new[] with an alignment-friendly size; operator new aligns to 16 on this platform.
-    auto block = std::make_unique<uint8_t[]>(std::max<size_t>(block_size_, 1));
-    for (size_t a = 0; a < aggregates_.size(); a++)
-      if (aggregates_[a].function.function)
-        aggregates_[a].function.function->init(block.get() + offsets_[a]);
-    states_.push_back(std::move(block));
+  auto it = index_.find(key);
+  if (it != index_.end()) return it->second;
+  // Columns outside the row's grouping set are NULL in its output row.
+  std::vector<Value> values;
+  for (size_t g = 0; g < groups_.size(); g++) values.push_back(Value::Null(groups_[g]->type));
+  for (int g : sets_[set]) values[g] = group_vectors[g].GetValue(row);
+  return AddGroup(key, std::move(values), set);
+}
+
+size_t HashAggregate::AddGroup(const std::string& key, std::vector<Value> values, size_t set) {
+  size_t group = group_values_.size();
+  index_.emplace(key, group);
+  group_values_.push_back(std::move(values));
+  group_set_.push_back(set);
+  // new[] with an alignment-friendly size; operator new aligns to 16 on this platform.
+  auto block = std::make_unique<uint8_t[]>(std::max<size_t>(block_size_, 1));
+  for (size_t a = 0; a < aggregates_.size(); a++)
+    if (aggregates_[a].function.function)
+      aggregates_[a].function.function->init(block.get() + offsets_[a]);
+  states_.push_back(std::move(block));
+  return group;
+}
+
+void HashAggregate::MergeFrom(const HashAggregate& other) {
+  for (const auto& [key, source] : other.index_) {
+    auto it = index_.find(key);
+    size_t group = it != index_.end()
+                       ? it->second
+                       : AddGroup(key, other.group_values_[source], other.group_set_[source]);
+    for (size_t a = 0; a < aggregates_.size(); a++) {
+      const AggregateFunction* f = aggregates_[a].function.function;
+      if (f) f->combine(other.states_[source].get() + offsets_[a], states_[group].get() + offsets_[a]);
+    }
   }
-  return it->second;
+}
+
+void HashAggregate::ConsumeClones(ExecContext& ctx) {
+  std::vector<std::unique_ptr<HashAggregate>> partials;
+  for (size_t i = 1; i < children_.size(); i++)
+    partials.push_back(std::make_unique<HashAggregate>(groups_, aggregates_, sets_, types_));
+  RunOnThreads(children_.size(), ctx, [&](size_t i, ExecContext& worker_ctx) {
+    HashAggregate& table = i == 0 ? *this : *partials[i - 1];
+    while (DataChunk* in = children_[i]->Next(worker_ctx)) {
+      table.Consume(worker_ctx, *in);
+      worker_ctx.CheckCancel();
+    }
+  });
+  for (const auto& p : partials) MergeFrom(*p);
 }
 
 void HashAggregate::Consume(ExecContext& ctx, const DataChunk& in) {
@@ -178,9 +211,13 @@ void HashAggregate::ConsumeSet(ExecContext& ctx, const DataChunk& in,
 DataChunk* HashAggregate::Next(ExecContext& ctx) {
   if (!consumed_) {
     consumed_ = true;
-    while (DataChunk* in = child()->Next(ctx)) {
-      Consume(ctx, *in);
-      ctx.CheckCancel();
+    if (children_.size() > 1) {
+      ConsumeClones(ctx);
+    } else {
+      while (DataChunk* in = child()->Next(ctx)) {
+        Consume(ctx, *in);
+        ctx.CheckCancel();
+      }
     }
     // A grouping set of no columns has its one row even for empty input.
     std::vector<Vector> none(groups_.size());

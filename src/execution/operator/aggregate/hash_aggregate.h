@@ -2,6 +2,10 @@
 // arguments into per-group states (FILTER and DISTINCT applied per aggregate). Output rows
 // are the group values followed by the aggregate results. With no group expressions it
 // returns exactly one row, even for empty input (count = 0, sum = NULL).
+//
+// With several children (the clones of a parallel pipeline, planned only when every
+// aggregate can combine partial states) each clone is consumed on its own thread into a
+// table of its own, and the tables are then merged into one.
 #pragma once
 
 #include <memory>
@@ -23,6 +27,10 @@ class HashAggregate : public PhysicalOperator {
 
  private:
   void Consume(ExecContext& ctx, const DataChunk& in);
+  void ConsumeClones(ExecContext& ctx);
+  // Folds another table's groups into this one (combining states).
+  void MergeFrom(const HashAggregate& other);
+  size_t AddGroup(const std::string& key, std::vector<Value> values, size_t set);
   void ConsumeSet(ExecContext& ctx, const DataChunk& in, const std::vector<Vector>& group_vectors,
                   size_t set);
   std::string SetKey(size_t set) const;

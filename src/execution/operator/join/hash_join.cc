@@ -28,33 +28,45 @@ std::vector<Vector> EvaluateKeys(ExecContext& ctx, const std::vector<BoundExprPt
 
 HashJoin::HashJoin(std::vector<BoundExprPtr> left_keys, std::vector<BoundExprPtr> right_keys,
                    BoundExprPtr residual, JoinType type, bool null_aware,
-                   std::vector<LogicalType> types)
+                   std::shared_ptr<HashJoinBuild> build, std::vector<LogicalType> types)
     : PhysicalOperator(std::move(types)),
       left_keys_(std::move(left_keys)),
       right_keys_(std::move(right_keys)),
       residual_(std::move(residual)),
       type_(type),
-      null_aware_(null_aware) {}
+      null_aware_(null_aware),
+      build_(std::move(build)) {
+  build_->input_types = build_->input->types();
+}
 
-void HashJoin::Build(ExecContext& ctx) {
+void HashJoin::EnsureBuilt(ExecContext& ctx) {
+  HashJoinBuild& b = *build_;
+  std::lock_guard<std::mutex> lock(b.mutex);
+  if (b.built) return;
   std::string key;
-  while (DataChunk* in = child(1)->Next(ctx)) {
+  while (DataChunk* in = b.input->Next(ctx)) {
     DataChunk copy = *in;
     copy.Flatten();
     std::vector<Vector> keys = EvaluateKeys(ctx, right_keys_, copy);
-    uint32_t c = static_cast<uint32_t>(right_.size());
+    uint32_t c = static_cast<uint32_t>(b.rows.size());
     for (idx_t r = 0; r < copy.size(); r++) {
       if (KeyOf(keys, r, &key)) {
-        table_[key].emplace_back(c, static_cast<uint32_t>(r));
+        b.table[key].emplace_back(c, static_cast<uint32_t>(r));
       } else {
-        right_has_null_key_ = true;
+        b.has_null_key = true;
       }
     }
-    right_rows_ += copy.size();
-    right_matched_.emplace_back(copy.size(), false);
-    right_.push_back(std::move(copy));
+    b.row_count += copy.size();
+    b.rows.push_back(std::move(copy));
     ctx.CheckCancel();
   }
+  b.input.reset();  // its scans and their iterators are done with
+  b.built = true;
+}
+
+void HashJoin::MarkMatched(uint32_t left_row, const std::pair<uint32_t, uint32_t>* right) {
+  matched_[left_row] = true;
+  if (type_ == JoinType::kFull) right_matched_[right->first][right->second] = true;
 }
 
 bool HashJoin::ProbeBatch(ExecContext& ctx) {
@@ -66,7 +78,7 @@ bool HashJoin::ProbeBatch(ExecContext& ctx) {
   for (; pair_ < pairs_.size() && n < kVectorSize; pair_++, n++) {
     auto [l, right] = pairs_[pair_];
     for (size_t c = 0; c < left_width; c++) out_.column(c).CopyRow(left_.column(c), l, n);
-    const DataChunk& rc = right_[right->first];
+    const DataChunk& rc = build_->rows[right->first];
     for (size_t c = 0; c < rc.column_count(); c++)
       out_.column(left_width + c).CopyRow(rc.column(c), right->second, n);
     left_rows.push_back(l);
@@ -78,18 +90,11 @@ bool HashJoin::ProbeBatch(ExecContext& ctx) {
     ExpressionExecutor executor(ctx);
     SelectionVector sel(n);
     idx_t kept = executor.Select(*residual_, out_, &sel);
-    for (idx_t i = 0; i < kept; i++) {
-      matched_[left_rows[sel.get(i)]] = true;
-      const auto* r = right_rows[sel.get(i)];
-      right_matched_[r->first][r->second] = true;
-    }
+    for (idx_t i = 0; i < kept; i++) MarkMatched(left_rows[sel.get(i)], right_rows[sel.get(i)]);
     if (kept == 0) return false;
     if (kept < n) out_.Slice(sel, kept);
   } else {
-    for (idx_t i = 0; i < n; i++) {
-      matched_[left_rows[i]] = true;
-      right_matched_[right_rows[i]->first][right_rows[i]->second] = true;
-    }
+    for (idx_t i = 0; i < n; i++) MarkMatched(left_rows[i], right_rows[i]);
   }
   return true;
 }
@@ -117,8 +122,8 @@ bool HashJoin::EmitUnmatched() {
 
 bool HashJoin::EmitUnmatchedRight() {
   size_t left_width = children_[0]->types().size();
-  while (right_emit_ < right_.size()) {
-    const DataChunk& rc = right_[right_emit_];
+  while (right_emit_ < build_->rows.size()) {
+    const DataChunk& rc = build_->rows[right_emit_];
     const std::vector<bool>& matched = right_matched_[right_emit_++];
     out_.Initialize(types_);
     idx_t n = 0;
@@ -144,7 +149,7 @@ bool HashJoin::FilterLeft(ExecContext& ctx, const std::vector<bool>& null_key) {
   for (idx_t r = 0; r < left_.size(); r++) {
     bool keep = matched_[r] == semi;
     // NOT IN: a NULL key on either side leaves "no match" unknown, unless nothing is compared.
-    if (keep && null_aware_ && right_rows_ > 0 && (null_key[r] || right_has_null_key_))
+    if (keep && null_aware_ && build_->row_count > 0 && (null_key[r] || build_->has_null_key))
       keep = false;
     if (keep) sel.set(n++, static_cast<uint32_t>(r));
   }
@@ -158,8 +163,10 @@ DataChunk* HashJoin::Next(ExecContext& ctx) {
   if (!built_) {
     built_ = true;
     pair_types_ = child(0)->types();
-    for (const auto& t : child(1)->types()) pair_types_.push_back(t);
-    Build(ctx);
+    for (const auto& t : build_->input_types) pair_types_.push_back(t);
+    EnsureBuilt(ctx);
+    if (type_ == JoinType::kFull)
+      for (const auto& rc : build_->rows) right_matched_.emplace_back(rc.size(), false);
   }
   std::string key;
   while (true) {
@@ -187,8 +194,8 @@ DataChunk* HashJoin::Next(ExecContext& ctx) {
         if (filter_only) null_key[r] = true;
         continue;
       }
-      auto it = table_.find(key);
-      if (it == table_.end()) continue;
+      auto it = build_->table.find(key);
+      if (it == build_->table.end()) continue;
       if (filter_only && !residual_) {
         matched_[r] = true;  // any pair matches: no need to form them
         continue;

@@ -5,8 +5,13 @@
 // that kept no pair; a FULL join then pads the right rows that kept none. SEMI and ANTI joins
 // output the left rows that kept a pair, or that kept none (NOT IN's NULL rules when
 // null_aware).
+//
+// The build side lives in a HashJoinBuild that the clones of a parallel pipeline share: the
+// first clone to need it builds it while the others wait, after which it is only read.
 #pragma once
 
+#include <memory>
+#include <mutex>
 #include <unordered_map>
 
 #include "execution/physical_operator.h"
@@ -14,19 +19,34 @@
 
 namespace heliosdb {
 
+struct HashJoinBuild {
+  explicit HashJoinBuild(PhysicalOperatorPtr input) : input(std::move(input)) {}
+  std::mutex mutex;  // held while building
+  bool built = false;
+  PhysicalOperatorPtr input;  // the right input; reset once read
+  std::vector<LogicalType> input_types;
+  std::vector<DataChunk> rows;
+  std::unordered_map<std::string, std::vector<std::pair<uint32_t, uint32_t>>> table;
+  bool has_null_key = false;
+  size_t row_count = 0;
+};
+
 class HashJoin : public PhysicalOperator {
  public:
-  // left_keys are over the left input, right_keys over the right input; residual (may be
-  // null) over the joined row.
+  // left_keys are over the left input (the only child), right_keys over build->input;
+  // residual (may be null) over the joined row. REQUIRES: a FULL join's build is not shared.
   HashJoin(std::vector<BoundExprPtr> left_keys, std::vector<BoundExprPtr> right_keys,
            BoundExprPtr residual, JoinType type, bool null_aware,
-           std::vector<LogicalType> types);
+           std::shared_ptr<HashJoinBuild> build, std::vector<LogicalType> types);
   DataChunk* Next(ExecContext& ctx) override;
 
  private:
-  void Build(ExecContext& ctx);
+  // Builds the shared table once; every clone returns with it built.
+  void EnsureBuilt(ExecContext& ctx);
   // Pairs of the current left batch from position `pair_` on, as one output batch.
   bool ProbeBatch(ExecContext& ctx);
+  // Records a pair that passed the join: its left row, and for FULL its right row.
+  void MarkMatched(uint32_t left_row, const std::pair<uint32_t, uint32_t>* right);
   bool EmitUnmatched();
   bool EmitUnmatchedRight();
   // SEMI / ANTI: the current left batch's rows that (do not) match; false when none.
@@ -36,18 +56,15 @@ class HashJoin : public PhysicalOperator {
   BoundExprPtr residual_;
   JoinType type_;
   bool null_aware_;
-  bool right_has_null_key_ = false;
-  size_t right_rows_ = 0;
+  std::shared_ptr<HashJoinBuild> build_;
   bool built_ = false;
-  std::vector<DataChunk> right_;
-  std::unordered_map<std::string, std::vector<std::pair<uint32_t, uint32_t>>> table_;
 
   DataChunk left_;  // the current left batch
   std::vector<std::pair<uint32_t, const std::pair<uint32_t, uint32_t>*>> pairs_;  // (left row, right)
   size_t pair_ = 0;
   std::vector<bool> matched_;
   bool unmatched_done_ = true;
-  std::vector<std::vector<bool>> right_matched_;  // FULL: per right batch and row
+  std::vector<std::vector<bool>> right_matched_;  // FULL only: per right batch and row
   size_t right_emit_ = 0;                          // FULL: next right batch to pad
   bool left_done_ = false;
   std::vector<LogicalType> pair_types_;  // left ++ right: what the residual reads

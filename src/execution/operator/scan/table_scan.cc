@@ -1,6 +1,7 @@
 #include "execution/operator/scan/table_scan.h"
 
 #include "execution/expression_executor.h"
+#include "execution/parallel/key_range_split.h"
 #include "function/cast/cast.h"
 #include "storage/key_codec.h"
 #include "storage/row_codec.h"
@@ -8,11 +9,13 @@
 namespace heliosdb {
 
 TableScan::TableScan(const TableInfo& table, std::vector<int> columns, bool emit_row_key,
-                     const AccessPath& access, std::vector<LogicalType> types)
+                     const AccessPath& access, std::vector<LogicalType> types,
+                     std::shared_ptr<ScanRanges> ranges)
     : PhysicalOperator(std::move(types)),
       table_(table),
       emit_row_key_(emit_row_key),
-      access_(access) {
+      access_(access),
+      ranges_(std::move(ranges)) {
   for (int c : columns) slots_.push_back(table.columns[c].slot);
 }
 
@@ -66,9 +69,37 @@ void TableScan::AddRow(std::string_view key, std::string_view value) {
   chunk_.SetSize(row + 1);
 }
 
+ObjectId TableScan::ScannedObject() const {
+  return access_.type == AccessPath::Type::kIndex ? access_.index->id : table_.id;
+}
+
+std::vector<ScanRanges::Range> TableScan::Cut(ExecContext& ctx, size_t pieces) {
+  if (!Start(ctx)) return {};
+  std::vector<std::string> bounds;
+  std::string first, last;
+  if (ctx.txn->KeyBounds(ScannedObject(), lower_, upper_, &first, &last))
+    bounds = SplitKeyRange(first, last, pieces);
+  std::vector<ScanRanges::Range> out;
+  std::string lower = lower_;
+  for (auto& b : bounds) {
+    out.emplace_back(std::move(lower), b);
+    lower = std::move(b);
+  }
+  out.emplace_back(std::move(lower), upper_);
+  return out;
+}
+
+bool TableScan::OpenNextRange(ExecContext& ctx) {
+  ScanRanges::Range range;
+  auto cut = [&](size_t pieces) { return Cut(ctx, pieces); };
+  if (!ranges_->Next(cut, &range)) return false;
+  it_ = ctx.txn->Scan(ScannedObject(), range.first, range.second);
+  return true;
+}
+
 DataChunk* TableScan::Next(ExecContext& ctx) {
   if (done_) return nullptr;
-  if (!started_) {
+  if (!started_ && !ranges_) {
     started_ = true;
     if (!Start(ctx)) {
       done_ = true;
@@ -82,26 +113,30 @@ DataChunk* TableScan::Next(ExecContext& ctx) {
       AddRow(lower_, *value);
       return &chunk_;
     }
-    ObjectId object =
-        access_.type == AccessPath::Type::kIndex ? access_.index->id : table_.id;
-    it_ = ctx.txn->Scan(object, lower_, upper_);
+    it_ = ctx.txn->Scan(ScannedObject(), lower_, upper_);
   }
-  ctx.CheckCancel();
   // Fresh buffers each batch: the previous batch may still be referenced downstream.
   chunk_.Initialize(types_);
   bool via_index = access_.type == AccessPath::Type::kIndex;
-  while (it_->Valid() && chunk_.size() < kVectorSize) {
-    if (via_index) {
-      std::string row_key(it_->value());
-      auto value = ctx.txn->Get(table_.id, row_key);
-      if (value) AddRow(row_key, *value);
-    } else {
-      AddRow(it_->key(), it_->value());
+  while (chunk_.size() == 0) {
+    ctx.CheckCancel();
+    if (!it_ && !(ranges_ && OpenNextRange(ctx))) {
+      done_ = true;
+      return nullptr;
     }
-    it_->Next();
+    while (it_->Valid() && chunk_.size() < kVectorSize) {
+      if (via_index) {
+        std::string row_key(it_->value());
+        auto value = ctx.txn->Get(table_.id, row_key);
+        if (value) AddRow(row_key, *value);
+      } else {
+        AddRow(it_->key(), it_->value());
+      }
+      it_->Next();
+    }
+    if (!it_->Valid()) it_.reset();  // frees the storage iterator as soon as it is drained
   }
-  if (!it_->Valid()) done_ = true;
-  return chunk_.size() > 0 ? &chunk_ : (done_ ? nullptr : Next(ctx));
+  return &chunk_;
 }
 
 }  // namespace heliosdb

@@ -1,9 +1,11 @@
 // TableScan: reads a table's visible rows through the transaction: all of them, a primary-key
 // point or range, or the rows an index range points to. Rows are decoded straight into the
 // output chunk's vectors. With emit_row_key, a last BYTEA column carries each row's key
-// (UPDATE and DELETE write through it).
+// (UPDATE and DELETE write through it). Clones of a parallel pipeline share one ScanRanges
+// and each scan the pieces of the key range they take.
 #pragma once
 
+#include "execution/parallel/scan_ranges.h"
 #include "execution/physical_operator.h"
 #include "planner/logical_plan.h"
 #include "txn/transaction.h"
@@ -14,10 +16,16 @@ class TableScan : public PhysicalOperator {
  public:
   // access is borrowed from the logical plan, which outlives the execution.
   TableScan(const TableInfo& table, std::vector<int> columns, bool emit_row_key,
-            const AccessPath& access, std::vector<LogicalType> types);
+            const AccessPath& access, std::vector<LogicalType> types,
+            std::shared_ptr<ScanRanges> ranges = nullptr);
   DataChunk* Next(ExecContext& ctx) override;
 
  private:
+  ObjectId ScannedObject() const;
+  // The pieces of the scan's key range (parallel scans; the first clone cuts them).
+  std::vector<ScanRanges::Range> Cut(ExecContext& ctx, size_t pieces);
+  // Opens the next piece for a parallel scan; false when none is left.
+  bool OpenNextRange(ExecContext& ctx);
   // Computes the key range from the access path; false when no row can match.
   bool Start(ExecContext& ctx);
   void AddRow(std::string_view key, std::string_view value);
@@ -32,6 +40,7 @@ class TableScan : public PhysicalOperator {
   bool point_ = false;        // a single key: one Get
   std::string lower_, upper_;  // [lower, upper) over the table or index keyspace
   std::unique_ptr<RowIterator> it_;
+  std::shared_ptr<ScanRanges> ranges_;  // null: this scan reads its whole range alone
 };
 
 }  // namespace heliosdb
