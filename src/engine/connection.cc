@@ -2,6 +2,7 @@
 #include <chrono>
 
 #include "common/exception.h"
+#include "common/memory_size.h"
 #include "engine/connection_impl.h"
 #include "engine/planner_environment.h"
 #include "execution/physical_planner.h"
@@ -297,6 +298,7 @@ QueryResult::Impl Connection::Impl::RunPlan(PreparedPlan& p, const std::vector<V
                    " parameters, but prepared statement requires " +
                    std::to_string(p.param_types.size()));
   ctx.profile = profile;
+  ctx.memory = std::make_shared<MemoryBudget>(*ParseMemorySize(settings.Get("memory_limit")));
   PhysicalOperatorPtr root = CreatePhysicalPlan(*p.plan, profile, Threads());
   QueryResult::Impl result;
   result.names = p.plan->names;

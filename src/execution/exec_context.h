@@ -5,11 +5,13 @@
 
 #include <atomic>
 #include <map>
+#include <memory>
 #include <vector>
 
 #include "catalog/catalog.h"
 #include "common/data_chunk.h"
 #include "execution/session_context.h"
+#include "execution/spill/memory_budget.h"
 #include "common/value.h"
 #include "function/function.h"
 #include "planner/logical_plan.h"
@@ -37,6 +39,8 @@ struct ExecContext {
   // EXPLAIN ANALYZE: where operators created during the run (subquery and recursive-CTE
   // plans too) count their rows and time.
   PlanProfile* profile = nullptr;
+  // The statement's memory_limit, shared with its parallel clones; null: no limit.
+  std::shared_ptr<MemoryBudget> memory;
 
   // nextval() of a sequence: durable, never repeats; throws 2200H past its bounds.
   // Values are base + (calls since the base was set) * increment; the base is the start,

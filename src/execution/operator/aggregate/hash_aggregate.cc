@@ -80,6 +80,7 @@ size_t HashAggregate::GroupOf(const std::string& key, const std::vector<Vector>&
                               idx_t row, size_t set) {
   auto it = index_.find(key);
   if (it != index_.end()) return it->second;
+  if (full_) return kSpilled;
   // Columns outside the row's grouping set are NULL in its output row.
   std::vector<Value> values;
   for (size_t g = 0; g < groups_.size(); g++) values.push_back(Value::Null(groups_[g]->type));
@@ -117,7 +118,10 @@ void HashAggregate::MergeFrom(const HashAggregate& other) {
 void HashAggregate::ConsumeClones(ExecContext& ctx) {
   std::vector<std::unique_ptr<HashAggregate>> partials;
   for (size_t i = 1; i < children_.size(); i++)
+  {
     partials.push_back(std::make_unique<HashAggregate>(groups_, aggregates_, sets_, types_));
+    partials.back()->reservation_.SetBudget(ctx.memory.get());
+  }
   RunOnThreads(children_.size(), ctx, [&](size_t i, ExecContext& worker_ctx) {
     HashAggregate& table = i == 0 ? *this : *partials[i - 1];
     while (DataChunk* in = children_[i]->Next(worker_ctx)) {
@@ -125,7 +129,10 @@ void HashAggregate::ConsumeClones(ExecContext& ctx) {
       worker_ctx.CheckCancel();
     }
   });
-  for (const auto& p : partials) MergeFrom(*p);
+  for (const auto& p : partials) {
+    MergeFrom(*p);
+    TakePartitions(*p);
+  }
 }
 
 void HashAggregate::Consume(ExecContext& ctx, const DataChunk& in) {
@@ -151,7 +158,13 @@ void HashAggregate::ConsumeSet(ExecContext& ctx, const DataChunk& in,
   for (idx_t r = 0; r < count; r++) {
     key = SetKey(set);
     for (int g : sets_[set]) EncodeKeyPart(group_vectors[g].GetValue(r), false, &key);
+    size_t groups_before = group_values_.size();
     group_of[r] = GroupOf(key, group_vectors, r, set);
+    if (group_of[r] == kSpilled) {
+      SpillRow(in, r, key);
+    } else if (group_values_.size() > groups_before && !ReserveGroup(key)) {
+      full_ = true;  // the group just added stays; later new groups spill
+    }
   }
   std::vector<uint8_t*> states(count);
   for (size_t a = 0; a < aggregates_.size(); a++) {
@@ -174,6 +187,7 @@ void HashAggregate::ConsumeSet(ExecContext& ctx, const DataChunk& in,
       uf = filter.ToUnified();
     }
     for (idx_t r = 0; r < count; r++) {
+      if (group_of[r] == kSpilled) continue;
       if (agg.filter && !(uf.IsValid(r) && uf.Get<bool>(r))) continue;
       if (agg.distinct) {
         std::string arg_key;
@@ -211,6 +225,7 @@ void HashAggregate::ConsumeSet(ExecContext& ctx, const DataChunk& in,
 DataChunk* HashAggregate::Next(ExecContext& ctx) {
   if (!consumed_) {
     consumed_ = true;
+    reservation_.SetBudget(ctx.memory.get());
     if (children_.size() > 1) {
       ConsumeClones(ctx);
     } else {
@@ -222,21 +237,32 @@ DataChunk* HashAggregate::Next(ExecContext& ctx) {
     // A grouping set of no columns has its one row even for empty input.
     std::vector<Vector> none(groups_.size());
     for (size_t set = 0; set < sets_.size(); set++)
-      if (sets_[set].empty()) GroupOf(SetKey(set), none, 0, set);
+      if (sets_[set].empty() && level_ == 0) GroupOf(SetKey(set), none, 0, set);
     FeedOrdered();
   }
-  if (emitted_ >= group_values_.size()) return nullptr;
-  idx_t n = std::min<idx_t>(kVectorSize, group_values_.size() - emitted_);
+  // Spilled partitions first: their groups may still combine into this table's.
+  while (true) {
+    if (partition_table_) {
+      if (DataChunk* out = partition_table_->Next(ctx)) return out;
+      partition_table_.reset();
+    }
+    if (next_partition_ >= partitions_.size()) break;
+    NextPartition(ctx);
+  }
+  if (!emission_planned_) PlanEmission();
+  if (emitted_ >= emit_order_.size()) return nullptr;
+  idx_t n = std::min<idx_t>(kVectorSize, emit_order_.size() - emitted_);
+  std::vector<uint32_t> rows(emit_order_.begin() + emitted_, emit_order_.begin() + emitted_ + n);
   out_.Initialize(types_);
   for (size_t g = 0; g < groups_.size(); g++)
-    for (idx_t i = 0; i < n; i++) out_.column(g).SetValue(i, group_values_[emitted_ + i][g]);
+    for (idx_t i = 0; i < n; i++) out_.column(g).SetValue(i, group_values_[rows[i]][g]);
   std::vector<uint8_t*> states(n);
   for (size_t a = 0; a < aggregates_.size(); a++) {
     if (!aggregates_[a].function.function) {
       // GROUPING(c1, ..., cn): bit n-1-i is set when ci is not in the row's grouping set.
       const auto& columns = aggregates_[a].grouping_columns;
       for (idx_t i = 0; i < n; i++) {
-        const auto& set = sets_[group_set_[emitted_ + i]];
+        const auto& set = sets_[group_set_[rows[i]]];
         int64_t mask = 0;
         for (int c : columns)
           mask = (mask << 1) | (std::find(set.begin(), set.end(), c) == set.end() ? 1 : 0);
@@ -244,7 +270,7 @@ DataChunk* HashAggregate::Next(ExecContext& ctx) {
       }
       continue;
     }
-    for (idx_t i = 0; i < n; i++) states[i] = states_[emitted_ + i].get() + offsets_[a];
+    for (idx_t i = 0; i < n; i++) states[i] = states_[rows[i]].get() + offsets_[a];
     aggregates_[a].function.function->finalize(states.data(), n,
                                                &out_.column(groups_.size() + a), 0);
   }

@@ -8,8 +8,24 @@
 
 namespace heliosdb {
 
+namespace {
+// What a buffered batch takes: its values, string bytes, and each row's key Values.
+int64_t BufferedBytes(const DataChunk& chunk, size_t keys) {
+  int64_t bytes = 0;
+  for (idx_t c = 0; c < chunk.column_count(); c++) {
+    const Vector& v = chunk.column(c);
+    bytes += static_cast<int64_t>(PhysicalTypeSize(v.type().physical()) * chunk.size());
+    if (v.type().physical() != PhysicalType::kString) continue;
+    const auto* strings = v.data<std::string_view>();
+    for (idx_t r = 0; r < chunk.size(); r++) bytes += static_cast<int64_t>(strings[r].size());
+  }
+  return bytes + static_cast<int64_t>(chunk.size() * (keys * sizeof(Value) + 40));
+}
+}  // namespace
+
 void Sort::Materialize(ExecContext& ctx) {
   ExpressionExecutor executor(ctx);
+  if (top_n_ < 0) reservation_.SetBudget(ctx.memory.get());
   // Top-N: cut back when the buffer is this big (amortizes the sorts).
   size_t threshold = top_n_ >= 0 ? std::max<size_t>(4 * static_cast<size_t>(top_n_), kVectorSize)
                                  : SIZE_MAX;
@@ -27,33 +43,41 @@ void Sort::Materialize(ExecContext& ctx) {
       key_values_.push_back(std::move(row));
       order_.emplace_back(chunk_index, static_cast<uint32_t>(r));
     }
+    int64_t bytes = top_n_ < 0 ? BufferedBytes(copy, keys_.size()) : 0;
     chunks_.push_back(std::move(copy));
+    if (bytes > 0 && !reservation_.Grow(bytes)) SpillRun();
     if (order_.size() >= threshold) {
       SortBuffer();
       Truncate();
     }
     ctx.CheckCancel();
   }
-  SortBuffer();
+  if (!runs_.empty() && !order_.empty()) SpillRun();  // every row in a run: one merge
+  if (runs_.empty()) SortBuffer();
   if (top_n_ >= 0) Truncate();
   sorted_ = true;
+}
+
+bool SortKeyLess(const std::vector<Value>& x, const std::vector<Value>& y,
+                 const std::vector<SortKey>& keys) {
+  for (size_t k = 0; k < keys.size(); k++) {
+    const Value& l = x[k];
+    const Value& r = y[k];
+    if (l.is_null() || r.is_null()) {
+      if (l.is_null() == r.is_null()) continue;
+      return l.is_null() == keys[k].nulls_first;
+    }
+    int c = l.Compare(r);
+    if (c != 0) return keys[k].descending ? c > 0 : c < 0;
+  }
+  return false;
 }
 
 void Sort::SortBuffer() {
   std::vector<uint32_t> index(order_.size());
   for (uint32_t i = 0; i < index.size(); i++) index[i] = i;
   std::stable_sort(index.begin(), index.end(), [&](uint32_t a, uint32_t b) {
-    for (size_t k = 0; k < keys_.size(); k++) {
-      const Value& x = key_values_[a][k];
-      const Value& y = key_values_[b][k];
-      if (x.is_null() || y.is_null()) {
-        if (x.is_null() == y.is_null()) continue;
-        return x.is_null() == keys_[k].nulls_first;
-      }
-      int c = x.Compare(y);
-      if (c != 0) return keys_[k].descending ? c > 0 : c < 0;
-    }
-    return false;
+    return SortKeyLess(key_values_[a], key_values_[b], keys_);
   });
   std::vector<std::pair<uint32_t, uint32_t>> order(order_.size());
   std::vector<std::vector<Value>> keys(order_.size());
@@ -89,6 +113,7 @@ void Sort::Truncate() {
 
 DataChunk* Sort::Next(ExecContext& ctx) {
   if (!sorted_) Materialize(ctx);
+  if (!runs_.empty()) return MergeRuns(ctx);
   if (emitted_ >= order_.size()) return nullptr;
   out_.Initialize(types_);
   idx_t n = 0;

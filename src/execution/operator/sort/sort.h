@@ -2,14 +2,25 @@
 // keep their input order). Keys are column references into the input. With a top_n (ORDER BY
 // ... LIMIT), whenever the buffer holds several times that many rows it is sorted and cut
 // back to the first top_n, so memory stays proportional to the limit, not the input.
+//
+// Memory: a full sort reserves what it buffers from the statement's memory_limit. When a
+// reservation is refused, the buffer is sorted and written to a temporary file as a run, and
+// the output is then a merge of the runs (sort_spill.cc): an external merge sort.
 #pragma once
 
-#include "execution/physical_operator.h"
+#include <memory>
 #include <unordered_set>
 
+#include "execution/physical_operator.h"
+#include "execution/spill/memory_budget.h"
+#include "execution/spill/spill_file.h"
 #include "planner/logical_plan.h"
 
 namespace heliosdb {
+
+// True when a row with key values x sorts before one with y (NULLS FIRST / LAST, DESC).
+bool SortKeyLess(const std::vector<Value>& x, const std::vector<Value>& y,
+                 const std::vector<SortKey>& keys);
 
 class Sort : public PhysicalOperator {
  public:
@@ -23,6 +34,20 @@ class Sort : public PhysicalOperator {
   void SortBuffer();
   // Keeps the first top_n_ rows of the sorted buffer, copied into fresh chunks.
   void Truncate();
+  // External sort (sort_spill.cc): writes the sorted buffer out as a run and empties it.
+  void SpillRun();
+  // Next batch of the merge of all runs; null at the end.
+  DataChunk* MergeRuns(ExecContext& ctx);
+  // One run being merged: its current batch and that batch's key values.
+  struct RunCursor {
+    explicit RunCursor(const SpillFile& file) : reader(file) {}
+    // Reads the run's next batch; false when the run is done.
+    bool Load(ExecContext& ctx, const std::vector<SortKey>& sort_keys);
+    SpillFile::Reader reader;
+    DataChunk chunk;
+    std::vector<std::vector<Value>> keys;  // per row of chunk
+    idx_t row = 0;
+  };
 
   const std::vector<SortKey>& keys_;
   int64_t top_n_;  // -1: all rows
@@ -32,6 +57,11 @@ class Sort : public PhysicalOperator {
   size_t emitted_ = 0;
   bool sorted_ = false;
   DataChunk out_;
+
+  MemoryReservation reservation_;
+  std::vector<std::unique_ptr<SpillFile>> runs_;
+  std::vector<std::unique_ptr<RunCursor>> cursors_;  // merge state, one per run
+  std::vector<size_t> heap_;  // cursors with rows left, as a min-heap on their current row
 };
 
 // Distinct: passes on the first row of each distinct key, in input order: the whole row, or
