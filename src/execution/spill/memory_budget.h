@@ -10,7 +10,12 @@
 #include <atomic>
 #include <cstdint>
 
+#include "common/data_chunk.h"
+
 namespace heliosdb {
+
+// What a flat batch's values take in memory: fixed-width slots plus string bytes.
+int64_t ApproximateBytes(const DataChunk& chunk);
 
 class MemoryBudget {
  public:

@@ -1,8 +1,7 @@
 // HashAggregate's spilling: what happens once its table is full (see hash_aggregate.h).
-#include <functional>
-
 #include "common/exception.h"
 #include "execution/operator/aggregate/hash_aggregate.h"
+#include "execution/spill/partition_hash.h"
 
 namespace heliosdb {
 
@@ -13,14 +12,6 @@ constexpr double kFirstPassShare = 0.5;
 // A table always takes this many groups, so every pass makes progress.
 constexpr size_t kMinGroups = 1024;
 constexpr int kMaxLevel = 15;  // four hash bits per level out of 64
-
-uint64_t Mix(uint64_t h) {  // spreads std::hash's bits (splitmix64's finalizer)
-  h ^= h >> 30;
-  h *= 0xbf58476d1ce4e5b9ULL;
-  h ^= h >> 27;
-  h *= 0x94d049bb133111ebULL;
-  return h ^ (h >> 31);
-}
 }  // namespace
 
 bool HashAggregate::ReserveGroup(const std::string& key) {
@@ -39,7 +30,7 @@ void HashAggregate::SpillRow(const DataChunk& in, idx_t row, const std::string& 
   if (level_ >= kMaxLevel)
     ThrowError(sqlstate::kOutOfMemory, "hash aggregate cannot split its groups further");
   if (partitions_.empty()) partitions_.resize(kSpillPartitions);
-  size_t p = (Mix(std::hash<std::string>{}(key)) >> (4 * level_)) & (kSpillPartitions - 1);
+  size_t p = SpillPartition(key, level_, kSpillPartitions);
   auto& files = partitions_[p];
   if (files.empty()) files.push_back(std::make_unique<SpillFile>(in.types()));
   files.back()->Append(in, row);

@@ -5,9 +5,7 @@
 
 namespace heliosdb {
 
-namespace {
-// Key bytes of row r, or false when a key value is NULL (such a row matches nothing).
-bool KeyOf(const std::vector<Vector>& keys, idx_t r, std::string* out) {
+bool JoinKeyOf(const std::vector<Vector>& keys, idx_t r, std::string* out) {
   out->clear();
   for (const auto& k : keys) {
     Value v = k.GetValue(r);
@@ -17,14 +15,17 @@ bool KeyOf(const std::vector<Vector>& keys, idx_t r, std::string* out) {
   return true;
 }
 
-std::vector<Vector> EvaluateKeys(ExecContext& ctx, const std::vector<BoundExprPtr>& exprs,
+std::vector<Vector> EvaluateJoinKeys(ExecContext& ctx, const std::vector<BoundExprPtr>& exprs,
                                  const DataChunk& chunk) {
   ExpressionExecutor executor(ctx);
   std::vector<Vector> out(exprs.size());
   for (size_t i = 0; i < exprs.size(); i++) executor.Evaluate(*exprs[i], chunk, &out[i]);
   return out;
 }
-}  // namespace
+
+int64_t BuildBytes(const DataChunk& chunk) {
+  return ApproximateBytes(chunk) + static_cast<int64_t>(chunk.size()) * 64;  // entry, key, node
+}
 
 HashJoin::HashJoin(std::vector<BoundExprPtr> left_keys, std::vector<BoundExprPtr> right_keys,
                    BoundExprPtr residual, JoinType type, bool null_aware,
@@ -39,28 +40,40 @@ HashJoin::HashJoin(std::vector<BoundExprPtr> left_keys, std::vector<BoundExprPtr
   build_->input_types = build_->input->types();
 }
 
+void HashJoinBuild::Add(DataChunk chunk, const std::vector<Vector>& keys) {
+  std::string key;
+  uint32_t c = static_cast<uint32_t>(rows.size());
+  for (idx_t r = 0; r < chunk.size(); r++) {
+    if (JoinKeyOf(keys, r, &key)) {
+      table[key].emplace_back(c, static_cast<uint32_t>(r));
+    } else {
+      has_null_key = true;
+    }
+  }
+  rows.push_back(std::move(chunk));
+}
+
 void HashJoin::EnsureBuilt(ExecContext& ctx) {
   HashJoinBuild& b = *build_;
   std::lock_guard<std::mutex> lock(b.mutex);
   if (b.built) return;
-  std::string key;
+  b.reservation.SetBudget(ctx.memory.get());
   while (DataChunk* in = b.input->Next(ctx)) {
     DataChunk copy = *in;
     copy.Flatten();
-    std::vector<Vector> keys = EvaluateKeys(ctx, right_keys_, copy);
-    uint32_t c = static_cast<uint32_t>(b.rows.size());
-    for (idx_t r = 0; r < copy.size(); r++) {
-      if (KeyOf(keys, r, &key)) {
-        b.table[key].emplace_back(c, static_cast<uint32_t>(r));
-      } else {
-        b.has_null_key = true;
-      }
-    }
+    std::vector<Vector> keys = EvaluateJoinKeys(ctx, right_keys_, copy);
     b.row_count += copy.size();
-    b.rows.push_back(std::move(copy));
+    if (!b.partitions.empty()) {
+      SpillBuildRows(copy, keys);
+    } else {
+      int64_t bytes = BuildBytes(copy);
+      b.Add(std::move(copy), keys);
+      if (!b.reservation.Grow(bytes)) SpillBuild(ctx);
+    }
     ctx.CheckCancel();
   }
   b.input.reset();  // its scans and their iterators are done with
+  for (auto& f : b.partitions) f->Finish();
   b.built = true;
 }
 
@@ -78,7 +91,7 @@ bool HashJoin::ProbeBatch(ExecContext& ctx) {
   for (; pair_ < pairs_.size() && n < kVectorSize; pair_++, n++) {
     auto [l, right] = pairs_[pair_];
     for (size_t c = 0; c < left_width; c++) out_.column(c).CopyRow(left_.column(c), l, n);
-    const DataChunk& rc = build_->rows[right->first];
+    const DataChunk& rc = current_->rows[right->first];
     for (size_t c = 0; c < rc.column_count(); c++)
       out_.column(left_width + c).CopyRow(rc.column(c), right->second, n);
     left_rows.push_back(l);
@@ -122,8 +135,8 @@ bool HashJoin::EmitUnmatched() {
 
 bool HashJoin::EmitUnmatchedRight() {
   size_t left_width = children_[0]->types().size();
-  while (right_emit_ < build_->rows.size()) {
-    const DataChunk& rc = build_->rows[right_emit_];
+  while (right_emit_ < current_->rows.size()) {
+    const DataChunk& rc = current_->rows[right_emit_];
     const std::vector<bool>& matched = right_matched_[right_emit_++];
     out_.Initialize(types_);
     idx_t n = 0;
@@ -165,24 +178,27 @@ DataChunk* HashJoin::Next(ExecContext& ctx) {
     pair_types_ = child(0)->types();
     for (const auto& t : build_->input_types) pair_types_.push_back(t);
     EnsureBuilt(ctx);
+    current_ = build_.get();
     if (type_ == JoinType::kFull)
-      for (const auto& rc : build_->rows) right_matched_.emplace_back(rc.size(), false);
+      for (const auto& rc : current_->rows) right_matched_.emplace_back(rc.size(), false);
   }
   std::string key;
   while (true) {
     while (pair_ < pairs_.size())
       if (ProbeBatch(ctx)) return &out_;
     if (!unmatched_done_ && EmitUnmatched()) return &out_;
-    DataChunk* in = left_done_ ? nullptr : child(0)->Next(ctx);
+    DataChunk* in = left_done_ ? nullptr : NextLeft(ctx);
     if (!in) {
       left_done_ = true;
       if (type_ == JoinType::kFull && EmitUnmatchedRight()) return &out_;
-      return nullptr;
+      if (!NextPartition(ctx)) return nullptr;
+      left_done_ = false;
+      continue;
     }
     ctx.CheckCancel();
     left_ = *in;
     left_.Flatten();
-    std::vector<Vector> keys = EvaluateKeys(ctx, left_keys_, left_);
+    std::vector<Vector> keys = EvaluateJoinKeys(ctx, left_keys_, left_);
     pairs_.clear();
     pair_ = 0;
     matched_.assign(left_.size(), false);
@@ -190,12 +206,12 @@ DataChunk* HashJoin::Next(ExecContext& ctx) {
     unmatched_done_ = filter_only;
     std::vector<bool> null_key(filter_only ? left_.size() : 0, false);
     for (idx_t r = 0; r < left_.size(); r++) {
-      if (!KeyOf(keys, r, &key)) {
+      if (!JoinKeyOf(keys, r, &key)) {
         if (filter_only) null_key[r] = true;
         continue;
       }
-      auto it = build_->table.find(key);
-      if (it == build_->table.end()) continue;
+      auto it = current_->table.find(key);
+      if (it == current_->table.end()) continue;
       if (filter_only && !residual_) {
         matched_[r] = true;  // any pair matches: no need to form them
         continue;

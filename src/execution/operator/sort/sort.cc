@@ -9,17 +9,9 @@
 namespace heliosdb {
 
 namespace {
-// What a buffered batch takes: its values, string bytes, and each row's key Values.
+// What a buffered batch takes: its values, and each row's key Values and order entry.
 int64_t BufferedBytes(const DataChunk& chunk, size_t keys) {
-  int64_t bytes = 0;
-  for (idx_t c = 0; c < chunk.column_count(); c++) {
-    const Vector& v = chunk.column(c);
-    bytes += static_cast<int64_t>(PhysicalTypeSize(v.type().physical()) * chunk.size());
-    if (v.type().physical() != PhysicalType::kString) continue;
-    const auto* strings = v.data<std::string_view>();
-    for (idx_t r = 0; r < chunk.size(); r++) bytes += static_cast<int64_t>(strings[r].size());
-  }
-  return bytes + static_cast<int64_t>(chunk.size() * (keys * sizeof(Value) + 40));
+  return ApproximateBytes(chunk) + static_cast<int64_t>(chunk.size() * (keys * sizeof(Value) + 40));
 }
 }  // namespace
 
