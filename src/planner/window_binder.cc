@@ -90,7 +90,14 @@ void ExpressionBinder::BindFrame(const ast::WindowSpec& framing, int location,
     ThrowError("42P20", "GROUPS mode requires an ORDER BY clause", location);
   bool range_offsets =
       w->mode == BoundWindow::Mode::kRange && (framing.start.offset || framing.end.offset);
-  if (range_offsets && w->order_by.size() != 1)
+  // A repeated ORDER BY expression adds nothing to the order (PostgreSQL drops it).
+  size_t order_columns = 0;
+  for (size_t i = 0; i < w->order_by.size(); i++) {
+    bool repeated = false;
+    for (size_t j = 0; j < i; j++) repeated |= w->order_by[j].expr->Equals(*w->order_by[i].expr);
+    order_columns += !repeated;
+  }
+  if (range_offsets && order_columns != 1)
     ThrowError("42P20",
                "RANGE with offset PRECEDING/FOLLOWING requires exactly one ORDER BY column",
                location);
