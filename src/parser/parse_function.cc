@@ -139,6 +139,29 @@ std::unique_ptr<ast::FunctionExpr> ParserImpl::ParseFunctionCall(std::vector<std
   return f;
 }
 
+namespace {
+// The bound combinations PostgreSQL's grammar rejects: a frame may not start after its end
+// could be.
+void CheckFrameBounds(const ast::WindowSpec& w, bool between, int start_location,
+                      int end_location) {
+  using T = ast::FrameBound::Type;
+  auto fail = [](const char* message, int location) { ThrowError("42P20", message, location); };
+  T start = w.start.type, end = w.end.type;
+  if (start == T::kUnboundedFollowing)
+    fail("frame start cannot be UNBOUNDED FOLLOWING", start_location);
+  if (!between) {
+    if (start == T::kFollowing)
+      fail("frame starting from following row cannot end with current row", start_location);
+    return;
+  }
+  if (end == T::kUnboundedPreceding) fail("frame end cannot be UNBOUNDED PRECEDING", end_location);
+  if (start == T::kCurrentRow && end == T::kPreceding)
+    fail("frame starting from current row cannot have preceding rows", end_location);
+  if (start == T::kFollowing && (end == T::kPreceding || end == T::kCurrentRow))
+    fail("frame starting from following row cannot have preceding rows", end_location);
+}
+}  // namespace
+
 std::unique_ptr<ast::WindowSpec> ParserImpl::ParseWindowSpec() {
   auto w = MakeNode<ast::WindowSpec>(Loc());
   ExpectOp("(");
@@ -161,13 +184,15 @@ std::unique_ptr<ast::WindowSpec> ParserImpl::ParseWindowSpec() {
     w->mode = mode == "rows"    ? ast::WindowSpec::Mode::kRows
               : mode == "range" ? ast::WindowSpec::Mode::kRange
                                 : ast::WindowSpec::Mode::kGroups;
-    if (AcceptKw("between")) {
-      w->start = ParseFrameBound();
+    bool between = AcceptKw("between");
+    int start_location = Loc(), end_location = start_location;
+    w->start = ParseFrameBound();
+    if (between) {
       ExpectKw("and");
+      end_location = Loc();
       w->end = ParseFrameBound();
-    } else {
-      w->start = ParseFrameBound();
     }
+    CheckFrameBounds(*w, between, start_location, end_location);
     if (AcceptKw("exclude")) {
       if (AcceptKw("current")) {
         ExpectKw("row");

@@ -193,15 +193,26 @@ std::vector<BoundExprPtr> Binder::BindReturning(const std::vector<ast::SelectIte
                                                 const TableInfo& table, const std::string& alias,
                                                 std::vector<std::string>* names,
                                                 std::vector<LogicalType>* types) {
-  Scope scope = TableScope(table, alias);
+  return BindReturning(items, TableScope(table, alias), names, types);
+}
+
+std::vector<BoundExprPtr> Binder::BindReturning(const std::vector<ast::SelectItem>& items,
+                                                const Scope& scope, std::vector<std::string>* names,
+                                                std::vector<LogicalType>* types) {
   std::vector<BoundExprPtr> out;
   for (const auto& item : items) {
     if (item.expr->kind == ast::ExprKind::kStar) {
-      for (size_t i = 0; i < table.columns.size(); i++) {
-        out.push_back(MakeColumnRef(static_cast<int>(i), table.columns[i].type,
-                                    table.columns[i].name));
-        names->push_back(table.columns[i].name);
-        types->push_back(table.columns[i].type);
+      const auto& star = item.expr->As<ast::StarExpr>();
+      std::string table = star.qualifier.empty() ? "" : star.qualifier.back();
+      if (!table.empty() && !scope.HasTable(table))
+        ThrowError(sqlstate::kUndefinedTable,
+                   "missing FROM-clause entry for table \"" + table + "\"", item.location);
+      for (size_t i = 0; i < scope.columns.size(); i++) {
+        const auto& c = scope.columns[i];
+        if (c.row_key || (table.empty() ? c.hidden_unqualified : c.table != table)) continue;
+        out.push_back(MakeColumnRef(static_cast<int>(i), c.type, c.name));
+        names->push_back(c.name);
+        types->push_back(c.type);
       }
       continue;
     }

@@ -90,7 +90,14 @@ class Binder {
   // A FROM item after others: LATERAL ones (and table functions) may read `left`'s columns.
   LogicalOpPtr BindLateralRef(const ast::TableRef& ref, const Scope& left, Scope* scope);
   LogicalOpPtr BindBaseTable(const ast::BaseTableRef& ref, Scope* scope);
-  LogicalOpPtr BindFrom(const std::vector<ast::TableRefPtr>& from, Scope* scope);
+  // target_name: the UPDATE / DELETE target's name, which the FROM / USING items may not
+  // reuse (42712), as no two items may.
+  LogicalOpPtr BindFrom(const std::vector<ast::TableRefPtr>& from, Scope* scope,
+                        const std::string& target_name = "");
+  // UPDATE ... FROM / DELETE ... USING: the target's scan crossed with the other items, whose
+  // columns scope gains after the target's; the WHERE clause then pairs the rows.
+  LogicalOpPtr JoinWriteSources(LogicalOpPtr target, const std::vector<ast::TableRefPtr>& from,
+                                const std::string& target_name, Scope* scope);
   LogicalOpPtr BindJoin(const ast::JoinRef& ref, Scope* scope);
   LogicalOpPtr BindTableFunction(const ast::FunctionRef& ref, Scope* scope);
   // A WITH RECURSIVE query `anchor UNION [ALL] recursive-term`; null when the term does not
@@ -116,6 +123,11 @@ class Binder {
   std::vector<BoundExprPtr> BindReturning(const std::vector<ast::SelectItem>& items,
                                           const TableInfo& table, const std::string& alias,
                                           std::vector<std::string>* names,
+                                          std::vector<LogicalType>* types);
+  // RETURNING over a whole scope: the written row, then the row key and the FROM / USING
+  // items' columns.
+  std::vector<BoundExprPtr> BindReturning(const std::vector<ast::SelectItem>& items,
+                                          const Scope& scope, std::vector<std::string>* names,
                                           std::vector<LogicalType>* types);
 
   // WITH clauses in scope, innermost last, each with how many of its CTEs are visible (a CTE

@@ -1,13 +1,16 @@
 // Binding of INSERT, UPDATE and DELETE into plans whose root writes the table:
 //   INSERT: source rows (VALUES or a query) -> Insert; the source yields every table column
 //           in table order, unlisted columns taking their defaults.
-//   UPDATE: Get(table ++ row key) -> Filter(where) -> Update(new values of the SET columns)
-//   DELETE: Get(table ++ row key) -> Filter(where) -> Delete
+//   UPDATE: Get(table ++ row key) [x FROM items] -> Filter(where) -> Update(new values of the
+//           SET columns)
+//   DELETE: Get(table ++ row key) [x USING items] -> Filter(where) -> Delete
+// With FROM / USING a target row may pair with several rows: the operator writes it once.
 #include <set>
 
 #include "common/exception.h"
 #include "planner/binder.h"
 #include "planner/expression_binder.h"
+#include "planner/plan_util.h"
 
 namespace heliosdb {
 
@@ -245,39 +248,47 @@ void Binder::BindSetClauses(const TableInfo& table,
   }
 }
 
+LogicalOpPtr Binder::JoinWriteSources(LogicalOpPtr target,
+                                      const std::vector<ast::TableRefPtr>& from,
+                                      const std::string& target_name, Scope* scope) {
+  if (from.empty()) return target;
+  Scope others;
+  LogicalOpPtr sources = BindFrom(from, &others, target_name);
+  scope->columns.insert(scope->columns.end(), others.columns.begin(), others.columns.end());
+  return MakeJoinOp(std::move(target), std::move(sources), JoinType::kCross, nullptr);
+}
+
 LogicalOpPtr Binder::BindUpdate(const ast::UpdateStmt& s) {
-  if (!s.from.empty())
-    ThrowError(sqlstate::kFeatureNotSupported, "UPDATE ... FROM is not supported yet",
-               s.location);
   PushWith(s.with.get());
   const TableInfo& table = LookupTable(s.table, s.location);
   Scope scope;
   LogicalOpPtr plan = ScanForWrite(table, s.alias, &scope);
+  plan =
+      JoinWriteSources(std::move(plan), s.from, s.alias.empty() ? s.table.back() : s.alias, &scope);
   if (s.where) plan = AddWhere(std::move(plan), *s.where, scope);
   auto update = std::make_unique<LogicalOp>();
   update->kind = LogicalOpKind::kUpdate;
   update->table = &table;
   BindSetClauses(table, s.set, scope, &update->update_columns, &update->exprs);
   update->children.push_back(std::move(plan));
-  update->returning = BindReturning(s.returning, table, s.alias, &update->names, &update->types);
+  update->returning = BindReturning(s.returning, scope, &update->names, &update->types);
   PopWith(s.with.get());
   return update;
 }
 
 LogicalOpPtr Binder::BindDelete(const ast::DeleteStmt& s) {
-  if (!s.using_tables.empty())
-    ThrowError(sqlstate::kFeatureNotSupported, "DELETE ... USING is not supported yet",
-               s.location);
   PushWith(s.with.get());
   const TableInfo& table = LookupTable(s.table, s.location);
   Scope scope;
   LogicalOpPtr plan = ScanForWrite(table, s.alias, &scope);
+  plan = JoinWriteSources(std::move(plan), s.using_tables,
+                          s.alias.empty() ? s.table.back() : s.alias, &scope);
   if (s.where) plan = AddWhere(std::move(plan), *s.where, scope);
   auto del = std::make_unique<LogicalOp>();
   del->kind = LogicalOpKind::kDelete;
   del->table = &table;
   del->children.push_back(std::move(plan));
-  del->returning = BindReturning(s.returning, table, s.alias, &del->names, &del->types);
+  del->returning = BindReturning(s.returning, scope, &del->names, &del->types);
   PopWith(s.with.get());
   return del;
 }

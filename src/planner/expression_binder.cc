@@ -352,6 +352,18 @@ BoundExprPtr ExpressionBinder::BindAggregate(const ast::FunctionExpr& e, const s
       agg.order_by.push_back(std::move(key));
     }
   }
+  // DISTINCT removes duplicate argument lists, so the order can only be one of them.
+  if (agg.distinct)
+    for (size_t k = 0; k < agg.order_by.size(); k++) {
+      const BoundExpr& key = *agg.order_by[k].expr;
+      bool found = false;
+      for (const auto& a : agg.args) found |= a->Equals(key);
+      if (!found)
+        ThrowError(sqlstate::kInvalidColumnReference,
+                   "in an aggregate with DISTINCT, ORDER BY expressions must appear in argument "
+                   "list",
+                   e.order_by[k].expr->location);
+    }
   std::vector<LogicalType> types;
   for (const auto& a : agg.args) types.push_back(a->type);
   // count(*) is the zero-argument overload of count.
@@ -368,9 +380,6 @@ BoundExprPtr ExpressionBinder::BindAggregate(const ast::FunctionExpr& e, const s
       agg.args[i] = binder_.Coerce(std::move(agg.args[i]), agg.function.arg_types[i], false,
                                    "argument", e.location);
   }
-  if (!agg.order_by.empty() && agg.distinct)
-    ThrowError(sqlstate::kFeatureNotSupported,
-               "DISTINCT with ORDER BY inside an aggregate is not supported", e.location);
   auto ref = std::make_unique<BoundExpr>();
   ref->kind = BoundExprKind::kAggregateRef;
   ref->type = agg.function.return_type;

@@ -48,6 +48,9 @@ class ExpressionBinder {
   BoundExprPtr BindFunction(const ast::FunctionExpr& e);
   BoundExprPtr BindAggregate(const ast::FunctionExpr& e, const std::string& name);
   BoundExprPtr BindWindow(const ast::FunctionExpr& e, const std::string& name);
+  // The frame clause of a window whose ORDER BY is bound; inner binds the offsets.
+  void BindFrame(const ast::WindowSpec& framing, int location, ExpressionBinder& inner,
+                 BoundWindow* w);
   BoundExprPtr BindSpecialFunction(const ast::FunctionExpr& e, const std::string& name);
   BoundExprPtr BindCast(const ast::CastExpr& e);
   BoundExprPtr BindCase(const ast::CaseExpr& e);

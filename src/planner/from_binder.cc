@@ -63,8 +63,10 @@ void CollectRangeNames(const ast::TableRef& ref, std::vector<std::pair<std::stri
 }
 }  // namespace
 
-LogicalOpPtr Binder::BindFrom(const std::vector<ast::TableRefPtr>& from, Scope* scope) {
+LogicalOpPtr Binder::BindFrom(const std::vector<ast::TableRefPtr>& from, Scope* scope,
+                              const std::string& target_name) {
   std::vector<std::pair<std::string, int>> names;
+  if (!target_name.empty()) names.emplace_back(target_name, 0);
   for (const auto& ref : from) CollectRangeNames(*ref, &names);
   for (size_t i = 0; i < names.size(); i++)
     for (size_t j = 0; j < i; j++)

@@ -86,7 +86,10 @@ struct BoundWindow {
   bool has_frame = false;  // without one: whole partition, or up to the current row's peers
   Bound start = Bound::kUnboundedPreceding;
   Bound end = Bound::kCurrentRow;
+  // ROWS / GROUPS: bigint constants; RANGE: constants of the type the ORDER BY value moves by
+  // (its own numeric type, double for real, interval for dates, times and timestamps).
   BoundExprPtr start_offset, end_offset;
+  enum class Exclude : uint8_t { kNoOthers, kCurrentRow, kGroup, kTies } exclude = Exclude::kNoOthers;
   LogicalType type;
 };
 

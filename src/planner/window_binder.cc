@@ -1,8 +1,12 @@
 // Window function calls: OVER clauses (named windows, frames) bound into BoundWindow entries
 // that the SELECT binder turns into a Window operator.
+#include <algorithm>
+#include <set>
+
 #include "common/exception.h"
 #include "planner/expression_binder.h"
 #include "planner/logical_plan.h"
+#include "planner/plan_util.h"
 
 namespace heliosdb {
 
@@ -22,9 +26,49 @@ BoundWindow::Bound ToBound(ast::FrameBound::Type t) {
   }
 }
 
+// The type a RANGE offset must have to move an ORDER BY value of type `key` (PostgreSQL's
+// in_range support functions), or kUnknown when `offset` cannot be one.
+TypeId RangeOffsetType(TypeId key, TypeId offset) {
+  auto one_of = [&](std::initializer_list<TypeId> ids) {
+    return offset == TypeId::kUnknown || std::find(ids.begin(), ids.end(), offset) != ids.end();
+  };
+  constexpr TypeId i2 = TypeId::kSmallInt, i4 = TypeId::kInteger, i8 = TypeId::kBigInt;
+  switch (key) {
+    case TypeId::kSmallInt:
+    case TypeId::kInteger:
+    case TypeId::kBigInt:
+      return one_of({i2, i4, i8}) ? TypeId::kBigInt : TypeId::kUnknown;
+    case TypeId::kReal:
+    case TypeId::kDouble:
+      return one_of({i2, i4, i8, TypeId::kReal, TypeId::kDouble, TypeId::kNumeric})
+                 ? TypeId::kDouble
+                 : TypeId::kUnknown;
+    case TypeId::kNumeric:
+      return one_of({i2, i4, i8, TypeId::kNumeric}) ? TypeId::kNumeric : TypeId::kUnknown;
+    case TypeId::kDate:
+    case TypeId::kTime:
+    case TypeId::kTimestamp:
+    case TypeId::kTimestampTz:
+    case TypeId::kInterval:
+      return one_of({TypeId::kInterval}) ? TypeId::kInterval : TypeId::kUnknown;
+    default:
+      return TypeId::kUnknown;
+  }
+}
+
+bool HasRangeSupport(TypeId key) {
+  return RangeOffsetType(key, TypeId::kUnknown) != TypeId::kUnknown;
+}
+
+const char* ModeName(BoundWindow::Mode mode) {
+  return mode == BoundWindow::Mode::kRows     ? "ROWS"
+         : mode == BoundWindow::Mode::kGroups ? "GROUPS"
+                                              : "RANGE";
+}
+
 bool IsRankingFunction(const std::string& name) {
-  return name == "row_number" || name == "rank" || name == "dense_rank" ||
-         name == "percent_rank" || name == "cume_dist" || name == "ntile";
+  return name == "row_number" || name == "rank" || name == "dense_rank" || name == "percent_rank" ||
+         name == "cume_dist" || name == "ntile";
 }
 
 bool IsValueFunction(const std::string& name) {
@@ -33,10 +77,72 @@ bool IsValueFunction(const std::string& name) {
 }
 }  // namespace
 
+void ExpressionBinder::BindFrame(const ast::WindowSpec& framing, int location,
+                                 ExpressionBinder& inner, BoundWindow* w) {
+  w->has_frame = true;
+  w->mode = framing.mode == ast::WindowSpec::Mode::kRows     ? BoundWindow::Mode::kRows
+            : framing.mode == ast::WindowSpec::Mode::kGroups ? BoundWindow::Mode::kGroups
+                                                             : BoundWindow::Mode::kRange;
+  w->exclude = static_cast<BoundWindow::Exclude>(framing.exclude);
+  w->start = ToBound(framing.start.type);
+  w->end = ToBound(framing.end.type);
+  if (w->mode == BoundWindow::Mode::kGroups && w->order_by.empty())
+    ThrowError("42P20", "GROUPS mode requires an ORDER BY clause", location);
+  bool range_offsets =
+      w->mode == BoundWindow::Mode::kRange && (framing.start.offset || framing.end.offset);
+  // A repeated ORDER BY expression adds nothing to the order (PostgreSQL drops it).
+  size_t order_columns = 0;
+  for (size_t i = 0; i < w->order_by.size(); i++) {
+    bool repeated = false;
+    for (size_t j = 0; j < i; j++) repeated |= w->order_by[j].expr->Equals(*w->order_by[i].expr);
+    order_columns += !repeated;
+  }
+  if (range_offsets && order_columns != 1)
+    ThrowError("42P20",
+               "RANGE with offset PRECEDING/FOLLOWING requires exactly one ORDER BY column",
+               location);
+  if (range_offsets && !HasRangeSupport(w->order_by[0].expr->type.id()))
+    ThrowError(sqlstate::kFeatureNotSupported,
+               "RANGE with offset PRECEDING/FOLLOWING is not supported for column type " +
+                   w->order_by[0].expr->type.ToString(),
+               location);
+  auto offset = [&](const ast::FrameBound& b) -> BoundExprPtr {
+    if (!b.offset) return nullptr;
+    BoundExprPtr e = inner.Bind(*b.offset);
+    std::set<int> columns;
+    CollectColumns(*e, &columns);
+    std::string what = std::string("argument of ") + ModeName(w->mode);
+    if (!columns.empty())
+      ThrowError(sqlstate::kInvalidColumnReference, what + " must not contain variables",
+                 b.offset->location);
+    if (w->mode != BoundWindow::Mode::kRange) {
+      // Numbers convert to bigint as in an assignment (1.5 rounds to 2); nothing else does.
+      if (!e->type.IsNumeric() && e->type.id() != TypeId::kUnknown)
+        ThrowError(sqlstate::kDatatypeMismatch,
+                   what + " must be type bigint, not type " + e->type.ToString(),
+                   b.offset->location);
+      return binder_.Coerce(std::move(e), TypeId::kBigInt, true, what, b.offset->location);
+    }
+    const LogicalType& key = w->order_by[0].expr->type;
+    TypeId type = RangeOffsetType(key.id(), e->type.id());
+    if (type == TypeId::kUnknown) {
+      Status s = Status::Error(sqlstate::kFeatureNotSupported,
+                               "RANGE with offset PRECEDING/FOLLOWING is not supported for "
+                               "column type " +
+                                   key.ToString() + " and offset type " + e->type.ToString(),
+                               b.offset->location);
+      s.WithHint("Cast the offset value to an appropriate type.");
+      throw DbException(s);
+    }
+    return binder_.Coerce(std::move(e), type, false, what, b.offset->location);
+  };
+  w->start_offset = offset(framing.start);
+  w->end_offset = offset(framing.end);
+}
+
 BoundExprPtr ExpressionBinder::BindWindow(const ast::FunctionExpr& e, const std::string& name) {
   if (!windows_)
-    ThrowError("42P20", std::string("window functions are not allowed in ") + clause_,
-               e.location);
+    ThrowError("42P20", std::string("window functions are not allowed in ") + clause_, e.location);
   // OVER w and OVER (w ...) take the named window's parts; the call's own parts extend it.
   const ast::WindowSpec* spec = e.over.get();
   const ast::WindowSpec* base = nullptr;
@@ -67,36 +173,17 @@ BoundExprPtr ExpressionBinder::BindWindow(const ast::FunctionExpr& e, const std:
     key.nulls_first = item.nulls_first.value_or(item.descending);
     w.order_by.push_back(std::move(key));
   }
-  if (framing.has_frame) {
-    if (framing.exclude != ast::WindowSpec::Exclude::kNoOthers)
-      ThrowError(sqlstate::kFeatureNotSupported, "frame EXCLUDE is not supported", e.location);
-    w.has_frame = true;
-    w.mode = framing.mode == ast::WindowSpec::Mode::kRows     ? BoundWindow::Mode::kRows
-             : framing.mode == ast::WindowSpec::Mode::kGroups ? BoundWindow::Mode::kGroups
-                                                              : BoundWindow::Mode::kRange;
-    w.start = ToBound(framing.start.type);
-    w.end = ToBound(framing.end.type);
-    auto offset = [&](const ast::FrameBound& b) -> BoundExprPtr {
-      if (!b.offset) return nullptr;
-      if (w.mode == BoundWindow::Mode::kRange)
-        ThrowError(sqlstate::kFeatureNotSupported,
-                   "RANGE with offset PRECEDING/FOLLOWING is not supported", e.location);
-      return binder_.Coerce(inner.Bind(*b.offset), TypeId::kBigInt, false, "frame offset",
-                            b.offset->location);
-    };
-    w.start_offset = offset(framing.start);
-    w.end_offset = offset(framing.end);
-  }
+  if (framing.has_frame) BindFrame(framing, framing.location, inner, &w);
   if (IsRankingFunction(name)) {
     w.type = name == "percent_rank" || name == "cume_dist" ? LogicalType(TypeId::kDouble)
-             : name == "ntile"                              ? LogicalType(TypeId::kInteger)
-                                                            : LogicalType(TypeId::kBigInt);
+             : name == "ntile"                             ? LogicalType(TypeId::kInteger)
+                                                           : LogicalType(TypeId::kBigInt);
     if (name == "ntile") {
       if (w.args.size() != 1)
         ThrowError(sqlstate::kUndefinedFunction, "function ntile requires one argument",
                    e.location);
-      w.args[0] = binder_.Coerce(std::move(w.args[0]), TypeId::kInteger, false, "argument",
-                                 e.location);
+      w.args[0] =
+          binder_.Coerce(std::move(w.args[0]), TypeId::kInteger, false, "argument", e.location);
     } else if (!w.args.empty()) {
       ThrowError(sqlstate::kUndefinedFunction, "function " + name + " takes no arguments",
                  e.location);
@@ -108,14 +195,14 @@ BoundExprPtr ExpressionBinder::BindWindow(const ast::FunctionExpr& e, const std:
       ThrowError(sqlstate::kUndefinedFunction,
                  "function " + name + "(" + ArgTypeList(w.args) + ") does not exist", e.location);
     if (w.args[0]->type.id() == TypeId::kUnknown)
-      w.args[0] = binder_.Coerce(std::move(w.args[0]), TypeId::kText, false, "argument",
-                                 e.location);
+      w.args[0] =
+          binder_.Coerce(std::move(w.args[0]), TypeId::kText, false, "argument", e.location);
     w.type = w.args[0]->type;
     for (size_t i = 1; i < w.args.size(); i++) {
       bool is_default = (name == "lag" || name == "lead") && i == 2;
-      w.args[i] = binder_.Coerce(std::move(w.args[i]),
-                                 is_default ? w.type : LogicalType(TypeId::kBigInt), false,
-                                 "argument", e.location);
+      w.args[i] =
+          binder_.Coerce(std::move(w.args[i]), is_default ? w.type : LogicalType(TypeId::kBigInt),
+                         false, "argument", e.location);
     }
   } else if (FunctionRegistry::Get().IsAggregate(name)) {
     std::vector<LogicalType> types;
@@ -131,8 +218,9 @@ BoundExprPtr ExpressionBinder::BindWindow(const ast::FunctionExpr& e, const std:
     w.type = w.aggregate.return_type;
   } else {
     ThrowError(sqlstate::kWrongObjectType,
-               "OVER specified, but " + name + " is not a window function nor an aggregate "
-               "function",
+               "OVER specified, but " + name +
+                   " is not a window function nor an aggregate "
+                   "function",
                e.location);
   }
   auto out = std::make_unique<BoundExpr>();

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "execution/expression_executor.h"
+#include "execution/operator/aggregate/ordered_aggregate_rows.h"
 #include "execution/parallel/worker_threads.h"
 #include "storage/key_codec.h"
 
@@ -38,19 +39,7 @@ void HashAggregate::FeedOrdered() {
     if (agg.order_by.empty()) continue;
     size_t nargs = agg.args.size();
     for (auto& [group, rows] : ordered_rows_[a]) {
-      std::stable_sort(rows.begin(), rows.end(), [&](const auto& x, const auto& y) {
-        for (size_t k = 0; k < agg.order_by.size(); k++) {
-          const Value& l = x[nargs + k];
-          const Value& r = y[nargs + k];
-          if (l.is_null() || r.is_null()) {
-            if (l.is_null() == r.is_null()) continue;
-            return l.is_null() == agg.order_by[k].nulls_first;
-          }
-          int c = l.Compare(r);
-          if (c != 0) return agg.order_by[k].descending ? c > 0 : c < 0;
-        }
-        return false;
-      });
+      OrderAggregateRows(agg, &rows);
       uint8_t* state = states_[group].get() + offsets_[a];
       std::vector<LogicalType> types;
       for (const auto& e : agg.args) types.push_back(e->type);
@@ -189,7 +178,8 @@ void HashAggregate::ConsumeSet(ExecContext& ctx, const DataChunk& in,
     for (idx_t r = 0; r < count; r++) {
       if (group_of[r] == kSpilled) continue;
       if (agg.filter && !(uf.IsValid(r) && uf.Get<bool>(r))) continue;
-      if (agg.distinct) {
+      // An ordered DISTINCT aggregate drops its duplicates once its rows are sorted.
+      if (agg.distinct && agg.order_by.empty()) {
         std::string arg_key;
         bool any_null = false;
         for (idx_t c = 0; c < args.column_count(); c++) {

@@ -22,18 +22,27 @@ DataChunk RowChunk(std::initializer_list<const std::vector<Value>*> rows) {
 }
 }  // namespace
 
-void DmlOperator::Written(const std::vector<Value>& row) {
+void DmlOperator::Written(const std::vector<Value>& row, const std::vector<Value>* rest) {
   if (op_.returning.empty()) return;
-  if (written_.empty() || written_.back().size() == kVectorSize)
-    written_.emplace_back(ColumnTypes(*op_.table));
+  if (written_.empty() || written_.back().size() == kVectorSize) {
+    std::vector<LogicalType> types = ColumnTypes(*op_.table);
+    if (rest)
+      types.insert(types.end(), child()->types().begin() + row.size(), child()->types().end());
+    written_.emplace_back(types);
+  }
   DataChunk& chunk = written_.back();
   for (size_t c = 0; c < row.size(); c++) chunk.column(c).SetValue(chunk.size(), row[c]);
+  if (rest)
+    for (size_t c = 0; c < rest->size(); c++)
+      chunk.column(row.size() + c).SetValue(chunk.size(), (*rest)[c]);
   chunk.SetSize(chunk.size() + 1);
 }
 
 void DmlOperator::ReadInput(ExecContext& ctx, std::vector<std::vector<Value>>* rows,
-                            std::vector<std::string>* keys, std::vector<DataChunk>* chunks) {
+                            std::vector<std::string>* keys, std::vector<DataChunk>* chunks,
+                            std::vector<std::vector<Value>>* rests) {
   size_t width = op_.table->columns.size();
+  if (op_.returning.empty()) rests = nullptr;
   while (DataChunk* in = child()->Next(ctx)) {
     for (idx_t r = 0; r < in->size(); r++) {
       std::vector<Value> row;
@@ -41,6 +50,11 @@ void DmlOperator::ReadInput(ExecContext& ctx, std::vector<std::vector<Value>>* r
       for (size_t c = 0; c < width; c++) row.push_back(in->GetValue(c, r));
       rows->push_back(std::move(row));
       if (keys) keys->push_back(in->GetValue(width, r).GetString());
+      if (rests) {
+        std::vector<Value> rest;
+        for (size_t c = width; c < in->column_count(); c++) rest.push_back(in->GetValue(c, r));
+        rests->push_back(std::move(rest));
+      }
     }
     if (chunks) {
       DataChunk copy = *in;
@@ -121,10 +135,10 @@ bool InsertOperator::ResolveConflict(ExecContext& ctx, TableWriter& writer,
 }
 
 void UpdateOperator::Execute(ExecContext& ctx, TableWriter& writer) {
-  std::vector<std::vector<Value>> rows;
+  std::vector<std::vector<Value>> rows, rests;
   std::vector<std::string> keys;
   std::vector<DataChunk> chunks;
-  ReadInput(ctx, &rows, &keys, &chunks);
+  ReadInput(ctx, &rows, &keys, &chunks, &rests);
   // New values are computed a batch at a time over the scanned rows, before any write.
   std::vector<std::vector<Value>> new_rows = rows;
   ExpressionExecutor executor(ctx);
@@ -138,25 +152,29 @@ void UpdateOperator::Execute(ExecContext& ctx, TableWriter& writer) {
     }
     base += chunk.size();
   }
+  std::unordered_set<std::string> written;
   for (size_t i = 0; i < rows.size(); i++) {
+    if (!written.insert(keys[i]).second) continue;
     if (op_.returning.empty()) {
       writer.Update(keys[i], rows[i], std::move(new_rows[i]));
     } else {
       writer.Update(keys[i], rows[i], new_rows[i]);
-      Written(new_rows[i]);
+      Written(new_rows[i], &rests[i]);
     }
     ctx.rows_affected++;
   }
 }
 
 void DeleteOperator::Execute(ExecContext& ctx, TableWriter& writer) {
-  std::vector<std::vector<Value>> rows;
+  std::vector<std::vector<Value>> rows, rests;
   std::vector<std::string> keys;
-  ReadInput(ctx, &rows, &keys, nullptr);
+  ReadInput(ctx, &rows, &keys, nullptr, &rests);
+  std::unordered_set<std::string> deleted;
   for (size_t i = 0; i < rows.size(); i++) {
+    if (!deleted.insert(keys[i]).second) continue;
     writer.Delete(keys[i], rows[i]);
     ctx.rows_affected++;
-    Written(rows[i]);
+    Written(rows[i], op_.returning.empty() ? nullptr : &rests[i]);
   }
 }
 

@@ -1,7 +1,10 @@
 // The DML operators: Insert, Update and Delete. Each first reads its whole input, then writes
 // through a TableWriter (so a statement never sees its own writes while scanning: no
 // Halloween problem), counts the rows in ExecContext::rows_affected, and returns the RETURNING
-// rows, computed over the written rows (the old row for DELETE).
+// rows, computed over the written rows (the old row for DELETE) followed by the rest of their
+// input row (the row key and the UPDATE ... FROM / DELETE ... USING items' columns).
+// A target row that the input holds more than once (joined to several FROM rows) is written
+// once, with its first input row, as PostgreSQL uses one of the matches.
 #pragma once
 
 #include <string>
@@ -23,11 +26,14 @@ class DmlOperator : public PhysicalOperator {
  protected:
   // Reads the input and writes; calls Written() for each row written.
   virtual void Execute(ExecContext& ctx, TableWriter& writer) = 0;
-  void Written(const std::vector<Value>& row);
+  // rest: the input columns after the table's, for RETURNING (null for INSERT).
+  void Written(const std::vector<Value>& row, const std::vector<Value>* rest = nullptr);
   // Every row of the input as table rows (one Value per column) and, when the input ends in a
-  // row-key column, the keys.
+  // row-key column, the keys; rests gets the columns after the table's when RETURNING needs
+  // them.
   void ReadInput(ExecContext& ctx, std::vector<std::vector<Value>>* rows,
-                 std::vector<std::string>* keys, std::vector<DataChunk>* chunks);
+                 std::vector<std::string>* keys, std::vector<DataChunk>* chunks,
+                 std::vector<std::vector<Value>>* rests = nullptr);
 
   const LogicalOp& op_;
 

@@ -4,6 +4,8 @@
 
 #include "common/exception.h"
 #include "execution/expression_executor.h"
+#include "execution/operator/window/range_bound.h"
+#include "execution/operator/window/window_frame.h"
 
 namespace heliosdb {
 
@@ -78,6 +80,117 @@ void Window::Materialize(ExecContext& ctx) {
   }
 }
 
+namespace {
+// A ROWS or GROUPS offset: a non-negative bigint.
+int64_t RowsOffset(ExpressionExecutor& executor, const BoundExpr& e, bool is_start) {
+  Value v = executor.EvaluateConstant(e);
+  const char* which = is_start ? "frame starting offset" : "frame ending offset";
+  if (v.is_null()) ThrowError("22004", std::string(which) + " must not be null");
+  if (v.GetInt64() < 0) ThrowError("22013", std::string(which) + " must not be negative");
+  return v.GetInt64();
+}
+
+Value RangeOffset(ExpressionExecutor& executor, const BoundExpr& e, bool is_start) {
+  Value v = executor.EvaluateConstant(e);
+  if (v.is_null())
+    ThrowError("22004", std::string(is_start ? "frame starting offset" : "frame ending offset") +
+                            " must not be null");
+  CheckRangeOffset(v);
+  return v;
+}
+
+FrameSpec MakeFrameSpec(ExecContext& ctx, const BoundWindow& w) {
+  FrameSpec spec;
+  spec.has_frame = w.has_frame;
+  spec.has_order = !w.order_by.empty();
+  spec.mode = w.mode;
+  spec.start = w.start;
+  spec.end = w.end;
+  spec.exclude = w.exclude;
+  if (!w.order_by.empty()) {
+    spec.descending = w.order_by[0].descending;
+    spec.nulls_first = w.order_by[0].nulls_first;
+  }
+  ExpressionExecutor executor(ctx);
+  bool range = w.mode == BoundWindow::Mode::kRange;
+  if (w.start_offset) {
+    if (range)
+      spec.start_value = RangeOffset(executor, *w.start_offset, true);
+    else
+      spec.start_rows = RowsOffset(executor, *w.start_offset, true);
+  }
+  if (w.end_offset) {
+    if (range)
+      spec.end_value = RangeOffset(executor, *w.end_offset, false);
+    else
+      spec.end_rows = RowsOffset(executor, *w.end_offset, false);
+  }
+  return spec;
+}
+
+// Aggregates over each row's frame. A frame that starts at the partition's first row and
+// excludes nothing only grows: its rows are folded in once. Otherwise each row's frame is
+// folded anew, except that peers with the same frame share one result.
+void AggregateFrames(const BoundWindow& w, const PartitionFrames& frames,
+                     const std::vector<Row>& args, const std::vector<uint32_t>& rows,
+                     std::vector<Value>* result) {
+  const AggregateFunction& f = *w.aggregate.function;
+  std::vector<uint8_t> bytes(f.state_size + 16);
+  uint8_t* state = bytes.data();
+  size_t n = frames.size();
+  bool running = w.exclude == BoundWindow::Exclude::kNoOthers &&
+                 (!w.has_frame || w.start == BoundWindow::Bound::kUnboundedPreceding);
+  if (running) {
+    f.init(state);
+    size_t folded = 0;
+    for (size_t k = 0; k < n; k++) {
+      FrameRanges frame = frames.Frame(k);
+      size_t last = frame.count ? frame.ranges[0].second : 0;
+      if (last > folded) {
+        Accumulate(w, args, rows, folded, last - 1, state);
+        folded = last;
+      }
+      (*result)[rows[k]] = Finalize(w, state);
+    }
+    if (f.destroy) f.destroy(state);
+    return;
+  }
+  FrameRanges previous;
+  for (size_t k = 0; k < n; k++) {
+    FrameRanges frame = frames.Frame(k);
+    if (k > 0 && frame == previous) {
+      (*result)[rows[k]] = (*result)[rows[k - 1]];
+      continue;
+    }
+    f.init(state);
+    for (size_t i = 0; i < frame.count; i++)
+      Accumulate(w, args, rows, frame.ranges[i].first, frame.ranges[i].second - 1, state);
+    (*result)[rows[k]] = Finalize(w, state);
+    if (f.destroy) f.destroy(state);
+    previous = frame;
+  }
+}
+
+// first_value, last_value and nth_value of row k's frame.
+Value FrameValue(const std::string& f, const PartitionFrames& frames, size_t k,
+                 const std::vector<Row>& args, const std::vector<uint32_t>& rows) {
+  FrameRanges frame = frames.Frame(k);
+  size_t rows_in_frame = frame.Rows(), pick = 0;
+  if (rows_in_frame == 0) return Value();
+  if (f == "first_value") {
+    frame.Nth(0, &pick);
+  } else if (f == "last_value") {
+    frame.Nth(rows_in_frame - 1, &pick);
+  } else {
+    const Value& nth = args[rows[k]][1];
+    if (nth.is_null()) return Value();
+    if (nth.GetInt64() <= 0) ThrowError("22016", "argument of nth_value must be greater than zero");
+    if (!frame.Nth(static_cast<size_t>(nth.GetInt64() - 1), &pick)) return Value();
+  }
+  return args[rows[pick]][0];
+}
+}  // namespace
+
 std::vector<uint32_t> Window::Compute(ExecContext& ctx, size_t wi) {
   const BoundWindow& w = windows_[wi];
   std::vector<const BoundExpr*> part_exprs, order_exprs, arg_exprs;
@@ -94,18 +207,9 @@ std::vector<uint32_t> Window::Compute(ExecContext& ctx, size_t wi) {
     if (c != 0) return c < 0;
     return CompareRows(keys[a], keys[b], &w.order_by) < 0;
   });
-  ExpressionExecutor executor(ctx);
-  auto offset_of = [&](const BoundExprPtr& e) -> int64_t {
-    if (!e) return 0;
-    Value v = executor.EvaluateConstant(*e);
-    if (v.is_null() || v.GetInt64() < 0)
-      ThrowError("22013", "frame starting or ending offset must not be null or negative");
-    return v.GetInt64();
-  };
-  int64_t start_offset = offset_of(w.start_offset), end_offset = offset_of(w.end_offset);
+  const FrameSpec spec = MakeFrameSpec(ctx, w);
   std::vector<Value>& result = results_[wi];
   result.assign(rows_.size(), Value::Null(w.type));
-  std::vector<uint8_t> state_bytes(w.aggregate.function ? w.aggregate.function->state_size + 16 : 0);
 
   for (size_t ps = 0; ps < order.size();) {
     size_t pe = ps + 1;
@@ -113,134 +217,64 @@ std::vector<uint32_t> Window::Compute(ExecContext& ctx, size_t wi) {
     size_t n = pe - ps;
     std::vector<uint32_t> rows(order.begin() + ps, order.begin() + pe);
     // Peer groups: rows with equal ORDER BY values.
-    std::vector<size_t> peer_start(n), peer_end(n), group(n);
-    for (size_t k = 0; k < n;) {
-      size_t e = k + 1;
-      while (e < n && CompareRows(keys[rows[k]], keys[rows[e]], &w.order_by) == 0) e++;
-      for (size_t j = k; j < e; j++) {
-        peer_start[j] = k;
-        peer_end[j] = e;
-        group[j] = k == 0 ? 0 : group[k - 1] + 1;
-      }
-      k = e;
-    }
-    std::vector<size_t> group_first, group_last;
-    for (size_t k = 0; k < n; k++)
-      if (k == 0 || group[k] != group[k - 1]) group_first.push_back(k);
-    for (size_t g = 0; g < group_first.size(); g++)
-      group_last.push_back(g + 1 < group_first.size() ? group_first[g + 1] - 1 : n - 1);
-    // The frame of position k as [first, last]; first > last when empty.
-    auto frame = [&](size_t k, int64_t* first, int64_t* last) {
-      int64_t kk = static_cast<int64_t>(k), nn = static_cast<int64_t>(n);
-      if (!w.has_frame) {
-        *first = 0;
-        *last = w.order_by.empty() ? nn - 1 : static_cast<int64_t>(peer_end[k]) - 1;
-        return;
-      }
-      auto position = [&](BoundWindow::Bound b, int64_t off, bool is_start) -> int64_t {
-        switch (b) {
-          case BoundWindow::Bound::kUnboundedPreceding:
-            return is_start ? 0 : -1;
-          case BoundWindow::Bound::kUnboundedFollowing:
-            return is_start ? nn : nn - 1;
-          case BoundWindow::Bound::kCurrentRow:
-            if (w.mode == BoundWindow::Mode::kRows) return kk;
-            return is_start ? static_cast<int64_t>(peer_start[k])
-                            : static_cast<int64_t>(peer_end[k]) - 1;
-          default: {
-            bool back = b == BoundWindow::Bound::kPreceding;
-            if (w.mode == BoundWindow::Mode::kRows) return back ? kk - off : kk + off;
-            int64_t g = static_cast<int64_t>(group[k]) + (back ? -off : off);
-            int64_t groups = static_cast<int64_t>(group_first.size());
-            if (g < 0) return is_start ? 0 : -1;
-            if (g >= groups) return is_start ? nn : nn - 1;
-            return is_start ? static_cast<int64_t>(group_first[g])
-                            : static_cast<int64_t>(group_last[g]);
-          }
-        }
-      };
-      *first = std::max<int64_t>(0, position(w.start, start_offset, true));
-      *last = std::min<int64_t>(nn - 1, position(w.end, end_offset, false));
-    };
+    std::vector<size_t> group(n, 0);
+    for (size_t k = 1; k < n; k++)
+      group[k] = group[k - 1] + (CompareRows(keys[rows[k - 1]], keys[rows[k]], &w.order_by) != 0);
+    std::vector<Value> range_keys;
+    if (w.mode == BoundWindow::Mode::kRange && (w.start_offset || w.end_offset))
+      for (uint32_t r : rows) range_keys.push_back(keys[r][0]);
+    PartitionFrames frames(spec, std::move(group), &range_keys, ctx.function);
     const std::string& f = w.name;
     if (w.aggregate.function) {
-      // A frame that starts at the partition's first row only grows: fold rows in once.
-      bool running = !w.has_frame || w.start == BoundWindow::Bound::kUnboundedPreceding;
-      uint8_t* state = state_bytes.data();
-      int64_t folded = -1;
-      if (running) w.aggregate.function->init(state);
-      for (size_t k = 0; k < n; k++) {
-        int64_t first, last;
-        frame(k, &first, &last);
-        if (!running) {
-          w.aggregate.function->init(state);
-          if (first <= last) Accumulate(w, args, rows, first, last, state);
-          result[rows[k]] = Finalize(w, state);
-          if (w.aggregate.function->destroy) w.aggregate.function->destroy(state);
-          continue;
+      AggregateFrames(w, frames, args, rows, &result);
+      ps = pe;
+      continue;
+    }
+    for (size_t k = 0; k < n; k++) {
+      Value& out = result[rows[k]];
+      if (f == "row_number") {
+        out = Value::BigInt(static_cast<int64_t>(k) + 1);
+      } else if (f == "rank") {
+        out = Value::BigInt(static_cast<int64_t>(frames.PeerStart(k)) + 1);
+      } else if (f == "dense_rank") {
+        out = Value::BigInt(static_cast<int64_t>(frames.Group(k)) + 1);
+      } else if (f == "percent_rank") {
+        out = Value::Double(n > 1 ? static_cast<double>(frames.PeerStart(k)) / (n - 1) : 0.0);
+      } else if (f == "cume_dist") {
+        out = Value::Double(static_cast<double>(frames.PeerEnd(k)) / n);
+      } else if (f == "ntile") {
+        const Value& b = args[rows[k]][0];
+        if (b.is_null()) continue;
+        int64_t buckets = b.GetInt64();
+        if (buckets <= 0) ThrowError("22014", "argument of ntile must be greater than zero");
+        int64_t size = static_cast<int64_t>(n) / buckets, extra = static_cast<int64_t>(n) % buckets;
+        int64_t pos = static_cast<int64_t>(k), bucket;
+        // The first `extra` buckets hold one row more.
+        if (pos < extra * (size + 1)) {
+          bucket = pos / (size + 1);
+        } else {
+          bucket = extra + (size ? (pos - extra * (size + 1)) / size : 0);
         }
-        if (last > folded) {
-          Accumulate(w, args, rows, folded + 1, last, state);
-          folded = last;
+        out = Value::Int(TypeId::kInteger, bucket + 1);
+      } else if (f == "lag" || f == "lead") {
+        int64_t off = 1;
+        if (args[rows[k]].size() > 1) {
+          if (args[rows[k]][1].is_null()) continue;
+          off = args[rows[k]][1].GetInt64();
         }
-        result[rows[k]] = Finalize(w, state);
+        int64_t target = static_cast<int64_t>(k) + (f == "lag" ? -off : off);
+        if (target >= 0 && target < static_cast<int64_t>(n)) {
+          out = args[rows[target]][0];
+        } else if (args[rows[k]].size() > 2) {
+          out = args[rows[k]][2];
+        }
+      } else {
+        out = FrameValue(f, frames, k, args, rows);
       }
-      if (running && w.aggregate.function->destroy) w.aggregate.function->destroy(state);
-    } else {
-      for (size_t k = 0; k < n; k++) {
-        Value& out = result[rows[k]];
-        if (f == "row_number") {
-          out = Value::BigInt(static_cast<int64_t>(k) + 1);
-        } else if (f == "rank") {
-          out = Value::BigInt(static_cast<int64_t>(peer_start[k]) + 1);
-        } else if (f == "dense_rank") {
-          out = Value::BigInt(static_cast<int64_t>(group[k]) + 1);
-        } else if (f == "percent_rank") {
-          out = Value::Double(n > 1 ? static_cast<double>(peer_start[k]) / (n - 1) : 0.0);
-        } else if (f == "cume_dist") {
-          out = Value::Double(static_cast<double>(peer_end[k]) / n);
-        } else if (f == "ntile") {
-          const Value& b = args[rows[k]][0];
-          if (b.is_null()) continue;
-          int64_t buckets = b.GetInt64();
-          if (buckets <= 0)
-            ThrowError("22014", "argument of ntile must be greater than zero");
-          int64_t size = static_cast<int64_t>(n) / buckets, extra = static_cast<int64_t>(n) % buckets;
-          int64_t pos = static_cast<int64_t>(k), bucket;
-          // The first `extra` buckets hold one row more.
-          if (pos < extra * (size + 1)) {
-            bucket = pos / (size + 1);
-          } else {
-            bucket = extra + (size ? (pos - extra * (size + 1)) / size : 0);
-          }
-          out = Value::Int(TypeId::kInteger, bucket + 1);
-        } else if (f == "lag" || f == "lead") {
-          int64_t off = 1;
-          if (args[rows[k]].size() > 1) {
-            if (args[rows[k]][1].is_null()) continue;
-            off = args[rows[k]][1].GetInt64();
-          }
-          int64_t target = static_cast<int64_t>(k) + (f == "lag" ? -off : off);
-          if (target >= 0 && target < static_cast<int64_t>(n)) {
-            out = args[rows[target]][0];
-          } else if (args[rows[k]].size() > 2) {
-            out = args[rows[k]][2];
-          }
-        } else {  // first_value, last_value, nth_value over the frame
-          int64_t first, last;
-          frame(k, &first, &last);
-          int64_t pick = f == "first_value" ? first : f == "last_value" ? last : -1;
-          if (f == "nth_value") {
-            const Value& nth = args[rows[k]][1];
-            if (nth.is_null()) continue;
-            if (nth.GetInt64() <= 0)
-              ThrowError("22016", "argument of nth_value must be greater than zero");
-            pick = first + nth.GetInt64() - 1;
-          }
-          if (first <= last && pick >= first && pick <= last) out = args[rows[pick]][0];
-        }
-        if (!out.is_null()) out = out.WithType(w.type);
-      }
+      if (!out.is_null())
+        out = out.WithType(w.type);
+      else
+        out = Value::Null(w.type);
     }
     ps = pe;
   }

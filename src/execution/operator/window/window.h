@@ -1,8 +1,9 @@
 // Window: computes window functions over its materialized input. For each function the rows
 // are ordered by (partition keys, order keys); within a partition each row gets its ranking
 // value (row_number, rank, dense_rank, percent_rank, cume_dist, ntile), its offset value (lag,
-// lead), or the value or aggregate of its frame (ROWS, RANGE without offsets, GROUPS; the
-// default frame is the whole partition without ORDER BY, else up to the row's last peer).
+// lead), or the value or aggregate of its frame (ROWS, RANGE, GROUPS with offsets and EXCLUDE,
+// see window_frame.h; the default frame is the whole partition without ORDER BY, else up to
+// the row's last peer).
 // Output rows are the input rows followed by one column per function, in the order of the
 // first function's window (as PostgreSQL emits them).
 #pragma once
@@ -26,8 +27,8 @@ class Window : public PhysicalOperator {
   const std::vector<BoundWindow>& windows_;
   std::vector<DataChunk> input_;
   std::vector<std::pair<uint32_t, uint32_t>> rows_;  // (chunk, row) by input position
-  std::vector<std::vector<Value>> results_;           // [function][input position]
-  std::vector<uint32_t> order_;                       // output order
+  std::vector<std::vector<Value>> results_;          // [function][input position]
+  std::vector<uint32_t> order_;                      // output order
   bool computed_ = false;
   size_t emitted_ = 0;
   DataChunk out_;
