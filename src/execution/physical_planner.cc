@@ -6,6 +6,7 @@
 #include "execution/operator/filter/filter.h"
 #include "execution/operator/join/hash_join.h"
 #include "execution/operator/join/lateral_join.h"
+#include "execution/operator/join/merge_join.h"
 #include "execution/operator/join/nested_loop_join.h"
 #include "execution/operator/limit/limit.h"
 #include "execution/operator/projection/project_set.h"
@@ -22,9 +23,15 @@
 namespace heliosdb {
 
 namespace {
-// A hash join when the join condition has equality keys; null otherwise.
+// A merge join where the optimizer chose one, a hash join when the join condition has
+// equality keys; null otherwise.
 PhysicalOperatorPtr TryHashJoin(const LogicalOp& op) {
   JoinKeys keys;
+  if (op.merge_keys > 0) {
+    SplitJoinKeys(op, &keys, op.merge_keys);
+    return std::make_unique<MergeJoin>(std::move(keys.left), std::move(keys.right),
+                                       std::move(keys.residual), op.join_type, op.types);
+  }
   if (!SplitJoinKeys(op, &keys)) return nullptr;
   return std::make_unique<HashJoin>(std::move(keys.left), std::move(keys.right),
                                     std::move(keys.residual), op.join_type, op.null_aware,

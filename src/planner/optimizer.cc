@@ -222,6 +222,7 @@ void Optimize(LogicalOpPtr& plan, const Catalog& catalog, const PlannerEnvironme
   MergeProjections(plan);
   PruneColumns(*plan);
   MarkTopN(*plan);
+  ChooseMergeJoins(plan);  // last: it needs the final access paths and columns
   // A fresh estimator: the rewrites above replaced operators it has seen.
   CardinalityEstimator estimator(catalog, env);
   EstimateRows(*plan, estimator);
