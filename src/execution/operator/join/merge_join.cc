@@ -293,7 +293,7 @@ void MergeJoin::MarkMatched(uint32_t l, uint32_t r) {
 void MergeJoin::Flush(ExecContext& ctx) {
   idx_t n = stage_left_.size();
   if (n == 0) return;
-  size_t left_width = left_.column_count();
+  size_t left_width = child(0)->types().size();
   // With a residual, the pairs go through pairs_ first and only those it keeps stay.
   std::vector<uint32_t> pair_rows;
   if (residual_) {
@@ -340,15 +340,19 @@ void MergeJoin::Flush(ExecContext& ctx) {
       at += pair_rows.size();
     }
     idx_t m = stage_left_.size();
-    for (size_t c = 0; c < left_width; c++)
-      Gather(left_.column(c), stage_left_.data(), m, &out_.column(c), at);
-    for (size_t c = left_width; c < types_.size(); c++) {
-      if (stage_src_) {
-        Gather(stage_src_->column(c - left_width), stage_right_.data(), m, &out_.column(c), at);
-      } else {
-        for (idx_t i = 0; i < m; i++) out_.column(c).SetNull(at + i);  // only left pads
+    // A side no staged row reads may have no batch at all (FULL over an empty left input).
+    auto side = [&](const DataChunk* src, const std::vector<uint32_t>& rows, size_t first,
+                    size_t width) {
+      for (size_t c = 0; c < width; c++) {
+        if (src) {
+          Gather(src->column(c), rows.data(), m, &out_.column(first + c), at);
+        } else {
+          for (idx_t i = 0; i < m; i++) out_.column(first + c).SetNull(at + i);
+        }
       }
-    }
+    };
+    side(left_.column_count() ? &left_ : nullptr, stage_left_, 0, left_width);
+    side(stage_src_, stage_right_, left_width, types_.size() - left_width);
     out_.SetSize(at + m);
   }
   stage_left_.clear();

@@ -5,8 +5,9 @@
 // the run of its key (the cross product when both sides repeat a key); only a run that
 // spans right batches is copied. Keys are compared by their encodings, so equality is the
 // hash join's (1.5 = 1.50, -0.0 = 0.0, NaN = NaN) and order is the scans'. A row with a
-// NULL key matches nothing, wherever it sits in its input. The residual condition, if any,
-// filters the pairs. LEFT and FULL pad the left rows that kept no pair after each left
+// NULL key part matches nothing; such rows may come first, last or between two runs (a sort
+// with NULLS LAST puts (1, NULL) after every (1, x)), never inside a run. The residual condition,
+// if any, filters the pairs. LEFT and FULL pad the left rows that kept no pair after each left
 // batch; FULL pads a run's right rows that kept none when the left side has passed it.
 // SEMI and ANTI output the left rows that kept a pair, or kept none.
 //
@@ -27,7 +28,8 @@ class MergeJoin : public PhysicalOperator {
  public:
   // left_keys are over the left input, right_keys over the right input (same physical
   // types, pairwise); residual (may be null) over left ++ right.
-  // REQUIRES: both inputs ordered on their keys; type is not kCross.
+  // REQUIRES: in both inputs, the rows without a NULL key part ascend by key and the rows of
+  // one key are contiguous; type is not kCross.
   MergeJoin(std::vector<BoundExprPtr> left_keys, std::vector<BoundExprPtr> right_keys,
             BoundExprPtr residual, JoinType type, std::vector<LogicalType> types);
   DataChunk* Next(ExecContext& ctx) override;
