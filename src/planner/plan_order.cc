@@ -2,61 +2,82 @@
 
 #include <algorithm>
 
+#include "planner/join_keys.h"
+#include "planner/plan_util.h"
+
 namespace heliosdb {
 
 namespace {
-// Positions in the scan's output of the leading key columns it produces.
-// (descending: the index's per-column DESC flags; the order stops at the first one).
-std::vector<int> ScanOrder(const LogicalOp& get, const std::vector<int>& key,
-                           const std::vector<bool>& descending = {}) {
-  std::vector<int> out;
+// Positions in the scan's output of the leading key columns it produces (descending: the
+// index's per-column DESC flags; the order stops at the first one).
+PlanOrder ScanOrder(const LogicalOp& get, const std::vector<int>& key,
+                    const std::vector<bool>& descending = {}) {
+  PlanOrder out;
   for (size_t k = 0; k < key.size(); k++) {
-    int column = key[k];
     if (k < descending.size() && descending[k]) break;
-    auto it = std::find(get.columns.begin(), get.columns.end(), column);
+    auto it = std::find(get.columns.begin(), get.columns.end(), key[k]);
     if (it == get.columns.end()) break;
-    out.push_back(static_cast<int>(it - get.columns.begin()));
+    out.push_back({static_cast<int>(it - get.columns.begin())});
   }
   return out;
 }
 
-std::vector<int> SortOrder(const LogicalOp& sort) {
-  std::vector<int> out;
+PlanOrder SortOrder(const LogicalOp& sort) {
+  PlanOrder out;
   for (const SortKey& key : sort.sort_keys) {
     const BoundExpr& e = *key.expr;
     if (key.descending || key.nulls_first || e.kind != BoundExprKind::kColumn ||
         e.type.IsArray())  // arrays: Sort's comparison is not the key encoding's
       break;
-    out.push_back(e.index);
+    out.push_back({e.index});
   }
   return out;
 }
 
-std::vector<int> ProjectionOrder(const LogicalOp& projection) {
-  std::vector<int> out;
-  for (int column : OrderedColumns(*projection.children[0])) {
-    int found = -1;
-    for (size_t i = 0; i < projection.exprs.size() && found < 0; i++)
-      if (OrderPreservedColumn(*projection.exprs[i]) == column) found = static_cast<int>(i);
-    if (found < 0) break;
-    out.push_back(found);
+PlanOrder ProjectionOrder(const LogicalOp& projection) {
+  PlanOrder out;
+  for (const OrderPosition& position : OrderOf(*projection.children[0])) {
+    OrderPosition mapped;
+    for (size_t i = 0; i < projection.exprs.size(); i++)
+      if (OrderedOn(position, OrderPreservedColumn(*projection.exprs[i])))
+        mapped.push_back(static_cast<int>(i));
+    if (mapped.empty()) break;
+    out.push_back(std::move(mapped));
   }
   return out;
 }
 
-std::vector<int> JoinOrder(const LogicalOp& join) {
+PlanOrder JoinOrder(const LogicalOp& join) {
   bool keeps_left = false;
   if (join.lateral) {
     keeps_left = join.join_type == JoinType::kInner || join.join_type == JoinType::kLeft ||
                  join.join_type == JoinType::kCross;
-  } else if (join.predicate) {
-    // Hash and merge joins; a nested-loop join pairs rows in no promised order.
-    keeps_left = join.join_type == JoinType::kInner || join.join_type == JoinType::kSemi ||
-                 join.join_type == JoinType::kAnti;
+  } else {
+    // Hash and merge joins (a nested-loop join pairs rows in no promised order).
+    JoinKeys keys;
+    keeps_left = (join.join_type == JoinType::kInner || join.join_type == JoinType::kSemi ||
+                  join.join_type == JoinType::kAnti) &&
+                 SplitJoinKeys(join, &keys);
   }
-  return keeps_left ? OrderedColumns(*join.children[0]) : std::vector<int>{};
+  if (!keeps_left) return {};
+  PlanOrder out = OrderOf(*join.children[0]);
+  if (join.join_type != JoinType::kInner || join.lateral) return out;
+  // Paired rows hold equal values in the columns an equality key compares.
+  for (const BoundExpr* c : ConjunctsOf(*join.predicate)) {
+    int a, b;
+    if (!OrderEquality(*c, &a, &b)) continue;
+    for (OrderPosition& position : out) {
+      if (OrderedOn(position, a) && !OrderedOn(position, b)) position.push_back(b);
+      if (OrderedOn(position, b) && !OrderedOn(position, a)) position.push_back(a);
+    }
+  }
+  return out;
 }
 }  // namespace
+
+bool OrderedOn(const OrderPosition& position, int column) {
+  return column >= 0 && std::find(position.begin(), position.end(), column) != position.end();
+}
 
 int OrderPreservedColumn(const BoundExpr& e) {
   if (e.kind == BoundExprKind::kColumn) return e.index;
@@ -70,7 +91,16 @@ int OrderPreservedColumn(const BoundExpr& e) {
   return -1;
 }
 
-std::vector<int> OrderedColumns(const LogicalOp& op) {
+bool OrderEquality(const BoundExpr& e, int* a, int* b) {
+  if (e.kind != BoundExprKind::kFunction || e.name != "=" || e.children.size() != 2 ||
+      e.children[0]->type.physical() != e.children[1]->type.physical())
+    return false;
+  *a = OrderPreservedColumn(*e.children[0]);
+  *b = OrderPreservedColumn(*e.children[1]);
+  return *a >= 0 && *b >= 0;
+}
+
+PlanOrder OrderOf(const LogicalOp& op) {
   switch (op.kind) {
     case LogicalOpKind::kGet:
       switch (op.access.type) {
@@ -84,7 +114,7 @@ std::vector<int> OrderedColumns(const LogicalOp& op) {
       break;
     case LogicalOpKind::kFilter:
     case LogicalOpKind::kLimit:
-      return OrderedColumns(*op.children[0]);
+      return OrderOf(*op.children[0]);
     case LogicalOpKind::kProjection:
       return ProjectionOrder(op);
     case LogicalOpKind::kSort:
