@@ -8,6 +8,7 @@
 #include "execution/operator/filter/filter.h"
 #include "execution/operator/join/hash_join.h"
 #include "execution/operator/join/lateral_join.h"
+#include "execution/operator/join/merge_join.h"
 #include "execution/operator/join/nested_loop_join.h"
 #include "execution/operator/limit/limit.h"
 #include "execution/operator/parallel/gather.h"
@@ -91,9 +92,15 @@ class PlanBuilder {
     return Input(child);
   }
 
-  // A hash join when the join condition has equality keys; null otherwise.
-  PhysicalOperatorPtr TryHashJoin(const LogicalOp& op, PipelineShare* share) {
+  // A merge join where the optimizer chose one, a hash join when the join condition has
+  // equality keys; null otherwise.
+  PhysicalOperatorPtr TryKeyedJoin(const LogicalOp& op, PipelineShare* share) {
     JoinKeys keys;
+    if (op.merge_keys > 0) {
+      SplitJoinKeys(op, &keys, op.merge_keys);
+      return std::make_unique<MergeJoin>(std::move(keys.left), std::move(keys.right),
+                                         std::move(keys.residual), op.join_type, op.types);
+    }
     if (!SplitJoinKeys(op, &keys)) return nullptr;
     std::shared_ptr<HashJoinBuild>* shared = share ? &share->builds[&op] : nullptr;
     std::shared_ptr<HashJoinBuild> build = shared ? *shared : nullptr;
@@ -133,7 +140,7 @@ PhysicalOperatorPtr PlanBuilder::Make(const LogicalOp& op, PipelineShare* share)
       return std::make_unique<ValuesScan>(op.rows, op.types);
     case LogicalOpKind::kJoin: {
       if (op.lateral) return std::make_unique<LateralJoin>(op, op.types);
-      if (PhysicalOperatorPtr hash = TryHashJoin(op, share)) return hash;
+      if (PhysicalOperatorPtr keyed = TryKeyedJoin(op, share)) return keyed;
       // NOT IN's NULL rules are only planned where the key makes a hash join.
       HELIOS_ASSERT(!op.null_aware);
       return std::make_unique<NestedLoopJoin>(op.predicate.get(), op.join_type, op.types);

@@ -20,13 +20,14 @@ bool ColumnRange(const BoundExpr& e, int* low, int* high) {
 }
 }  // namespace
 
-bool SplitJoinKeys(const LogicalOp& op, JoinKeys* keys) {
+bool SplitJoinKeys(const LogicalOp& op, JoinKeys* keys, size_t max_keys) {
   if (!op.predicate || op.join_type == JoinType::kCross) return false;
   int left_width = static_cast<int>(op.children[0]->types.size());
   std::vector<BoundExprPtr> residual;
   for (const BoundExpr* c : ConjunctsOf(*op.predicate)) {
     bool equi = false;
-    if (c->kind == BoundExprKind::kFunction && c->name == "=" && c->children.size() == 2 &&
+    if (keys->left.size() < max_keys && c->kind == BoundExprKind::kFunction && c->name == "=" &&
+        c->children.size() == 2 &&
         c->children[0]->type.physical() == c->children[1]->type.physical()) {
       int lo[2] = {INT_MAX, INT_MAX}, hi[2] = {-1, -1};
       bool ok = ColumnRange(*c->children[0], &lo[0], &hi[0]) &&

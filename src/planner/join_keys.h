@@ -2,6 +2,7 @@
 // only its own input) and the residual rest. A join with keys runs as a hash join.
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "planner/logical_plan.h"
@@ -14,7 +15,8 @@ struct JoinKeys {
   BoundExprPtr residual;            // over the joined row; null when none
 };
 
-// False when the join has no equality key (a nested-loop join then).
-bool SplitJoinKeys(const LogicalOp& join, JoinKeys* keys);
+// False when the join has no equality key (a nested-loop join then). Equalities past the
+// first max_keys stay in the residual.
+bool SplitJoinKeys(const LogicalOp& join, JoinKeys* keys, size_t max_keys = SIZE_MAX);
 
 }  // namespace heliosdb

@@ -136,6 +136,9 @@ struct LogicalOp {
   // kJoin: the right input reads the left row as its outer row (depth 1), LATERAL: it runs
   // once per left row.
   bool lateral = false;
+  // kJoin: > 0 runs a merge join on the first merge_keys equality keys of the condition
+  // (SplitJoinKeys order), both inputs being ordered on them (merge_join.cc); 0: hash join.
+  int merge_keys = 0;
   SetOpType set_op = SetOpType::kUnion;  // kSetOp
   std::string function;                  // kTableFunction: its name
   bool with_ordinality = false;          // kTableFunction: a last bigint column numbers rows

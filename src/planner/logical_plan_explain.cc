@@ -102,15 +102,16 @@ std::string Describe(const LogicalOp& op, std::vector<std::string>* details) {
       std::vector<std::string> pair_names = op.children[0]->names;
       for (const auto& n : op.children[1]->names) pair_names.push_back(n);
       JoinKeys keys;
-      if (SplitJoinKeys(op, &keys)) {
+      bool merge = op.merge_keys > 0;
+      if (SplitJoinKeys(op, &keys, merge ? op.merge_keys : SIZE_MAX)) {
         const std::vector<std::string>& right_names = op.children[1]->names;
         std::string cond;
         for (size_t i = 0; i < keys.left.size(); i++)
           cond += (i ? " AND " : "") + keys.left[i]->ToString(op.children[0]->names) + " = " +
                   keys.right[i]->ToString(right_names);
-        details->push_back("Hash Cond: (" + cond + ")");
+        details->push_back((merge ? "Merge Cond: (" : "Hash Cond: (") + cond + ")");
         if (keys.residual) details->push_back("Join Filter: " + keys.residual->ToString(pair_names));
-        return std::string("Hash") + side + " Join";
+        return std::string(merge ? "Merge" : "Hash") + side + " Join";
       }
       if (op.predicate) details->push_back("Join Filter: " + op.predicate->ToString(pair_names));
       return std::string("Nested Loop") + side + (*side ? " Join" : "");

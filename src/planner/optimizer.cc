@@ -223,6 +223,12 @@ void Optimize(LogicalOpPtr& plan, const Catalog& catalog, const PlannerEnvironme
   MergeProjections(plan);
   PruneColumns(*plan);
   MarkTopN(*plan);
+  {
+    // Last: the choice needs the final access paths and columns.
+    CardinalityEstimator estimator(catalog, env);
+    ChooseMergeJoins(plan, estimator);
+  }
+  MergeProjections(plan);  // a Sort dropped between two projections
   // A fresh estimator: the rewrites above replaced operators it has seen.
   CardinalityEstimator estimator(catalog, env);
   EstimateRows(*plan, estimator);

@@ -29,6 +29,10 @@ void ReorderJoins(LogicalOpPtr& plan, CardinalityEstimator& estimator);
 // Runs joins of a few rows against an indexed table as index lookups (index_join.cc).
 void ChooseIndexJoins(LogicalOpPtr& plan, const Catalog& catalog, CardinalityEstimator& estimator);
 
+// Runs joins whose inputs are both ordered on equated columns as merge joins, and sorts a
+// join's inputs instead of its output where that is cheaper (merge_join.cc).
+void ChooseMergeJoins(LogicalOpPtr& plan, CardinalityEstimator& estimator);
+
 // Has every operator produce only the columns the operators above it read
 // (column_pruning.cc).
 void PruneColumns(LogicalOp& plan);

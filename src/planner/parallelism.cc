@@ -47,7 +47,7 @@ bool IsPointLookup(const LogicalOp& get) {
 bool IsStreamingJoin(const LogicalOp& op) {
   if (op.lateral) return true;
   JoinKeys keys;
-  return op.join_type != JoinType::kFull && SplitJoinKeys(op, &keys);
+  return op.join_type != JoinType::kFull && op.merge_keys == 0 && SplitJoinKeys(op, &keys);
 }
 
 // True when op tops a chain of streaming operators over a scan that can be split; *work is
@@ -71,7 +71,7 @@ bool IsPipeline(const LogicalOp& op, bool* work) {
   }
 }
 
-void Mark(LogicalOp& op);
+void Mark(LogicalOp& op, bool keep_order = false);
 
 // op is inside a marked pipeline: its hash joins' build sides are plans of their own.
 void MarkBuildSides(LogicalOp& op) {
@@ -83,7 +83,7 @@ void MarkBuildSides(LogicalOp& op) {
       build.parallel = true;  // the build input's rows are gathered into the one table
       MarkBuildSides(build);
     } else {
-      Mark(build);
+      Mark(build, false);
     }
   }
   MarkBuildSides(*op.children[0]);
@@ -111,15 +111,18 @@ bool Consumes(const LogicalOp& op) {
   }
 }
 
-void Mark(LogicalOp& op) {
+// keep_order: op's rows must arrive in the order its input has (a merge join reads them);
+// gathered rows would not, so nothing is split down to the Sort or scan giving that order.
+void Mark(LogicalOp& op, bool keep_order) {
   if (op.kind == LogicalOpKind::kRecursiveCte) {
     Mark(*op.children[0]);  // the anchor runs once; the recursive term per iteration
     return;
   }
+  bool child_keeps_order = op.merge_keys > 0 || (keep_order && op.kind != LogicalOpKind::kSort);
   size_t n = op.lateral ? 1 : op.children.size();  // a lateral right side runs per left row
   for (size_t i = 0; i < n; i++) {
     LogicalOp& child = *op.children[i];
-    if (!MarkIfPipeline(child, Consumes(op))) Mark(child);
+    if (child_keeps_order || !MarkIfPipeline(child, Consumes(op))) Mark(child, child_keeps_order);
   }
 }
 }  // namespace
