@@ -15,8 +15,12 @@ namespace {
   ThrowError(sqlstate::kInvalidBinaryRepresentation, "incorrect binary data format");
 }
 
+// As PostgreSQL's receive functions: too few bytes is a protocol violation, bytes left over
+// make the value malformed.
 void ExpectSize(std::string_view bytes, size_t n) {
-  if (bytes.size() != n) Malformed();
+  if (bytes.size() < n)
+    ThrowError(sqlstate::kProtocolViolation, "insufficient data left in message");
+  if (bytes.size() > n) Malformed();
 }
 
 constexpr uint16_t kNumericNegative = 0x4000;
