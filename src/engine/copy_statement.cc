@@ -30,10 +30,8 @@ CopyTarget ResolveTarget(const Catalog& catalog, const ast::CopyStmt& stmt) {
     if (catalog.FindView(schema, name))
       ThrowError(
           sqlstate::kWrongObjectType,
-          std::string("cannot copy ") + (stmt.is_from ? "to" : "from") + " view \"" + name + "\"",
-          stmt.location);
-    ThrowError(sqlstate::kUndefinedTable, "relation \"" + name + "\" does not exist",
-               stmt.location);
+          std::string("cannot copy ") + (stmt.is_from ? "to" : "from") + " view \"" + name + "\"");
+    ThrowError(sqlstate::kUndefinedTable, "relation \"" + name + "\" does not exist");
   }
   CopyTarget t{table->schema, table->name, stmt.columns};
   if (t.columns.empty()) {

@@ -1,5 +1,6 @@
 #include "server/client_socket.h"
 
+#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -13,6 +14,11 @@ ClientSocket::~ClientSocket() {
 
 void ClientSocket::Interrupt() {
   shutdown(fd_, SHUT_RD);
+}
+
+bool ClientSocket::PeerClosed() const {
+  pollfd p{fd_, POLLRDHUP, 0};
+  return poll(&p, 1, 0) > 0 && (p.revents & (POLLRDHUP | POLLHUP | POLLERR));
 }
 
 bool ClientSocket::Fill(size_t n) {

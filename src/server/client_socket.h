@@ -38,6 +38,8 @@ class ClientSocket {
   }
   bool broken() const { return broken_; }
   void Interrupt();
+  // True when the client has closed its end (or the connection failed); any thread may ask.
+  bool PeerClosed() const;
 
  private:
   static constexpr size_t kFlushBytes = 64 * 1024;

@@ -86,10 +86,15 @@ void Server::RequestStop(bool fast) {
 }
 
 void Server::Run() {
+  auto last_check = std::chrono::steady_clock::now();
   while (stop_.load() == 0) {
     pollfd fds[2] = {{listen_fd_, POLLIN, 0}, {wake_pipe_[0], POLLIN, 0}};
     int n = poll(fds, 2, 1000);
     Reap(false);
+    if (std::chrono::steady_clock::now() - last_check >= std::chrono::seconds(1)) {
+      for (auto& slot : slots_) slot->session->CancelIfClientGone();
+      last_check = std::chrono::steady_clock::now();
+    }
     if (n <= 0) continue;
     if (fds[1].revents) {
       char buf[16];

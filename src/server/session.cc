@@ -20,6 +20,10 @@ void Session::Cancel() {
   if (Connection::Impl* impl = impl_atomic_.load()) impl->cancel.store(true);
 }
 
+void Session::CancelIfClientGone() {
+  if (busy_.load() && socket_.PeerClosed()) Cancel();
+}
+
 void Session::Interrupt() {
   interrupted_.store(true);
   socket_.Interrupt();
@@ -43,7 +47,10 @@ void Session::Run() {
           SendFatal("57P01", "terminating connection due to administrator command");
         break;
       }
-      if (!Dispatch(type, body)) break;
+      busy_.store(true);
+      bool go_on = Dispatch(type, body);
+      busy_.store(false);
+      if (!go_on) break;
     }
   } catch (const ProtocolError& e) {
     SendFatal(sqlstate::kProtocolViolation, e.what());

@@ -31,6 +31,9 @@ class Session : public CopyStream {
   void Run();
   void Cancel();     // cancels the statement running now, if any
   void Interrupt();  // server shutdown: a blocked read ends, the session says goodbye
+  // Cancels the running statement when its client has gone away (the server asks about once
+  // a second), so an abandoned long query stops and its transaction rolls back.
+  void CancelIfClientGone();
   int32_t pid() const { return pid_; }
   int32_t secret() const { return secret_; }
 
@@ -91,6 +94,7 @@ class Session : public CopyStream {
   int32_t pid_ = 0;
   int32_t secret_ = 0;
   std::atomic<bool> interrupted_{false};
+  std::atomic<bool> busy_{false};  // a message is being handled
   bool ignore_till_sync_ = false;  // after an error in the extended protocol
   bool connection_lost_ = false;   // the client went away in the middle of a statement
   std::map<std::string, Statement> statements_;
