@@ -84,11 +84,11 @@ struct Connection::Impl : public SessionContext {
   std::shared_ptr<const Catalog> catalog;  // what txn sees
   std::shared_ptr<Catalog> ddl_catalog;    // set once txn ran DDL
   bool in_block = false;
-  // Set by the wire protocol while a simple-query message with several statements runs: they
-  // share one transaction, committed by EndImplicitBlock() unless an error rolled it back
-  // (PostgreSQL's implicit transaction block).
+  // Set by the wire protocol while the statements of a simple-query message run: they share
+  // one transaction, committed by EndImplicitBlock() after the last unless an error rolled it
+  // back (PostgreSQL's implicit transaction block; BEGIN inside turns it into an explicit one).
   bool implicit_block = false;
-  void EndImplicitBlock();
+  void EndImplicitBlock();  // throws DbException when the commit fails
   bool failed = false;
   bool block_read_only = false;  // BEGIN READ ONLY
   // Settings as they were when the transaction block began (ROLLBACK restores them) and the

@@ -19,15 +19,20 @@ void Session::HandleQuery(const std::string& sql) {
     WriteEmpty(socket_.out(), 'I');  // EmptyQueryResponse
     return;
   }
+  // Several statements share one implicit transaction, committed after the last one and
+  // before its CommandComplete (as PostgreSQL does), so a failing commit is reported in its
+  // place; a single statement commits as it ends.
+  const bool implicit = statements.size() > 1;
   for (size_t i = 0; i < statements.size(); i++) {
     PreparedPlan plan;
     plan.text = StatementText(sql, *statements[i]);
     plan.statement = std::shared_ptr<ast::Statement>(std::move(statements[i]));
-    // The last statement commits the implicit block (before its CommandComplete, as
-    // PostgreSQL does), so a failing commit is reported in its place.
-    impl_->implicit_block = i + 1 < statements.size();
+    impl_->implicit_block = implicit;
     QueryResult::Impl result;
-    Status s = Guard(*impl_, [&] { result = impl_->Run(plan, {}); });
+    Status s = Guard(*impl_, [&] {
+      result = impl_->Run(plan, {});
+      if (implicit && i + 1 == statements.size()) impl_->EndImplicitBlock();
+    });
     if (!s.ok()) {
       impl_->implicit_block = false;
       if (!connection_lost_) SendError(s);

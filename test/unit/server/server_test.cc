@@ -166,6 +166,12 @@ TEST_F(ServerTest, MultiStatementMessageIsOneImplicitTransaction) {
   bodies.clear();
   EXPECT_EQ(Query(c, "SELECT count(*) FROM u", &bodies), "TDCZ");
   EXPECT_EQ(bodies[1], I16(1) + I32(1) + "1");
+  // Statements before BEGIN join the explicit block.
+  EXPECT_EQ(Query(c, "INSERT INTO u VALUES (7); BEGIN"), "CCZ");
+  EXPECT_EQ(Query(c, "ROLLBACK"), "CZ");
+  bodies.clear();
+  Query(c, "SELECT count(*) FROM u", &bodies);
+  EXPECT_EQ(bodies[1], I16(1) + I32(1) + "1");
   // The rest of a message after an error is skipped.
   EXPECT_EQ(Query(c, "INSERT INTO u VALUES (2); SELEC; INSERT INTO u VALUES (3)"), "EZ");
   EXPECT_EQ(Query(c, "SELECT 1/0; INSERT INTO u VALUES (3)"), "EZ");
