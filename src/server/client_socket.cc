@@ -2,6 +2,7 @@
 
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -14,6 +15,11 @@ ClientSocket::~ClientSocket() {
 
 void ClientSocket::Interrupt() {
   shutdown(fd_, SHUT_RD);
+}
+
+void ClientSocket::SetReadTimeout(int seconds) {
+  timeval timeout{seconds, 0};
+  setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof(timeout));
 }
 
 bool ClientSocket::PeerClosed() const {

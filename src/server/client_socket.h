@@ -38,6 +38,8 @@ class ClientSocket {
   }
   bool broken() const { return broken_; }
   void Interrupt();
+  // Reads give up (as at end of stream) after this many seconds without data; 0: never.
+  void SetReadTimeout(int seconds);
   // True when the client has closed its end (or the connection failed); any thread may ask.
   bool PeerClosed() const;
 

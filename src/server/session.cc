@@ -9,6 +9,10 @@
 
 namespace heliosdb::server {
 
+namespace {
+constexpr int kStartupTimeoutSeconds = 60;
+}  // namespace
+
 Session::Session(Server* server, Database* db, int fd) : server_(server), db_(db), socket_(fd) {
   std::random_device random;
   secret_ = static_cast<int32_t>(random());
@@ -38,7 +42,11 @@ TextFormatOptions Session::TextOptions() const {
 void Session::Run() {
   bool admitted = false;
   try {
+    // A connection that never completes its startup must not hold a thread forever
+    // (PostgreSQL's authentication_timeout).
+    socket_.SetReadTimeout(kStartupTimeoutSeconds);
     admitted = Startup();
+    socket_.SetReadTimeout(0);
     while (admitted && !socket_.broken() && !connection_lost_) {
       char type;
       std::string body;
