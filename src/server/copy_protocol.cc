@@ -25,6 +25,17 @@ void Session::BeginCopyIn(size_t columns) {
 }
 
 bool Session::Read(std::string* data) {
+  try {
+    return ReadCopyData(data);
+  } catch (const ProtocolError& e) {
+    // The engine turns what it catches into a statement error; the connection must end too.
+    protocol_error_ = e.what();
+    connection_lost_ = true;
+    ThrowError(sqlstate::kProtocolViolation, e.what());
+  }
+}
+
+bool Session::ReadCopyData(std::string* data) {
   while (true) {
     char type;
     if (socket_.broken() || !socket_.ReadMessage(&type, data)) {

@@ -67,6 +67,7 @@ void Session::Run() {
   } catch (const std::exception& e) {
     SendFatal(sqlstate::kInternalError, std::string("internal error: ") + e.what());
   }
+  if (!protocol_error_.empty()) SendFatal(sqlstate::kProtocolViolation, protocol_error_);
   socket_.Flush();
   if (impl_) {
     impl_->RollbackAll();  // a client that vanished leaves nothing half done
@@ -82,7 +83,7 @@ bool Session::Dispatch(char type, const std::string& body) {
     case 'Q': {
       std::string sql(in.String());
       HandleQuery(sql);
-      ReadyForQuery();
+      if (!connection_lost_) ReadyForQuery();
       return true;
     }
     case 'P':

@@ -45,6 +45,7 @@ class Session : public CopyStream {
   void EndCopyOut() override;
 
  private:
+  bool ReadCopyData(std::string* data);
   // A statement of the extended protocol (Parse) and a portal (Bind).
   struct Statement {
     std::shared_ptr<PreparedPlan> plan;  // null for an empty query string
@@ -97,6 +98,7 @@ class Session : public CopyStream {
   std::atomic<bool> busy_{false};  // a message is being handled
   bool ignore_till_sync_ = false;  // after an error in the extended protocol
   bool connection_lost_ = false;   // the client went away in the middle of a statement
+  std::string protocol_error_;     // a protocol violation seen inside a statement (COPY)
   std::map<std::string, Statement> statements_;
   std::map<std::string, Portal> portals_;
 };

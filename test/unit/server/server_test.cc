@@ -208,6 +208,24 @@ TEST_F(ServerTest, CopyFailRollsTheCopyBack) {
   EXPECT_EQ(Query(c, "SELECT 1"), "TDCZ");
 }
 
+TEST_F(ServerTest, BadMessageDuringCopyClosesTheConnection) {
+  TestClient c(port());
+  ASSERT_TRUE(c.Start());
+  Query(c, "CREATE TABLE t (a int)");
+  c.Send('Q', CStr("COPY t FROM STDIN"));
+  EXPECT_EQ(c.Receive().first, 'G');
+  c.Send('d', "1\n");
+  c.Send('f', "no terminator");
+  std::vector<std::string> bodies;
+  EXPECT_EQ(c.ReceiveUntilReady(&bodies), "E<eof>");
+  EXPECT_EQ(ErrorCode(bodies[0]), "08P01");
+  TestClient d(port());
+  ASSERT_TRUE(d.Start());
+  bodies.clear();
+  Query(d, "SELECT count(*) FROM t", &bodies);
+  EXPECT_EQ(bodies[1], I16(1) + I32(1) + "0");
+}
+
 TEST_F(ServerTest, MalformedMessageClosesOnlyThatConnection) {
   TestClient good(port());
   ASSERT_TRUE(good.Start());
