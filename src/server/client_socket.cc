@@ -17,6 +17,10 @@ void ClientSocket::Interrupt() {
   shutdown(fd_, SHUT_RD);
 }
 
+void ClientSocket::Disconnect() {
+  shutdown(fd_, SHUT_RDWR);
+}
+
 void ClientSocket::SetReadTimeout(int seconds) {
   timeval timeout{seconds, 0};
   setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof(timeout));

@@ -1,7 +1,7 @@
 // ClientSocket: one client's TCP connection with buffered reads of whole protocol messages
 // and buffered writes (wire_message.h draws the framing). Owns the file descriptor.
-// Thread safety: used by its session's thread only, except Interrupt(), which any thread may
-// call to make a blocked read return end-of-stream (server shutdown).
+// Thread safety: used by its session's thread only, except Interrupt(), Disconnect() and
+// PeerClosed(), which any thread may call (server shutdown, the vanished-client check).
 #pragma once
 
 #include <string>
@@ -38,6 +38,7 @@ class ClientSocket {
   }
   bool broken() const { return broken_; }
   void Interrupt();
+  void Disconnect();  // both directions: a blocked send fails as well
   // Reads give up (as at end of stream) after this many seconds without data; 0: never.
   void SetReadTimeout(int seconds);
   // True when the client has closed its end (or the connection failed); any thread may ask.

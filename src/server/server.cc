@@ -145,15 +145,22 @@ void Server::StopSessions(bool fast) {
     slot->session->Interrupt();
     if (fast) slot->session->Cancel();
   }
-  auto deadline = std::chrono::steady_clock::now() +
-                  std::chrono::seconds(fast ? 0 : options_.shutdown_grace_seconds);
-  while (!fast && std::chrono::steady_clock::now() < deadline) {
-    bool all_done = true;
-    for (auto& slot : slots_) all_done &= slot->done.load();
-    if (all_done || stop_.load() == 2) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
+  // Graceful: running statements may finish within the grace period. Then whatever still
+  // runs is canceled, and a session still stuck after that (a client that stopped reading
+  // its results) is disconnected.
+  auto wait_all = [&](std::chrono::milliseconds limit) {
+    auto deadline = std::chrono::steady_clock::now() + limit;
+    while (std::chrono::steady_clock::now() < deadline) {
+      bool all_done = true;
+      for (auto& slot : slots_) all_done &= slot->done.load();
+      if (all_done || (!fast && stop_.load() == 2)) return;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  };
+  if (!fast) wait_all(std::chrono::seconds(options_.shutdown_grace_seconds));
   for (auto& slot : slots_) slot->session->Cancel();
+  wait_all(std::chrono::seconds(2));
+  for (auto& slot : slots_) slot->session->Disconnect();
   Reap(true);
 }
 

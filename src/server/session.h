@@ -31,6 +31,7 @@ class Session : public CopyStream {
   void Run();
   void Cancel();     // cancels the statement running now, if any
   void Interrupt();  // server shutdown: a blocked read ends, the session says goodbye
+  void Disconnect() { socket_.Disconnect(); }  // last resort: blocked writes fail too
   // Cancels the running statement when its client has gone away (the server asks about once
   // a second), so an abandoned long query stops and its transaction rolls back.
   void CancelIfClientGone();
