@@ -55,6 +55,15 @@ tail -5 "$log"
 count "$log"
 [ $rc -eq 0 ] || failed_suites+=("shell")
 
+section "wire protocol server with psql and libpq (test/server)"
+log=$(mktemp)
+bash test/server/run.sh "$build" > "$log" 2>&1
+rc=$?
+grep -E '^FAIL' "$log" | head -25
+tail -1 "$log"
+count "$log"
+[ $rc -eq 0 ] || failed_suites+=("server")
+
 section "TPC-H queries at SF 0.01 (test/tpch)"
 log=$(mktemp)
 bash test/tpch/run.sh "$build" > "$log" 2>&1

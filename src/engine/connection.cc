@@ -3,11 +3,11 @@
 
 #include "common/exception.h"
 #include "common/memory_size.h"
+#include "common/types/value_text.h"
 #include "engine/connection_impl.h"
 #include "engine/planner_environment.h"
 #include "execution/physical_planner.h"
 #include "function/cast/cast.h"
-#include "common/types/value_text.h"
 #include "planner/binder.h"
 #include "planner/optimizer.h"
 #include "planner/parallelism.h"
@@ -19,8 +19,7 @@ namespace {
 int64_t NowMicros() {
   constexpr int64_t kUnixToPostgresEpoch = 946684800LL * 1000000;
   auto now = std::chrono::system_clock::now().time_since_epoch();
-  return std::chrono::duration_cast<std::chrono::microseconds>(now).count() -
-         kUnixToPostgresEpoch;
+  return std::chrono::duration_cast<std::chrono::microseconds>(now).count() - kUnixToPostgresEpoch;
 }
 
 bool IsPlanStatement(ast::StmtKind kind) {
@@ -81,7 +80,9 @@ Connection::Impl::Impl(Database::Impl* database) : db(database) {
   backend_id = db->next_backend_id.fetch_add(1);
 }
 
-Connection::Impl::~Impl() { RollbackAll(); }
+Connection::Impl::~Impl() {
+  RollbackAll();
+}
 
 FunctionContext Connection::Impl::MakeFunctionContext() {
   FunctionContext f;
@@ -138,7 +139,16 @@ void Connection::Impl::RollbackAll() {
 }
 
 void Connection::Impl::CommitImplicit() {
-  if (in_block) return;
+  if (in_block || implicit_block) return;
+  CommitTransaction();
+}
+
+void Connection::Impl::EndImplicitBlock() {
+  implicit_block = false;
+  CommitImplicit();
+}
+
+void Connection::Impl::CommitTransaction() {
   EndTransactionSettings(true);
   block_read_only = false;
   if (!txn) return;
@@ -258,6 +268,8 @@ QueryResult::Impl Connection::Impl::Run(PreparedPlan& p, const std::vector<Value
     result = RunPlan(p, params);
   } else if (s.kind == ast::StmtKind::kExplain) {
     result = RunExplain(s.As<ast::ExplainStmt>(), p.text);
+  } else if (s.kind == ast::StmtKind::kCopy) {
+    result = RunCopy(p);
   } else if (IsDdl(s.kind)) {
     if (db->options.read_only || block_read_only)
       ThrowError(sqlstate::kReadOnlySqlTransaction,
@@ -290,13 +302,13 @@ QueryResult::Impl Connection::Impl::RunPlan(PreparedPlan& p, const std::vector<V
   ctx.function = MakeFunctionContext();
   ctx.cancel = &cancel;
   ctx.session = this;
-  ctx.max_recursive_iterations = std::strtoll(settings.Get("max_recursive_iterations").c_str(),
-                                              nullptr, 10);
+  ctx.max_recursive_iterations =
+      std::strtoll(settings.Get("max_recursive_iterations").c_str(), nullptr, 10);
   if (ctx.params.size() < p.param_types.size())
-    ThrowError(sqlstate::kProtocolViolation,
-               "bind message supplies " + std::to_string(ctx.params.size()) +
-                   " parameters, but prepared statement requires " +
-                   std::to_string(p.param_types.size()));
+    ThrowError(sqlstate::kProtocolViolation, "bind message supplies " +
+                                                 std::to_string(ctx.params.size()) +
+                                                 " parameters, but prepared statement requires " +
+                                                 std::to_string(p.param_types.size()));
   ctx.profile = profile;
   ctx.memory = std::make_shared<MemoryBudget>(*ParseMemorySize(settings.Get("memory_limit")));
   PhysicalOperatorPtr root = CreatePhysicalPlan(*p.plan, profile, Threads());
@@ -345,7 +357,8 @@ QueryResult::Impl Connection::Impl::RunExplain(const ast::ExplainStmt& stmt,
                                                const std::string& text) {
   (void)text;
   if (!IsPlanStatement(stmt.statement->kind))
-    ThrowError(sqlstate::kFeatureNotSupported, "EXPLAIN supports SELECT, INSERT, UPDATE and DELETE");
+    ThrowError(sqlstate::kFeatureNotSupported,
+               "EXPLAIN supports SELECT, INSERT, UPDATE and DELETE");
   // The inner statement is borrowed for the duration of this call.
   std::shared_ptr<ast::Statement> inner(stmt.statement.get(), [](ast::Statement*) {});
   auto p = Prepare(inner, "");
@@ -357,8 +370,8 @@ QueryResult::Impl Connection::Impl::RunExplain(const ast::ExplainStmt& stmt,
   if (stmt.analyze) {
     auto start = std::chrono::steady_clock::now();
     QueryResult::Impl run = RunPlan(*p, {}, &profile);
-    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-                    .count();
+    double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     options.profile = &profile;
     ExplainPlan(*p->plan, &lines, options);
     char buf[64];
@@ -387,7 +400,9 @@ QueryResult::Impl Connection::Impl::RunTransaction(const ast::TransactionStmt& s
   switch (stmt.type) {
     case T::kBegin:
       if (!in_block) {
-        RollbackAll();  // nothing pending outside a block; start clean
+        // Nothing is pending outside a block, except the statements of an implicit block
+        // before BEGIN, which become part of the explicit one (as in PostgreSQL).
+        if (!implicit_block) RollbackAll();
         in_block = true;
         block_read_only = stmt.read_only.value_or(false);
         settings_at_begin = settings;
@@ -395,14 +410,13 @@ QueryResult::Impl Connection::Impl::RunTransaction(const ast::TransactionStmt& s
       }
       return TagResult("BEGIN");
     case T::kCommit: {
-      if (!in_block) return TagResult("COMMIT");
       bool was_failed = failed;
       if (was_failed) {
         RollbackAll();
         return TagResult("ROLLBACK");
       }
-      in_block = false;
-      CommitImplicit();
+      in_block = false;  // COMMIT outside a block commits an implicit block's statements
+      CommitTransaction();
       return TagResult("COMMIT");
     }
     case T::kRollback:

@@ -1,14 +1,11 @@
 // The public Connection and PreparedStatement API over Connection::Impl. Every failure leaves
 // here as a Status; no exception crosses the public API.
-#include <new>
-
 #include "common/exception.h"
 #include "engine/connection_impl.h"
 #include "parser/parser.h"
 
 namespace heliosdb {
 
-namespace {
 std::string StatementText(std::string_view sql, const ast::Statement& s) {
   size_t begin = s.location > 0 ? static_cast<size_t>(s.location - 1) : 0;
   size_t end = s.end_location > 0 ? static_cast<size_t>(s.end_location - 1) : sql.size();
@@ -17,23 +14,7 @@ std::string StatementText(std::string_view sql, const ast::Statement& s) {
   return std::string(sql.substr(begin, end - begin));
 }
 
-// Runs fn, turning any exception into a failed Status and the connection's transaction state
-// into PostgreSQL's (an error inside a block aborts the block).
-template <typename Fn>
-Status Guard(Connection::Impl& conn, Fn&& fn) {
-  try {
-    fn();
-    return Status::OK();
-  } catch (const DbException& e) {
-    return conn.Fail(e);
-  } catch (const std::bad_alloc&) {
-    return conn.Fail(DbException(sqlstate::kOutOfMemory, "out of memory"));
-  } catch (const std::exception& e) {
-    return conn.Fail(DbException(sqlstate::kInternalError, std::string("internal error: ") +
-                                                               e.what()));
-  }
-}
-
+namespace {
 QueryResult Wrap(QueryResult::Impl&& impl) {
   QueryResult r;
   *r.impl() = std::move(impl);
@@ -44,7 +25,9 @@ QueryResult Wrap(QueryResult::Impl&& impl) {
 Connection::Connection(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Connection::~Connection() = default;
 
-char Connection::transaction_status() const { return impl_->TransactionStatus(); }
+char Connection::transaction_status() const {
+  return impl_->TransactionStatus();
+}
 
 void Connection::ExecuteEach(const std::string& sql,
                              const std::function<bool(Result<QueryResult>&&)>& on_result) {
@@ -106,7 +89,9 @@ Result<std::unique_ptr<PreparedStatement>> Connection::Prepare(const std::string
   return std::make_unique<PreparedStatement>(std::move(impl));
 }
 
-size_t PreparedStatement::parameter_count() const { return impl_->plan->param_types.size(); }
+size_t PreparedStatement::parameter_count() const {
+  return impl_->plan->param_types.size();
+}
 
 std::string PreparedStatement::parameter_type_name(size_t index) const {
   return impl_->plan->param_types.at(index).ToString();

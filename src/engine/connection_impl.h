@@ -6,8 +6,9 @@
 
 #include <atomic>
 #include <map>
-#include <optional>
 #include <memory>
+#include <new>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,10 @@
 #include "planner/logical_plan.h"
 
 namespace heliosdb {
+
+class CopyStream;
+struct CopyOptions;
+struct CopyTarget;
 
 // A statement bound once and executed many times; re-bound when the catalog changes.
 struct PreparedPlan {
@@ -43,8 +48,7 @@ struct Connection::Impl : public SessionContext {
   QueryResult::Impl Run(PreparedPlan& prepared, const std::vector<Value>& params);
   // Binds (or re-binds) a plan statement against the current catalog.
   void Bind(PreparedPlan& prepared);
-  std::shared_ptr<PreparedPlan> Prepare(std::shared_ptr<ast::Statement> statement,
-                                        std::string text,
+  std::shared_ptr<PreparedPlan> Prepare(std::shared_ptr<ast::Statement> statement, std::string text,
                                         std::vector<LogicalType> param_types = {});
   // Converts client parameter values to the statement's parameter types.
   std::vector<Value> ConvertParams(const PreparedPlan& prepared,
@@ -56,6 +60,7 @@ struct Connection::Impl : public SessionContext {
   const Catalog& CurrentCatalog();
   Catalog& MutableCatalog();  // the transaction's private catalog, for DDL
   void CommitImplicit();      // ends an autocommit statement's transaction
+  void CommitTransaction();   // commits whatever the transaction holds
   void RollbackAll();
   void EndTransactionSettings(bool committed);
   char TransactionStatus() const { return failed ? 'E' : (in_block ? 'T' : 'I'); }
@@ -69,6 +74,10 @@ struct Connection::Impl : public SessionContext {
   QueryResult::Impl RunTransaction(const ast::TransactionStmt& stmt);
   QueryResult::Impl RunUtility(PreparedPlan& prepared);
   QueryResult::Impl RunDdl(const ast::Statement& stmt, const std::string& text);
+  // COPY (copy_statement.cc).
+  QueryResult::Impl RunCopy(PreparedPlan& prepared);
+  QueryResult::Impl CopyOut(const QueryResult::Impl& rows, const CopyOptions& options);
+  QueryResult::Impl CopyIn(const CopyTarget& target, const CopyOptions& options);
   FunctionContext MakeFunctionContext();
 
   Database::Impl* db;
@@ -76,6 +85,11 @@ struct Connection::Impl : public SessionContext {
   std::shared_ptr<const Catalog> catalog;  // what txn sees
   std::shared_ptr<Catalog> ddl_catalog;    // set once txn ran DDL
   bool in_block = false;
+  // Set by the wire protocol while the statements of a simple-query message run: they share
+  // one transaction, committed by EndImplicitBlock() after the last unless an error rolled it
+  // back (PostgreSQL's implicit transaction block; BEGIN inside turns it into an explicit one).
+  bool implicit_block = false;
+  void EndImplicitBlock();  // throws DbException when the commit fails
   bool failed = false;
   bool block_read_only = false;  // BEGIN READ ONLY
   // Settings as they were when the transaction block began (ROLLBACK restores them) and the
@@ -85,7 +99,8 @@ struct Connection::Impl : public SessionContext {
   int64_t transaction_start = 0;
   SessionSettings settings;
   std::map<std::string, std::shared_ptr<PreparedPlan>> sql_prepared;  // PREPARE name
-  std::atomic<bool> cancel{false};
+  std::atomic<bool> cancel{false};    // set by a cancel request; checked by the executor
+  CopyStream* copy_stream = nullptr;  // COPY FROM STDIN / TO STDOUT; null when embedded
   int32_t backend_id = 0;
   // The parsed search_path, re-parsed only when the setting changes.
   const std::vector<std::string>& SearchPath();
@@ -97,5 +112,26 @@ struct Connection::Impl : public SessionContext {
 
 // A result with only a command tag.
 QueryResult::Impl TagResult(std::string tag);
+
+// The text of statement s inside sql (from its location to its end_location).
+std::string StatementText(std::string_view sql, const ast::Statement& s);
+
+// Runs fn, turning any exception into a failed Status and the connection's transaction state
+// into PostgreSQL's (an error inside a block aborts the block). Used by the public API and the
+// wire protocol server, the two places where exceptions end.
+template <typename Fn>
+Status Guard(Connection::Impl& conn, Fn&& fn) {
+  try {
+    fn();
+    return Status::OK();
+  } catch (const DbException& e) {
+    return conn.Fail(e);
+  } catch (const std::bad_alloc&) {
+    return conn.Fail(DbException(sqlstate::kOutOfMemory, "out of memory"));
+  } catch (const std::exception& e) {
+    return conn.Fail(
+        DbException(sqlstate::kInternalError, std::string("internal error: ") + e.what()));
+  }
+}
 
 }  // namespace heliosdb

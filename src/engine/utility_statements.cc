@@ -72,7 +72,12 @@ QueryResult::Impl Connection::Impl::RunUtility(PreparedPlan& p) {
         return TextRows({"name", "setting", "description"}, rows);
       }
       std::string name = show.name == "time zone" ? "timezone" : show.name;
-      return TextRows({name == "timezone" ? "TimeZone" : name}, {{settings.Get(name)}});
+      // The column is named as PostgreSQL spells the parameter (SHOW datestyle -> DateStyle).
+      std::string column = name == "timezone"        ? "TimeZone"
+                           : name == "datestyle"     ? "DateStyle"
+                           : name == "intervalstyle" ? "IntervalStyle"
+                                                     : name;
+      return TextRows({column}, {{settings.Get(name)}});
     }
     case ast::StmtKind::kPrepare: {
       const auto& prepare = s.As<ast::PrepareStmt>();
@@ -91,8 +96,7 @@ QueryResult::Impl Connection::Impl::RunUtility(PreparedPlan& p) {
       auto it = sql_prepared.find(execute.name);
       if (it == sql_prepared.end())
         ThrowError(sqlstate::kInvalidSqlStatementName,
-                   "prepared statement \"" + execute.name + "\" does not exist",
-                   execute.location);
+                   "prepared statement \"" + execute.name + "\" does not exist", execute.location);
       PreparedPlan& target = *it->second;
       if (execute.params.size() != target.param_types.size())
         ThrowError(sqlstate::kSyntaxError,
@@ -104,9 +108,9 @@ QueryResult::Impl Connection::Impl::RunUtility(PreparedPlan& p) {
       ExpressionExecutor executor(ctx);
       std::vector<Value> params;
       for (size_t i = 0; i < execute.params.size(); i++) {
-        auto e = binder.Coerce(binder.BindScalar(*execute.params[i], Scope()),
-                               target.param_types[i], true, "parameter $" + std::to_string(i + 1),
-                               execute.params[i]->location);
+        auto e =
+            binder.Coerce(binder.BindScalar(*execute.params[i], Scope()), target.param_types[i],
+                          true, "parameter $" + std::to_string(i + 1), execute.params[i]->location);
         params.push_back(executor.EvaluateConstant(*e));
       }
       if (target.statement->kind == ast::StmtKind::kSelect ||
@@ -133,8 +137,7 @@ QueryResult::Impl Connection::Impl::RunUtility(PreparedPlan& p) {
     case ast::StmtKind::kComment:
       return TagResult("COMMENT");
     default:
-      ThrowError(sqlstate::kFeatureNotSupported, "this statement is not supported yet",
-                 s.location);
+      ThrowError(sqlstate::kFeatureNotSupported, "this statement is not supported yet", s.location);
   }
 }
 

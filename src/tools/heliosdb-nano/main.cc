@@ -15,6 +15,8 @@ struct Verb {
 
 constexpr Verb kVerbs[] = {
     {"shell", heliosdb::shell::RunShellVerb, "the interactive SQL shell (the default verb)"},
+    {"serve", heliosdb::shell::RunServeVerb,
+     "the PostgreSQL wire protocol server: serve PATH [--listen ADDR] [--port N]"},
 };
 
 void PrintUsage() {

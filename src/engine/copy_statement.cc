@@ -1,0 +1,199 @@
+// COPY ... FROM STDIN and COPY ... TO STDOUT over the connection's CopyStream. Rows read are
+// inserted through ordinary multi-row INSERT plans (defaults, constraints and indexes apply as
+// for any INSERT), a batch of rows per execution; the whole COPY is one statement, so it
+// commits or fails as a unit.
+#include "common/exception.h"
+#include "engine/connection_impl.h"
+#include "engine/copy_format.h"
+#include "engine/copy_stream.h"
+#include "parser/ast_printer.h"
+#include "parser/parser.h"
+
+namespace heliosdb {
+
+struct CopyTarget {
+  std::string schema;
+  std::string table;
+  std::vector<std::string> columns;
+};
+
+namespace {
+constexpr size_t kMaxRowsPerInsert = 256;
+constexpr size_t kMaxParamsPerInsert = 60000;  // below the protocol's 65535 parameters
+constexpr size_t kCopyOutFlushBytes = 64 * 1024;
+
+CopyTarget ResolveTarget(const Catalog& catalog, const ast::CopyStmt& stmt) {
+  std::string schema = stmt.table.size() > 1 ? stmt.table[stmt.table.size() - 2] : "";
+  const std::string& name = stmt.table.back();
+  const TableInfo* table = catalog.FindTable(schema, name);
+  if (!table) {
+    if (catalog.FindView(schema, name))
+      ThrowError(
+          sqlstate::kWrongObjectType,
+          std::string("cannot copy ") + (stmt.is_from ? "to" : "from") + " view \"" + name + "\"");
+    ThrowError(sqlstate::kUndefinedTable, "relation \"" + name + "\" does not exist");
+  }
+  CopyTarget t{table->schema, table->name, stmt.columns};
+  if (t.columns.empty()) {
+    for (const ColumnInfo& c : table->columns) t.columns.push_back(c.name);
+  }
+  for (const std::string& c : t.columns) {
+    if (table->FindColumn(c) < 0)
+      ThrowError(sqlstate::kUndefinedColumn,
+                 "column \"" + c + "\" of relation \"" + name + "\" does not exist");
+  }
+  return t;
+}
+
+std::string QualifiedName(const CopyTarget& t) {
+  return QuoteIdentifier(t.schema) + "." + QuoteIdentifier(t.table);
+}
+
+std::string ColumnList(const CopyTarget& t) {
+  std::string s;
+  for (size_t i = 0; i < t.columns.size(); i++)
+    s += (i ? ", " : "") + QuoteIdentifier(t.columns[i]);
+  return s;
+}
+
+std::shared_ptr<ast::Statement> ParseOne(const std::string& sql) {
+  auto statements = Parser::ParseAll(sql);
+  HELIOS_ASSERT(statements.size() == 1);
+  return std::shared_ptr<ast::Statement>(std::move(statements[0]));
+}
+}  // namespace
+
+QueryResult::Impl Connection::Impl::RunCopy(PreparedPlan& p) {
+  const auto& stmt = p.statement->As<ast::CopyStmt>();
+  CopyOptions options = ParseCopyOptions(stmt.options);
+  if (!stmt.stdio)
+    ThrowError(sqlstate::kFeatureNotSupported,
+               "COPY to or from a server file is not supported yet; use STDIN or STDOUT",
+               stmt.location);
+  if (!copy_stream)
+    ThrowError(sqlstate::kFeatureNotSupported,
+               std::string("COPY ") + (stmt.is_from ? "FROM STDIN" : "TO STDOUT") +
+                   " needs a client connection (heliosdb-nano serve)",
+               stmt.location);
+  if (!stmt.is_from) {
+    std::shared_ptr<ast::Statement> query;
+    if (stmt.query) {
+      query = std::shared_ptr<ast::Statement>(p.statement, stmt.query.get());
+    } else {
+      CopyTarget t = ResolveTarget(CurrentCatalog(), stmt);
+      query = ParseOne("SELECT " + ColumnList(t) + " FROM " + QualifiedName(t));
+    }
+    auto plan = Prepare(query, "");
+    QueryResult::Impl rows = RunPlan(*plan, {});
+    return CopyOut(rows, options);
+  }
+  if (stmt.query)
+    ThrowError(sqlstate::kSyntaxError, "COPY FROM cannot read into a query", stmt.location);
+  if (db->options.read_only || block_read_only)
+    ThrowError(sqlstate::kReadOnlySqlTransaction,
+               "cannot execute COPY FROM in a read-only transaction");
+  return CopyIn(ResolveTarget(CurrentCatalog(), stmt), options);
+}
+
+QueryResult::Impl Connection::Impl::CopyOut(const QueryResult::Impl& rows,
+                                            const CopyOptions& options) {
+  size_t columns = rows.names.size();
+  copy_stream->BeginCopyOut(columns);
+  CopyRowWriter writer(options);
+  if (options.header) {
+    for (const std::string& name : rows.names) writer.AddField(name);
+    writer.EndRow();
+  }
+  for (const DataChunk& chunk : rows.chunks) {
+    for (idx_t r = 0; r < chunk.size(); r++) {
+      for (size_t c = 0; c < columns; c++) {
+        Value v = chunk.GetValue(c, r);
+        if (v.is_null()) {
+          writer.AddNull();
+        } else {
+          writer.AddField(FormatValue(v, rows.format));
+        }
+      }
+      writer.EndRow();
+      if (writer.out().size() >= kCopyOutFlushBytes) {
+        copy_stream->Write(writer.out());
+        writer.out().clear();
+      }
+    }
+  }
+  if (!writer.out().empty()) copy_stream->Write(writer.out());
+  copy_stream->EndCopyOut();
+  QueryResult::Impl result = TagResult("COPY " + std::to_string(rows.rows));
+  result.affected = static_cast<int64_t>(rows.rows);
+  return result;
+}
+
+QueryResult::Impl Connection::Impl::CopyIn(const CopyTarget& target, const CopyOptions& options) {
+  const size_t columns = target.columns.size();
+  const size_t batch_rows =
+      std::max<size_t>(1, std::min(kMaxRowsPerInsert, kMaxParamsPerInsert / columns));
+  // One INSERT plan per batch size: the full batches share one, the last batch gets its own.
+  auto insert_plan = [&](size_t n) {
+    std::string sql =
+        "INSERT INTO " + QualifiedName(target) + " (" + ColumnList(target) + ") VALUES ";
+    size_t param = 1;
+    for (size_t r = 0; r < n; r++) {
+      sql += r ? ", (" : "(";
+      for (size_t c = 0; c < columns; c++) sql += (c ? ", $" : "$") + std::to_string(param++);
+      sql += ")";
+    }
+    return Prepare(ParseOne(sql), "");
+  };
+  std::shared_ptr<PreparedPlan> full_batch;
+  std::vector<ParamValue> values;
+  int64_t copied = 0;
+  auto flush = [&](size_t n) {
+    if (n == 0) return;
+    std::shared_ptr<PreparedPlan> plan;
+    if (n == batch_rows) {
+      if (!full_batch) full_batch = insert_plan(n);
+      plan = full_batch;
+    } else {
+      plan = insert_plan(n);
+    }
+    RunPlan(*plan, ConvertParams(*plan, values));
+    copied += static_cast<int64_t>(n);
+    values.clear();
+  };
+
+  copy_stream->BeginCopyIn(columns);
+  CopyRowReader reader(options);
+  std::vector<CopyField> fields;
+  std::string piece;
+  bool at_end = false;
+  size_t pending_rows = 0;
+  while (true) {
+    while (reader.NextRow(&fields, at_end)) {
+      if (fields.size() > columns) ThrowError("22P04", "extra data after last expected column");
+      if (fields.size() < columns)
+        ThrowError("22P04", "missing data for column \"" + target.columns[fields.size()] + "\"");
+      for (CopyField& f : fields) {
+        if (f) {
+          values.emplace_back(std::move(*f));
+        } else {
+          values.emplace_back();
+        }
+      }
+      if (++pending_rows == batch_rows) {
+        flush(pending_rows);
+        pending_rows = 0;
+      }
+      if (cancel.load(std::memory_order_relaxed))
+        ThrowError(sqlstate::kQueryCanceled, "canceling statement due to user request");
+    }
+    if (at_end) break;
+    at_end = !copy_stream->Read(&piece);
+    if (!at_end) reader.Feed(piece);
+  }
+  flush(pending_rows);
+  QueryResult::Impl result = TagResult("COPY " + std::to_string(copied));
+  result.affected = copied;
+  return result;
+}
+
+}  // namespace heliosdb

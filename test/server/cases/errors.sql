@@ -1,0 +1,29 @@
+-- Errors with their SQLSTATE and position, and the transaction states they leave.
+\set VERBOSITY default
+CREATE TABLE t (a int PRIMARY KEY, b text NOT NULL);
+INSERT INTO t VALUES (1, 'one');
+SELEC 1;
+\echo :LAST_ERROR_SQLSTATE
+SELECT nosuch FROM t;
+\echo :LAST_ERROR_SQLSTATE
+SELECT * FROM missing_table;
+\echo :LAST_ERROR_SQLSTATE
+SELECT 1/0;
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO t VALUES (1, 'again');
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO t VALUES (2, NULL);
+\echo :LAST_ERROR_SQLSTATE
+SELECT x::int FROM (VALUES ('12x')) v(x);
+\echo :LAST_ERROR_SQLSTATE
+BEGIN;
+INSERT INTO t VALUES (3, 'three');
+SELECT 1/0;
+SELECT 1;
+\echo :LAST_ERROR_SQLSTATE
+COMMIT;
+SELECT * FROM t ORDER BY a;
+INSERT INTO t VALUES (4, 'four') \; SELECT 1/0 \; INSERT INTO t VALUES (5, 'five');
+SELECT * FROM t ORDER BY a;
+SAVEPOINT nope;
+\echo :LAST_ERROR_SQLSTATE
