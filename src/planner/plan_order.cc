@@ -92,9 +92,12 @@ int OrderPreservedColumn(const BoundExpr& e) {
 }
 
 bool OrderEquality(const BoundExpr& e, int* a, int* b) {
-  if (e.kind != BoundExprKind::kFunction || e.name != "=" || e.children.size() != 2 ||
-      e.children[0]->type.physical() != e.children[1]->type.physical())
-    return false;
+  if (e.kind != BoundExprKind::kFunction || e.name != "=" || e.children.size() != 2) return false;
+  const LogicalType& left = e.children[0]->type;
+  const LogicalType& right = e.children[1]->type;
+  if (left.physical() != right.physical()) return false;
+  // char(3) 'a' equals char(5) 'a' though they are stored with different padding.
+  if ((left.id() == TypeId::kChar || right.id() == TypeId::kChar) && !(left == right)) return false;
   *a = OrderPreservedColumn(*e.children[0]);
   *b = OrderPreservedColumn(*e.children[1]);
   return *a >= 0 && *b >= 0;

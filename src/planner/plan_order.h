@@ -34,8 +34,8 @@ bool OrderedOn(const OrderPosition& position, int column);
 // another integer type, a varchar column cast to text); -1 otherwise.
 int OrderPreservedColumn(const BoundExpr& e);
 
-// `a = b` over two order-preserved columns of one physical type (so equal values sort alike);
-// false otherwise.
+// `a = b` over two order-preserved columns whose equal values have one key encoding (one
+// physical type; char(n) only of one length); false otherwise.
 bool OrderEquality(const BoundExpr& e, int* a, int* b);
 
 }  // namespace heliosdb

@@ -128,6 +128,10 @@ bool MergeJoin::Produce(ExecContext& ctx) {
     switch (phase_) {
       case Phase::kNextLeft: {
         Flush(ctx);  // staged rows index left_, which is about to be replaced
+        if (right_done_ && !has_run_ && (type_ == JoinType::kInner || type_ == JoinType::kSemi)) {
+          phase_ = Phase::kDone;  // no right row is left to pair: skip the rest of the left
+          break;
+        }
         DataChunk* in = child(0)->Next(ctx);
         if (!in) {
           phase_ = type_ == JoinType::kFull ? Phase::kDrainRight : Phase::kDone;
