@@ -157,6 +157,9 @@ struct LogicalOp {
   // The top of a pipeline that may run as several clones, each reading a share of its driving
   // scan (planner/parallelism.h); the executor decides how many from `threads`.
   bool parallel = false;
+  // Rows must leave in the order the operator's input gives them (a Sort above it was dropped
+  // as redundant): nothing in the ordered chain below may be split.
+  bool keep_order = false;
 
   // kInsert / kUpdate / kDelete: RETURNING exprs over the table row (new row; old for DELETE).
   std::vector<BoundExprPtr> returning;

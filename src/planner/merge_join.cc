@@ -147,6 +147,7 @@ void DropOrderedSort(LogicalOpPtr& op) {
   if (order.size() < wanted.size()) return;
   for (size_t i = 0; i < wanted.size(); i++)
     if (!OrderedOn(order[i], wanted[i][0])) return;
+  op->children[0]->keep_order = true;  // parallel pipelines would lose the order
   op = std::move(op->children[0]);
 }
 }  // namespace

@@ -122,7 +122,8 @@ void Mark(LogicalOp& op, bool keep_order) {
   size_t n = op.lateral ? 1 : op.children.size();  // a lateral right side runs per left row
   for (size_t i = 0; i < n; i++) {
     LogicalOp& child = *op.children[i];
-    if (child_keeps_order || !MarkIfPipeline(child, Consumes(op))) Mark(child, child_keeps_order);
+    bool ordered = child_keeps_order || child.keep_order;
+    if (ordered || !MarkIfPipeline(child, Consumes(op))) Mark(child, ordered);
   }
 }
 }  // namespace
@@ -131,7 +132,7 @@ void MarkParallelPipelines(LogicalOp& root) {
   if (root.kind == LogicalOpKind::kInsert || root.kind == LogicalOpKind::kUpdate ||
       root.kind == LogicalOpKind::kDelete)
     return;
-  if (!MarkIfPipeline(root, false)) Mark(root);
+  if (root.keep_order || !MarkIfPipeline(root, false)) Mark(root, root.keep_order);
 }
 
 const LogicalOp& DrivingScan(const LogicalOp& pipeline_top) {
