@@ -208,7 +208,8 @@ void Connection::Impl::Bind(PreparedPlan& p) {
       HELIOS_UNREACHABLE();
   }
   EnginePlannerEnvironment env(*db->storage, txn ? txn->branch() : kMainBranch,
-                               MakeFunctionContext());
+                               MakeFunctionContext(), Threads());
+  p.threads = Threads();
   Optimize(plan, current, &env);
   p.plan = std::move(plan);
   p.param_types = binder.parameter_types();
@@ -286,7 +287,7 @@ QueryResult::Impl Connection::Impl::RunPlan(PreparedPlan& p, const std::vector<V
                                             PlanProfile* profile) {
   Transaction& t = Txn();
   const Catalog& current = CurrentCatalog();
-  if (!p.plan || p.catalog.get() != &current) {
+  if (!p.plan || p.catalog.get() != &current || p.threads != Threads()) {
     bool had_plan = p.plan != nullptr;
     std::vector<LogicalType> before = had_plan ? p.plan->types : std::vector<LogicalType>();
     Bind(p);

@@ -34,6 +34,7 @@ struct PreparedPlan {
   std::vector<LogicalType> param_types;
   std::shared_ptr<const Catalog> catalog;  // the catalog `plan` was bound against
   LogicalOpPtr plan;                       // null for utility statements
+  int threads = 0;                         // the `threads` setting it was planned for
 };
 
 struct Connection::Impl : public SessionContext {

@@ -10,15 +10,18 @@ namespace heliosdb {
 
 class EnginePlannerEnvironment : public PlannerEnvironment {
  public:
-  EnginePlannerEnvironment(StorageEngine& storage, BranchId branch, FunctionContext function)
-      : storage_(storage), branch_(branch), function_(std::move(function)) {}
+  EnginePlannerEnvironment(StorageEngine& storage, BranchId branch, FunctionContext function,
+                           int threads)
+      : storage_(storage), branch_(branch), function_(std::move(function)), threads_(threads) {}
   double EstimateTableRows(const TableInfo& table) const override;
   std::optional<Value> EvaluateConstant(const BoundExpr& e) const override;
+  int Threads() const override { return threads_; }
 
  private:
   StorageEngine& storage_;
   BranchId branch_;
   FunctionContext function_;
+  int threads_;
 };
 
 }  // namespace heliosdb

@@ -7,7 +7,7 @@ namespace heliosdb {
 std::string ChunkRowKey(const DataChunk& chunk, idx_t row) {
   std::string key;
   for (idx_t c = 0; c < chunk.column_count(); c++)
-    EncodeKeyPart(chunk.GetValue(c, row), false, &key);
+    EncodeKeyPart(chunk.column(c).ToUnified(), chunk.column(c).type(), row, &key);
   return key;
 }
 

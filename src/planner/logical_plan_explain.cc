@@ -160,11 +160,11 @@ void LogicalOp::Explain(std::vector<std::string>* lines, const ExplainOptions& o
   std::vector<std::string> details;
   std::string title = Describe(*this, &details);
   // Split pipelines: the aggregate merging clones' tables, and each pipeline's driving scan.
+  if (parallel && PipelineWorkers(*this, options.threads) > 1)
+    options.parallel_scans.insert(&DrivingScan(*this));
   if (MergesClones(*this, options.threads) ||
       (kind == LogicalOpKind::kGet && options.parallel_scans.count(this)))
     title = "Parallel " + title;
-  if (parallel && PipelineWorkers(*this, options.threads) > 1)
-    options.parallel_scans.insert(&DrivingScan(*this));
   if (options.costs && estimated_rows >= 0)
     title += "  (rows=" + std::to_string(static_cast<int64_t>(estimated_rows + 0.5)) + ")";
   if (options.profile) {

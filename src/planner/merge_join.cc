@@ -10,6 +10,7 @@
 
 #include "planner/cardinality.h"
 #include "planner/optimizer.h"
+#include "planner/parallelism.h"
 #include "planner/plan_order.h"
 #include "planner/plan_util.h"
 
@@ -28,9 +29,12 @@ bool MergeableEquality(const BoundExpr& c, int left_width, int* left, int* right
   return true;
 }
 
-void TryMergeJoin(LogicalOp& join) {
+void TryMergeJoin(LogicalOp& join, CardinalityEstimator& estimator, int threads) {
   if (join.kind != LogicalOpKind::kJoin || join.lateral || !join.predicate ||
       join.join_type == JoinType::kCross || join.null_aware)
+    return;
+  if (threads > 1 && (estimator.Rows(*join.children[0]) >= kParallelMinRows ||
+                      estimator.Rows(*join.children[1]) >= kParallelMinRows))
     return;
   int left_width = static_cast<int>(join.children[0]->types.size());
   PlanOrder left_order = OrderOf(*join.children[0]);
@@ -90,7 +94,7 @@ double SortInput(LogicalOpPtr& op, const std::vector<int>& columns,
 // rows as its inputs: sorting the inputs and merging them leaves the output in order, and
 // costs less than building the hash table and sorting the output (bench/merge_join: sorting
 // is about as dear per row as hashing and probing). The Sort above is dropped afterwards.
-void SortInputsForMerge(LogicalOp& sort, CardinalityEstimator& estimator) {
+void SortInputsForMerge(LogicalOp& sort, CardinalityEstimator& estimator, int threads) {
   // A Top-N sort keeps a few rows of the output: cheaper than sorting the inputs.
   if (sort.kind != LogicalOpKind::kSort || sort.top_n >= 0) return;
   PlanOrder wanted = OrderOf(sort);
@@ -134,7 +138,7 @@ void SortInputsForMerge(LogicalOp& sort, CardinalityEstimator& estimator) {
   if (out * 2 < left_rows + right_rows) return;
   SortInput(join.children[0], left_keys, estimator);
   SortInput(join.children[1], right_keys, estimator);
-  TryMergeJoin(join);
+  TryMergeJoin(join, estimator, threads);
 }
 
 // A Sort over a join whose rows already arrive in the sort's order (ORDER BY the merge key)
@@ -152,12 +156,13 @@ void DropOrderedSort(LogicalOpPtr& op) {
 }
 }  // namespace
 
-void ChooseMergeJoins(LogicalOpPtr& op, CardinalityEstimator& estimator) {
-  ForEachSubqueryPlan(*op, [&](LogicalOpPtr& plan) { ChooseMergeJoins(plan, estimator); });
+void ChooseMergeJoins(LogicalOpPtr& op, CardinalityEstimator& estimator, int threads) {
+  // Subquery plans run on one thread.
+  ForEachSubqueryPlan(*op, [&](LogicalOpPtr& plan) { ChooseMergeJoins(plan, estimator, 1); });
   // Inputs first: a merge join's output order may make its parent a merge join too.
-  for (auto& c : op->children) ChooseMergeJoins(c, estimator);
-  TryMergeJoin(*op);
-  SortInputsForMerge(*op, estimator);
+  for (auto& c : op->children) ChooseMergeJoins(c, estimator, threads);
+  TryMergeJoin(*op, estimator, threads);
+  SortInputsForMerge(*op, estimator, threads);
   DropOrderedSort(op);
 }
 

@@ -226,7 +226,7 @@ void Optimize(LogicalOpPtr& plan, const Catalog& catalog, const PlannerEnvironme
   {
     // Last: the choice needs the final access paths and columns.
     CardinalityEstimator estimator(catalog, env);
-    ChooseMergeJoins(plan, estimator);
+    ChooseMergeJoins(plan, estimator, env ? env->Threads() : 1);
   }
   MergeProjections(plan);  // a Sort dropped between two projections
   // A fresh estimator: the rewrites above replaced operators it has seen.

@@ -31,7 +31,9 @@ void ChooseIndexJoins(LogicalOpPtr& plan, const Catalog& catalog, CardinalityEst
 
 // Runs joins whose inputs are both ordered on equated columns as merge joins, and sorts a
 // join's inputs instead of its output where that is cheaper (merge_join.cc).
-void ChooseMergeJoins(LogicalOpPtr& plan, CardinalityEstimator& estimator);
+// With threads > 1, joins with an input big enough to split over threads stay hash joins:
+// their pipelines run in parallel, while a merge join reads its ordered inputs on one thread.
+void ChooseMergeJoins(LogicalOpPtr& plan, CardinalityEstimator& estimator, int threads);
 
 // Has every operator produce only the columns the operators above it read
 // (column_pruning.cc).

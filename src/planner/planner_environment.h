@@ -18,6 +18,8 @@ class PlannerEnvironment {
   // The value of an expression without columns or parameters; nothing when evaluating it
   // fails (the executor raises that error if the expression is ever evaluated).
   virtual std::optional<Value> EvaluateConstant(const BoundExpr& e) const = 0;
+  // The session's `threads`: big joins stay hash joins the pipelines can split (merge_join.cc).
+  virtual int Threads() const { return 1; }
 };
 
 }  // namespace heliosdb

@@ -165,6 +165,74 @@ Decimal DecodeDecimal(PartReader& r, const LogicalType& type) {
 
 }  // namespace
 
+namespace {
+void EncodeStringPayload(std::string_view s, std::string* out) {
+  size_t pos = 0;
+  while (true) {
+    size_t zero = s.find('\0', pos);
+    if (zero == std::string_view::npos) {
+      out->append(s.substr(pos));
+      break;
+    }
+    out->append(s.substr(pos, zero - pos));
+    out->push_back('\0');
+    out->push_back(static_cast<char>(0xFF));
+    pos = zero + 1;
+  }
+  out->push_back('\0');
+  out->push_back('\0');
+}
+
+void EncodeIntervalPayload(const Interval& interval, std::string* out) {
+  unsigned __int128 span = static_cast<unsigned __int128>(IntervalSpan(interval));
+  span ^= static_cast<unsigned __int128>(1) << 127;
+  PutU64(static_cast<uint64_t>(span >> 64), out);
+  PutU64(static_cast<uint64_t>(span), out);
+}
+
+void EncodeArrayPayload(std::string_view array, const LogicalType& type, std::string* out) {
+  LogicalType element = type.element_type();
+  for (const Value& v : DecodeArray(array, element)) EncodeKeyPart(v, false, out);
+  out->push_back('\0');
+}
+
+// The payload of a non-NULL value of `type` stored at p (a vector slot of its physical type).
+void EncodePayload(const uint8_t* p, const LogicalType& type, std::string* out) {
+  switch (type.physical()) {
+    case PhysicalType::kBool:
+      out->push_back(*reinterpret_cast<const bool*>(p) ? 1 : 0);
+      return;
+    case PhysicalType::kInt64:
+      PutU64(static_cast<uint64_t>(*reinterpret_cast<const int64_t*>(p)) ^ (uint64_t{1} << 63), out);
+      return;
+    case PhysicalType::kDouble:
+      PutU64(DoubleKeyBits(*reinterpret_cast<const double*>(p)), out);
+      return;
+    case PhysicalType::kDecimal:
+      EncodeDecimal(*reinterpret_cast<const Decimal*>(p), out);
+      return;
+    case PhysicalType::kString: {
+      std::string_view s = *reinterpret_cast<const std::string_view*>(p);
+      if (type.IsArray()) {
+        EncodeArrayPayload(s, type, out);
+      } else {
+        EncodeStringPayload(s, out);
+      }
+      return;
+    }
+    case PhysicalType::kInterval:
+      EncodeIntervalPayload(*reinterpret_cast<const Interval*>(p), out);
+      return;
+    case PhysicalType::kUuid: {
+      const Uuid& u = *reinterpret_cast<const Uuid*>(p);
+      PutU64(u.hi, out);
+      PutU64(u.lo, out);
+      return;
+    }
+  }
+}
+}  // namespace
+
 void EncodeKeyPart(const Value& value, bool descending, std::string* out) {
   size_t start = out->size();
   if (value.is_null()) {
@@ -184,38 +252,16 @@ void EncodeKeyPart(const Value& value, bool descending, std::string* out) {
       case PhysicalType::kDecimal:
         EncodeDecimal(value.GetDecimal(), out);
         break;
-      case PhysicalType::kString: {
+      case PhysicalType::kString:
         if (value.type().IsArray()) {
-          LogicalType element = value.type().element_type();
-          for (const Value& v : DecodeArray(value.GetString(), element))
-            EncodeKeyPart(v, false, out);
-          out->push_back('\0');
-          break;
+          EncodeArrayPayload(value.GetString(), value.type(), out);
+        } else {
+          EncodeStringPayload(value.GetString(), out);
         }
-        const std::string& s = value.GetString();
-        size_t pos = 0;
-        while (true) {
-          size_t zero = s.find('\0', pos);
-          if (zero == std::string::npos) {
-            out->append(s, pos, std::string::npos);
-            break;
-          }
-          out->append(s, pos, zero - pos);
-          out->push_back('\0');
-          out->push_back(static_cast<char>(0xFF));
-          pos = zero + 1;
-        }
-        out->push_back('\0');
-        out->push_back('\0');
         break;
-      }
-      case PhysicalType::kInterval: {
-        unsigned __int128 span = static_cast<unsigned __int128>(IntervalSpan(value.GetInterval()));
-        span ^= static_cast<unsigned __int128>(1) << 127;
-        PutU64(static_cast<uint64_t>(span >> 64), out);
-        PutU64(static_cast<uint64_t>(span), out);
+      case PhysicalType::kInterval:
+        EncodeIntervalPayload(value.GetInterval(), out);
         break;
-      }
       case PhysicalType::kUuid:
         PutU64(value.GetUuid().hi, out);
         PutU64(value.GetUuid().lo, out);
@@ -225,6 +271,16 @@ void EncodeKeyPart(const Value& value, bool descending, std::string* out) {
   if (descending) {
     for (size_t i = start; i < out->size(); i++) (*out)[i] = static_cast<char>(~(*out)[i]);
   }
+}
+
+void EncodeKeyPart(const UnifiedFormat& data, const LogicalType& type, idx_t row,
+                   std::string* out) {
+  if (!data.IsValid(row)) {
+    out->push_back(static_cast<char>(kNullMarker));
+    return;
+  }
+  out->push_back(static_cast<char>(kValueMarker));
+  EncodePayload(data.data + PhysicalTypeSize(type.physical()) * data.sel[row], type, out);
 }
 
 std::string EncodeKey(const std::vector<Value>& values) {

@@ -21,10 +21,15 @@
 #include <vector>
 
 #include "common/value.h"
+#include "common/vector.h"
 
 namespace heliosdb {
 
 void EncodeKeyPart(const Value& value, bool descending, std::string* out);
+// The ascending part of row `row` of a vector read through `data` (Vector::ToUnified), without
+// making a Value: what hash joins and aggregates key their tables by.
+void EncodeKeyPart(const UnifiedFormat& data, const LogicalType& type, idx_t row,
+                   std::string* out);
 std::string EncodeKey(const std::vector<Value>& values);
 // Decodes one part of the given type from *in, advancing it. Throws XX001 on malformed bytes.
 Value DecodeKeyPart(std::string_view* in, const LogicalType& type, bool descending = false);

@@ -143,10 +143,12 @@ void HashAggregate::ConsumeSet(ExecContext& ctx, const DataChunk& in,
   ExpressionExecutor executor(ctx);
   idx_t count = in.size();
   std::vector<size_t> group_of(count);
+  std::vector<UnifiedFormat> group_data;
+  for (const Vector& v : group_vectors) group_data.push_back(v.ToUnified());
   std::string key;
   for (idx_t r = 0; r < count; r++) {
     key = SetKey(set);
-    for (int g : sets_[set]) EncodeKeyPart(group_vectors[g].GetValue(r), false, &key);
+    for (int g : sets_[set]) EncodeKeyPart(group_data[g], group_vectors[g].type(), r, &key);
     size_t groups_before = group_values_.size();
     group_of[r] = GroupOf(key, group_vectors, r, set);
     if (group_of[r] == kSpilled) {

@@ -8,9 +8,9 @@ namespace heliosdb {
 bool JoinKeyOf(const std::vector<Vector>& keys, idx_t r, std::string* out) {
   out->clear();
   for (const auto& k : keys) {
-    Value v = k.GetValue(r);
-    if (v.is_null()) return false;
-    EncodeKeyPart(v, false, out);
+    UnifiedFormat data = k.ToUnified();
+    if (!data.IsValid(r)) return false;
+    EncodeKeyPart(data, k.type(), r, out);
   }
   return true;
 }
