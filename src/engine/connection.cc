@@ -284,7 +284,7 @@ QueryResult::Impl Connection::Impl::Run(PreparedPlan& p, const std::vector<Value
 }
 
 QueryResult::Impl Connection::Impl::RunPlan(PreparedPlan& p, const std::vector<Value>& params,
-                                            PlanProfile* profile) {
+                                            PlanProfile* profile, int64_t* peak_memory) {
   Transaction& t = Txn();
   const Catalog& current = CurrentCatalog();
   if (!p.plan || p.catalog.get() != &current || p.threads != Threads()) {
@@ -318,6 +318,8 @@ QueryResult::Impl Connection::Impl::RunPlan(PreparedPlan& p, const std::vector<V
   result.types = p.plan->types;
   result.format.timezone = ctx.function.timezone;
   while (DataChunk* chunk = root->Next(ctx)) result.Append(*chunk);
+  root.reset();  // operators give their reservations back
+  if (peak_memory) *peak_memory = ctx.memory->peak();
   switch (p.statement->kind) {
     case ast::StmtKind::kSelect:
       result.returns_rows = true;
@@ -370,7 +372,8 @@ QueryResult::Impl Connection::Impl::RunExplain(const ast::ExplainStmt& stmt,
   PlanProfile profile;
   if (stmt.analyze) {
     auto start = std::chrono::steady_clock::now();
-    QueryResult::Impl run = RunPlan(*p, {}, &profile);
+    int64_t peak_memory = 0;
+    QueryResult::Impl run = RunPlan(*p, {}, &profile, &peak_memory);
     double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     options.profile = &profile;
@@ -379,6 +382,8 @@ QueryResult::Impl Connection::Impl::RunExplain(const ast::ExplainStmt& stmt,
     std::snprintf(buf, sizeof(buf), "%.3f", ms);
     lines.push_back(ExecutionModeLine(*p->plan, options.threads));
     lines.push_back("Actual Rows: " + std::to_string(run.returns_rows ? run.rows : run.affected));
+    // What hash tables and sorts held at most; memory_limit bounds it (they spill past it).
+    lines.push_back("Peak Memory: " + std::to_string((peak_memory + 1023) / 1024) + " kB");
     lines.push_back(std::string("Execution Time: ") + buf + " ms");
   } else {
     ExplainPlan(*p->plan, &lines, options);

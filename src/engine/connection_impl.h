@@ -68,8 +68,9 @@ struct Connection::Impl : public SessionContext {
 
   // Statement families (connection.cc, ddl_*.cc, utility_statements.cc).
   // profile: EXPLAIN ANALYZE's per-operator counters, or null.
+  // peak_memory (EXPLAIN ANALYZE): receives the most memory the plan's operators reserved.
   QueryResult::Impl RunPlan(PreparedPlan& prepared, const std::vector<Value>& params,
-                            PlanProfile* profile = nullptr);
+                            PlanProfile* profile = nullptr, int64_t* peak_memory = nullptr);
   QueryResult::Impl RunExplain(const ast::ExplainStmt& stmt, const std::string& text);
   int Threads() const;  // the `threads` setting
   QueryResult::Impl RunTransaction(const ast::TransactionStmt& stmt);

@@ -28,7 +28,9 @@ class Engine {
 };
 
 // threads is passed on as SET threads = N; an engine without the setting ignores it.
-std::unique_ptr<Engine> OpenHelios(const std::string& path, int threads);
+// memory_limit, when not empty, is passed on as SET memory_limit (spilling past it).
+std::unique_ptr<Engine> OpenHelios(const std::string& path, int threads,
+                                   const std::string& memory_limit = "");
 std::unique_ptr<Engine> OpenSqlite(const std::string& path);
 
 }  // namespace tpch

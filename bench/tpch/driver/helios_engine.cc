@@ -26,13 +26,14 @@ void Check(const heliosdb::Status& s, const std::string& what) {
 
 class HeliosEngine : public Engine {
  public:
-  HeliosEngine(const std::string& path, int threads) {
+  HeliosEngine(const std::string& path, int threads, const std::string& memory_limit) {
     heliosdb::Options options;
     options.synchronous_commit = false;  // the load is redone from the files after a crash
     db_ = Check(heliosdb::Database::Open(path, options), "open " + path);
     conn_ = db_->Connect();
-    // The setting may not exist yet; the run then uses the engine's default.
-    if (threads > 0) (void)conn_->Execute("SET threads = " + std::to_string(threads));
+    if (threads > 0) Check(conn_->Execute("SET threads = " + std::to_string(threads)), "threads");
+    if (!memory_limit.empty())
+      Check(conn_->Execute("SET memory_limit = '" + memory_limit + "'"), "memory_limit");
   }
 
   void Load(const std::string& schema_sql, const std::string& data_dir) override {
@@ -86,8 +87,9 @@ class HeliosEngine : public Engine {
 
 }  // namespace
 
-std::unique_ptr<Engine> OpenHelios(const std::string& path, int threads) {
-  return std::make_unique<HeliosEngine>(path, threads);
+std::unique_ptr<Engine> OpenHelios(const std::string& path, int threads,
+                                   const std::string& memory_limit) {
+  return std::make_unique<HeliosEngine>(path, threads, memory_limit);
 }
 
 }  // namespace tpch

@@ -37,6 +37,7 @@ struct Options {
   int repeat = 3;
   int threads = static_cast<int>(std::thread::hardware_concurrency());
   int timeout_s = 600;
+  std::string memory_limit;  // HeliosDB's memory_limit (e.g. 90MB): its spilling run
   bool skip_load = false;
   WorkerRequest worker;  // filled when started as a worker
 };
@@ -48,7 +49,8 @@ const std::set<std::string> kPartiallyOrdered = {"q03", "q10", "q11", "q18"};
 [[noreturn]] void Usage(const std::string& why) {
   std::fprintf(stderr,
                "tpch_run: %s\nusage: tpch_run --data DIR [--engines helios,sqlite,duckdb] "
-               "[--repeat N] [--threads N] [--timeout SECONDS] [--only 1,6,13] [--work DIR] "
+               "[--repeat N] [--threads N] [--memory-limit SIZE] [--timeout SECONDS] [--only 1,6,13] "
+               "[--work DIR] "
                "[--skip-load] [--expected DIR] [--queries DIR] [--schema FILE]\n",
                why.c_str());
   std::exit(2);
@@ -89,6 +91,8 @@ Options ParseOptions(int argc, char** argv) {
       o.repeat = std::max(1, std::atoi(value.c_str()));
     else if (arg == "--threads")
       o.threads = std::atoi(value.c_str());
+    else if (arg == "--memory-limit")
+      o.memory_limit = value == "default" ? "" : value;
     else if (arg == "--timeout")
       o.timeout_s = std::max(1, std::atoi(value.c_str()));
     else if (arg == "--only")
@@ -106,6 +110,7 @@ Options ParseOptions(int argc, char** argv) {
   }
   o.worker.repeat = o.repeat;
   o.worker.threads = o.threads;
+  o.worker.memory_limit = o.memory_limit;
   o.worker.timeout_s = o.timeout_s;
   if (!o.worker.engine.empty()) return o;
   if (o.data_dir.empty()) Usage("--data is required");
@@ -273,7 +278,9 @@ int Main(int argc, char** argv) {
     fs::create_directories(o.work_dir + "/answers/" + engine);
   std::printf("tpch_run: data %s, engines", o.data_dir.c_str());
   for (const std::string& e : o.engines) std::printf(" %s", e.c_str());
-  std::printf(", repeat %d, threads %d, timeout %d s\n", o.repeat, o.threads, o.timeout_s);
+  std::printf(", repeat %d, threads %d, timeout %d s", o.repeat, o.threads, o.timeout_s);
+  if (!o.memory_limit.empty()) std::printf(", HeliosDB memory_limit %s", o.memory_limit.c_str());
+  std::printf("\n");
   for (const std::string engine : {"helios", "sqlite"})
     if (Runs(o, engine) && !o.skip_load) LoadEngine(o, engine);
   RunEngines(o, reports);

@@ -42,6 +42,8 @@ Outcome RunInWorker(const WorkerRequest& r) {
                                    std::to_string(r.repeat),
                                    "--threads",
                                    std::to_string(r.threads),
+                                   "--memory-limit",
+                                   r.memory_limit.empty() ? "default" : r.memory_limit,
                                    "--timeout",
                                    std::to_string(r.timeout_s)};
   std::vector<char*> argv;
@@ -76,7 +78,8 @@ int WorkerMain(const WorkerRequest& r) {
   try {
     std::vector<std::string> statements = SplitStatements(ReadTextFile(r.sql_path));
     std::unique_ptr<Engine> engine =
-        r.engine == "helios" ? OpenHelios(r.db_path, r.threads) : OpenSqlite(r.db_path);
+        r.engine == "helios" ? OpenHelios(r.db_path, r.threads, r.memory_limit)
+                             : OpenSqlite(r.db_path);
     std::vector<double> times;
     std::vector<Row> rows;
     for (int i = 0; i < r.repeat; ++i) {

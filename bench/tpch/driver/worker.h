@@ -17,6 +17,7 @@ struct WorkerRequest {
   std::string out_prefix;  // writes <prefix>.csv, <prefix>.status; stderr goes to <prefix>.err
   int repeat = 1;
   int threads = 0;
+  std::string memory_limit;  // HeliosDB's memory_limit; empty: its default
   int timeout_s = 600;  // per execution
 };
 

@@ -22,6 +22,7 @@ class MemoryBudget {
   explicit MemoryBudget(int64_t limit) : limit_(limit) {}
   int64_t limit() const { return limit_; }
   int64_t used() const { return used_.load(); }
+  int64_t peak() const { return peak_.load(); }  // the most ever reserved at once
   // Takes bytes if the total stays within share * limit; false (taking nothing) otherwise.
   bool TryReserve(int64_t bytes, double share = 1.0) {
     int64_t cap = static_cast<int64_t>(static_cast<double>(limit_) * share);
@@ -29,6 +30,9 @@ class MemoryBudget {
     do {
       if (current + bytes > cap) return false;
     } while (!used_.compare_exchange_weak(current, current + bytes));
+    int64_t peak = peak_.load();
+    while (current + bytes > peak && !peak_.compare_exchange_weak(peak, current + bytes)) {
+    }
     return true;
   }
   void Release(int64_t bytes) { used_ -= bytes; }
@@ -36,6 +40,7 @@ class MemoryBudget {
  private:
   int64_t limit_;
   std::atomic<int64_t> used_{0};
+  std::atomic<int64_t> peak_{0};
 };
 
 // What one operator holds of a budget; given back when reset or destroyed. A null budget

@@ -75,6 +75,7 @@ TEST(MemoryBudget, GrantsUpToTheLimitAndItsShares) {
     EXPECT_EQ(budget.used(), 1000);
   }
   EXPECT_EQ(budget.used(), 700);  // c gave its bytes back when it went away
+  EXPECT_EQ(budget.peak(), 1000);
   MemoryReservation unlimited;
   EXPECT_TRUE(unlimited.Grow(int64_t{1} << 40));
 }
