@@ -354,9 +354,13 @@ QueryResult::Impl DdlExecutor::CreateTable(const ast::CreateTableStmt& stmt) {
   // CHECK expressions must bind against the table.
   Binder binder(catalog_);
   Scope scope = Binder::TableScope(table);
-  for (const auto& c : table.constraints)
-    if (c.kind == ConstraintKind::kCheck)
-      binder.CoerceToBoolean(binder.BindExpressionText(c.check_sql, scope), "CHECK", 0);
+  for (const auto& c : table.constraints) {
+    if (c.kind != ConstraintKind::kCheck) continue;
+    BoundExprPtr check = binder.BindExpressionText(c.check_sql, scope);
+    if (check->HasSubquery())
+      ThrowError(sqlstate::kFeatureNotSupported, "cannot use subquery in check constraint");
+    binder.CoerceToBoolean(std::move(check), "CHECK", 0);
+  }
   for (const auto& seq : sequences) {
     catalog_.PutSequence(txn_, seq);
     ResetSequence(conn_.db->storage.get(), seq.id, seq.start);

@@ -133,9 +133,8 @@ class Binder {
   // WITH clauses in scope, innermost last, each with how many of its CTEs are visible (a CTE
   // body sees the ones before it): a table name that matches one binds that CTE's query.
   std::vector<std::pair<const ast::WithClause*, size_t>> ctes_;
-  void PushWith(const ast::WithClause* with) {
-    if (with) ctes_.emplace_back(with, with->ctes.size());
-  }
+  // Throws 42712 when one WITH names two queries alike.
+  void PushWith(const ast::WithClause* with);
   void PopWith(const ast::WithClause* with) {
     if (with) ctes_.pop_back();
   }

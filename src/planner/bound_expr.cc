@@ -60,6 +60,13 @@ bool BoundExpr::IsVolatile() const {
   return false;
 }
 
+bool BoundExpr::HasSubquery() const {
+  if (subquery) return true;
+  for (const auto& c : children)
+    if (c->HasSubquery()) return true;
+  return false;
+}
+
 namespace {
 std::string Join(const std::vector<std::unique_ptr<BoundExpr>>& children, size_t from,
                  const char* sep, const std::vector<std::string>& names) {

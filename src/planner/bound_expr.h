@@ -65,6 +65,7 @@ struct BoundExpr {
   bool IsConstant() const;
   bool HasParameters() const;
   bool IsVolatile() const;
+  bool HasSubquery() const;
   // A readable rendering for EXPLAIN, with column names from `input_names`.
   std::string ToString(const std::vector<std::string>& input_names) const;
 };

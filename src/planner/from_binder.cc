@@ -71,7 +71,7 @@ LogicalOpPtr Binder::BindFrom(const std::vector<ast::TableRefPtr>& from, Scope* 
   for (size_t i = 0; i < names.size(); i++)
     for (size_t j = 0; j < i; j++)
       if (names[i].first == names[j].first)
-        ThrowError("42712", "table name \"" + names[i].first + "\" specified more than once",
+        ThrowError(sqlstate::kDuplicateAlias, "table name \"" + names[i].first + "\" specified more than once",
                    names[i].second);
   LogicalOpPtr plan;
   for (const auto& ref : from) {

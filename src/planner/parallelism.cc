@@ -12,17 +12,14 @@ bool PlanThreadSafe(const LogicalOp& op);
 
 // Expressions a clone may evaluate on its own thread: nothing that writes (nextval) or reads
 // the session (currval, current_setting), nothing volatile (random() would repeat per clone).
-bool ThreadSafe(const BoundExpr& e) {
-  if (e.kind == BoundExprKind::kNextval || e.kind == BoundExprKind::kSessionFunction)
-    return false;
-  if (e.kind == BoundExprKind::kFunction && e.function.function &&
-      e.function.function->volatile_)
-    return false;
+bool SubqueriesThreadSafe(const BoundExpr& e) {
   if (e.subquery && !PlanThreadSafe(*e.subquery)) return false;
   for (const auto& c : e.children)
-    if (!ThreadSafe(*c)) return false;
+    if (!SubqueriesThreadSafe(*c)) return false;
   return true;
 }
+
+bool ThreadSafe(const BoundExpr& e) { return !e.IsVolatile() && SubqueriesThreadSafe(e); }
 
 bool PlanThreadSafe(const LogicalOp& op) {
   bool safe = true;

@@ -617,11 +617,27 @@ std::vector<SortKey> Binder::BindOutputOrderBy(const ast::SelectStmt& stmt,
       key.expr = MakeColumnRef(static_cast<int>(ordinal - 1), plan.types[ordinal - 1],
                                plan.names[ordinal - 1]);
     } else {
+      // PostgreSQL sorts a UNION / INTERSECT / EXCEPT by output columns only.
+      if (stmt.set_op != ast::SelectStmt::SetOp::kNone &&
+          item.expr->kind != ast::ExprKind::kColumnRef)
+        ThrowError(sqlstate::kFeatureNotSupported,
+                   "invalid UNION/INTERSECT/EXCEPT ORDER BY clause", item.expr->location);
       key.expr = BindScalar(*item.expr, scope);
     }
     keys.push_back(std::move(key));
   }
   return keys;
+}
+
+void Binder::PushWith(const ast::WithClause* with) {
+  if (!with) return;
+  for (size_t i = 0; i < with->ctes.size(); i++)
+    for (size_t j = 0; j < i; j++)
+      if (with->ctes[i].name == with->ctes[j].name)
+        ThrowError(sqlstate::kDuplicateAlias,
+                   "WITH query name \"" + with->ctes[i].name + "\" specified more than once",
+                   with->ctes[i].location);
+  ctes_.emplace_back(with, with->ctes.size());
 }
 
 LogicalOpPtr Binder::BindSetOperation(const ast::SelectStmt& stmt) {

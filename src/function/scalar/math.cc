@@ -224,7 +224,12 @@ void RegisterMathFunctions(FunctionRegistry& reg) {
       return n * n * n == v ? n : r;
     });
   }
-  AddDoubleUnary(reg, "exp", [](double v) { return CheckFloatResult(std::exp(v), v); });
+  AddDoubleUnary(reg, "exp", [](double v) {
+    double r = CheckFloatResult(std::exp(v), v);
+    if (r == 0.0 && std::isfinite(v))
+      ThrowError(sqlstate::kNumericValueOutOfRange, "value out of range: underflow");
+    return r;
+  });
   reg.AddScalar(Scalar("exp", {num}, num, MakeUnary<Decimal>(NumericExp)));
   AddDoubleUnary(reg, "ln", CheckedLn);
   reg.AddScalar(Scalar("ln", {num}, num, MakeUnary<Decimal>(NumericLn)));
