@@ -1,0 +1,37 @@
+// SnapshotSource: one consistent read of a database for export, migrate and verify. It opens
+// a REPEATABLE READ, READ ONLY transaction and keeps it until destroyed, so the catalog, the
+// row counts and every table's rows come from one snapshot while other processes keep
+// writing. Rows are read as COPY text (PostgreSQL's text format, UTC, ISO dates).
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "dump/dump_catalog.h"
+#include "dump/local_session.h"
+
+namespace heliosdb::dump {
+
+class SnapshotSource {
+ public:
+  explicit SnapshotSource(const std::string& path);
+  ~SnapshotSource();
+
+  // The catalog of the snapshot, with every table's row count filled in.
+  const DumpCatalog& catalog() const { return catalog_; }
+  // Streams the table's rows as COPY text to sink, in pieces of whole rows. REQUIRES: the
+  // table is in catalog().
+  void StreamRows(const DumpTable& table, const std::function<void(std::string_view)>& sink);
+  // The settings the rows are rendered under (the dump's config section).
+  static const std::vector<std::pair<std::string, std::string>>& RenderSettings();
+
+ private:
+  LocalSession session_;
+  DumpCatalog catalog_;
+};
+
+// The column list of a table for COPY and SELECT: ("a", "b", ...).
+std::string ColumnList(const DumpTable& table);
+
+}  // namespace heliosdb::dump
