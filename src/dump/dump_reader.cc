@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <mutex>
+#include <set>
 
 #include "common/exception.h"
 #include "dump/byte_order.h"
@@ -132,16 +134,18 @@ bool DumpReader::Next(Block* block) {
 }
 
 void DumpReader::SkipUnknown(const Block& block) {
-  context_ = "block " + std::to_string(block.ordinal) + ", " + BlockKindName(block.kind);
   if (block.flags & kFlagRequired)
-    Corrupt(block.offset, "a required section of kind " + std::to_string(block.kind) +
-                              " that this build does not know; upgrade heliosdb-nano");
-  std::string name = std::to_string(block.kind) + " (" + BlockKindName(block.kind) + ")";
-  if (skipped_.find(name) == std::string::npos) {
-    std::fprintf(stderr, "note: skipping dump section of kind %s, unknown to this build\n",
-                 name.c_str());
-    skipped_ += (skipped_.empty() ? "" : ", ") + name;
-  }
+    ThrowError(sqlstate::kFeatureNotSupported,
+               "dump file \"" + path_ + "\" needs a section of kind " + std::to_string(block.kind) +
+                   " (" + BlockKindName(block.kind) + ", at byte offset " +
+                   std::to_string(block.offset) + ") that this build does not know; upgrade heliosdb-nano");
+  // Said once per kind and process: import and verify read a dump more than once.
+  static std::mutex mu;
+  static std::set<uint16_t> said;
+  std::lock_guard<std::mutex> lock(mu);
+  if (said.insert(block.kind).second)
+    std::fprintf(stderr, "note: skipping dump section of kind %u (%s), unknown to this build\n",
+                 block.kind, BlockKindName(block.kind));
 }
 
 }  // namespace heliosdb::dump

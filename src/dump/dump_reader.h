@@ -31,10 +31,9 @@ class DumpReader {
   // The next block that is not the trailer; false after the trailer was read and checked.
   // Unknown kinds are returned too: callers skip them with SkipUnknown().
   bool Next(Block* block);
-  // Call for a block whose kind the caller does not know: refuses a required one, and
-  // otherwise notes it (a reader says so on stderr once per kind, see skipped_kinds()).
+  // Call for a block whose kind the caller does not know: refuses (0A000) a required one,
+  // and otherwise says on stderr, once per kind, that it is skipped.
   void SkipUnknown(const Block& block);
-  const std::string& skipped_kinds() const { return skipped_; }
   uint64_t rows() const { return trailer_rows_; }  // valid after Next returned false
   uint64_t offset() const { return offset_; }
   uint64_t file_size() const { return file_size_; }
@@ -54,7 +53,6 @@ class DumpReader {
   bool ended_ = false;
   void* checksums_state_ = nullptr;
   std::string stored_;
-  std::string skipped_;
   std::string context_;  // "block k, kind" of the block being read, for errors
 };
 

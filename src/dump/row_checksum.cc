@@ -46,9 +46,12 @@ namespace {
 std::string RowTextExpr(const DumpTable& t) {
   std::string s;
   for (size_t i = 0; i < t.columns.size(); i++) {
-    std::string c = QuoteIdentifier(t.columns[i].name) + "::text";
-    s += std::string(i ? " || ',' || " : "") + "coalesce(octet_length(" + c + ") || ':' || " +
-         c + ", 'N')";
+    // format('%s') renders through the type's output function, as COPY does; a cast to text
+    // would print booleans as true / false and strip char(n)'s padding.
+    std::string c = QuoteIdentifier(t.columns[i].name);
+    std::string text = "format('%s', " + c + ")";
+    s += std::string(i ? " || ',' || " : "") + "CASE WHEN " + c + " IS NULL THEN 'N' ELSE octet_length(" +
+         text + ") || ':' || " + text + " END";
   }
   return t.columns.empty() ? "''" : s;
 }

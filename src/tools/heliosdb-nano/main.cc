@@ -20,6 +20,10 @@ constexpr Verb kVerbs[] = {
     {"export", heliosdb::shell::RunExportVerb,
      "dump a database: export PATH -o FILE [--format v2|sql] [--all]"},
     {"import", heliosdb::shell::RunImportVerb, "recreate a database: import FILE PATH [--force]"},
+    {"migrate", heliosdb::shell::RunMigrateVerb,
+     "copy into PostgreSQL: migrate PATH --to postgresql://... [--jobs N]"},
+    {"verify", heliosdb::shell::RunVerifyVerb,
+     "compare: verify PATH --against postgresql://... | --dump FILE"},
 };
 
 void PrintUsage() {

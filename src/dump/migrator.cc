@@ -1,0 +1,208 @@
+#include "dump/migrator.h"
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <cstdio>
+#include <deque>
+#include <exception>
+#include <thread>
+
+#include "common/exception.h"
+#include "dump/migrate_state.h"
+#include "dump/pg_connection.h"
+#include "dump/progress.h"
+#include "dump/snapshot_source.h"
+#include "dump/verifier.h"
+#include "dump/verify_side.h"
+
+namespace heliosdb::dump {
+
+namespace {
+
+constexpr size_t kPiecesInFlight = 32;  // per table: about 2 MB of COPY text
+
+// One table's COPY text on its way from the reader (the snapshot's connection, one thread)
+// to the worker copying it into the target. Bounded, so memory stays small.
+class TableChannel {
+ public:
+  explicit TableChannel(const DumpTable& table) : table(table) {}
+  const DumpTable& table;
+  // False when the consumer gave up (its error is reported by the pool).
+  bool Push(std::string piece) {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [&] { return pieces_.size() < kPiecesInFlight || aborted_; });
+    if (aborted_) return false;
+    pieces_.push_back(std::move(piece));
+    cv_.notify_all();
+    return true;
+  }
+  void Close() {
+    std::lock_guard<std::mutex> lock(mu_);
+    closed_ = true;
+    cv_.notify_all();
+  }
+  void Abort() {
+    std::lock_guard<std::mutex> lock(mu_);
+    aborted_ = true;
+    cv_.notify_all();
+  }
+  bool Pop(std::string* piece) {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [&] { return !pieces_.empty() || closed_; });
+    if (pieces_.empty()) return false;
+    *piece = std::move(pieces_.front());
+    pieces_.pop_front();
+    cv_.notify_all();
+    return true;
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::string> pieces_;
+  bool closed_ = false, aborted_ = false;
+};
+
+// `jobs` threads, each with its own connection, taking tables off a queue.
+class CopyPool {
+ public:
+  CopyPool(const MigrateOptions& options, MigrateState& state, Progress& progress)
+      : options_(options), state_(state), progress_(progress) {
+    for (int i = 0; i < options.jobs; i++) threads_.emplace_back([this] { Work(); });
+  }
+  ~CopyPool() {
+    Stop();  // after an exception on the reader's side; Finish() reports the workers' errors
+  }
+  void Submit(TableChannel* channel) {
+    std::lock_guard<std::mutex> lock(mu_);
+    queue_.push_back(channel);
+    cv_.notify_all();
+  }
+  // Waits for every table; rethrows the first worker error.
+  void Finish() {
+    Stop();
+    if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
+  }
+
+ private:
+  void Work() {
+    std::unique_ptr<PgConnection> pg;
+    while (true) {
+      TableChannel* channel;
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        cv_.wait(lock, [&] { return !queue_.empty() || done_; });
+        if (queue_.empty()) return;
+        channel = queue_.front();
+        queue_.pop_front();
+      }
+      try {
+        if (!pg) pg = std::make_unique<PgConnection>(options_.target);
+        Copy(*pg, *channel);
+      } catch (...) {
+        channel->Abort();
+        std::lock_guard<std::mutex> lock(mu_);
+        if (!error_) error_ = std::current_exception();
+      }
+    }
+  }
+
+  void Copy(PgConnection& pg, TableChannel& channel) {
+    const DumpTable& t = channel.table;
+    std::string name = QualifiedName(t.schema, t.name);
+    pg.Exec("BEGIN");
+    pg.Exec("TRUNCATE " + name);  // a cut-off earlier copy was rolled back; be sure anyway
+    int64_t rows = 0;
+    pg.CopyIn("COPY " + name + " " + ColumnList(t) + " FROM STDIN",
+              [&](const std::function<void(std::string_view)>& send) {
+                std::string piece;
+                while (channel.Pop(&piece)) {
+                  int64_t n = std::count(piece.begin(), piece.end(), '\n');
+                  send(piece);
+                  rows += n;
+                  progress_.AddRows(n);
+                }
+              });
+    pg.Exec("COMMIT");
+    state_.RecordTable(ObjectKey(t.schema, t.name), rows);
+    if (options_.stop_after_tables >= 0 &&
+        committed_.fetch_add(1) + 1 >= options_.stop_after_tables) {
+      std::fprintf(stderr, "\nmigrate: stopping after %d tables (--stop-after)\n",
+                   options_.stop_after_tables);
+      std::_Exit(3);
+    }
+  }
+
+  void Stop() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      done_ = true;
+      cv_.notify_all();
+    }
+    for (auto& t : threads_)
+      if (t.joinable()) t.join();
+  }
+
+  const MigrateOptions& options_;
+  MigrateState& state_;
+  Progress& progress_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<TableChannel*> queue_;
+  bool done_ = false;
+  std::exception_ptr error_;
+  std::atomic<int> committed_{0};
+  std::vector<std::thread> threads_;
+};
+
+void RunInTransaction(PgConnection& pg, const std::vector<std::string>& statements) {
+  pg.Exec("BEGIN");
+  for (const std::string& sql : statements) pg.Exec(sql);
+  pg.Exec("COMMIT");
+}
+
+void CopyTables(SnapshotSource& source, const MigrateOptions& options, MigrateState& state) {
+  std::vector<const DumpTable*> pending;
+  int64_t rows = 0;
+  for (const DumpTable& t : source.catalog().tables) {
+    if (state.TableDone(ObjectKey(t.schema, t.name))) continue;
+    pending.push_back(&t);
+    rows += t.rows;
+  }
+  Progress progress("migrate", rows);
+  std::deque<TableChannel> channels;
+  CopyPool pool(options, state, progress);
+  for (const DumpTable* t : pending) {
+    TableChannel& channel = channels.emplace_back(*t);
+    pool.Submit(&channel);
+    bool consumer_alive = true;
+    source.StreamRows(*t, [&](std::string_view data) {
+      if (consumer_alive) consumer_alive = channel.Push(std::string(data));
+    });
+    channel.Close();
+    if (!consumer_alive) break;  // the pool reports the worker's error
+  }
+  pool.Finish();
+}
+
+}  // namespace
+
+int Migrate(const std::string& db_path, const MigrateOptions& options) {
+  SnapshotSource source(db_path);
+  MigrateState state(options.state_file.empty() ? db_path + ".migrate-state" : options.state_file,
+                     options.target);
+  PgConnection pg(options.target);
+  if (!state.pre_data()) {
+    RunInTransaction(pg, PreDataDdl(source.catalog(), options.ddl));
+    state.RecordPreData();
+  }
+  CopyTables(source, options, state);
+  if (!state.post_data()) {
+    RunInTransaction(pg, PostDataDdl(source.catalog(), options.ddl));
+    state.RecordPostData();
+  }
+  return Verify(source, VerifyTarget{options.target, ""}, stdout);
+}
+
+}  // namespace heliosdb::dump
