@@ -14,10 +14,9 @@ namespace heliosdb::dump {
 
 namespace {
 
-std::string DumpInfo(const std::string& db_path, const ExportOptions& o) {
+std::string DumpInfo(const ExportOptions& o) {
   BinaryWriter w;
   w.PutString(o.producer);
-  w.PutString(std::filesystem::absolute(db_path).string());
   w.PutSigned(std::chrono::duration_cast<std::chrono::microseconds>(
                   std::chrono::system_clock::now().time_since_epoch())
                   .count());
@@ -71,9 +70,9 @@ void WriteTable(SnapshotSource& source, const DumpTable& t, DumpWriter& writer,
   writer.WriteBlock(BlockKind::kTableEnd, kFlagRequired, end.data());
 }
 
-void WriteSections(SnapshotSource& source, const std::string& db_path, DumpWriter& writer,
+void WriteSections(SnapshotSource& source, DumpWriter& writer,
                    const ExportOptions& options, ExportStats* stats) {
-  writer.WriteBlock(BlockKind::kDumpInfo, kFlagRequired, DumpInfo(db_path, options));
+  writer.WriteBlock(BlockKind::kDumpInfo, kFlagRequired, DumpInfo(options));
   DumpCatalog catalog = source.catalog();
   if (!options.include_indexes) catalog.indexes.clear();
   writer.WriteBlock(BlockKind::kCatalog, kFlagRequired, catalog.Encode());
@@ -107,11 +106,16 @@ void WriteSections(SnapshotSource& source, const std::string& db_path, DumpWrite
 
 ExportStats ExportDump(const std::string& db_path, const std::string& file,
                        const ExportOptions& options) {
-  ExportStats stats;
   SnapshotSource source(db_path);
+  return ExportDump(source, file, options);
+}
+
+ExportStats ExportDump(SnapshotSource& source, const std::string& file,
+                       const ExportOptions& options) {
+  ExportStats stats;
   try {
     DumpWriter writer(file);
-    WriteSections(source, db_path, writer, options, &stats);
+    WriteSections(source, writer, options, &stats);
     writer.Finish();
     stats.bytes = writer.bytes_written();
   } catch (...) {

@@ -23,5 +23,8 @@ struct ExportStats {
 // Throws DbException; a failed export removes the partial file.
 ExportStats ExportDump(const std::string& db_path, const std::string& file,
                        const ExportOptions& options);
+class SnapshotSource;
+ExportStats ExportDump(SnapshotSource& source, const std::string& file,
+                       const ExportOptions& options);
 
 }  // namespace heliosdb::dump

@@ -18,13 +18,15 @@ LocalSession::LocalSession(const std::string& path, bool create_if_missing, bool
   options.read_only = read_only;
   auto db = Database::Open(path, options);
   if (!db.ok()) throw DbException(db.status());
-  db_ = std::move(db).value();
-  conn_ = db_->Connect();
+  owned_db_ = std::move(db).value();
+  conn_ = owned_db_->Connect();
 }
 
+LocalSession::LocalSession(Database& database) : conn_(database.Connect()) {}
+
 LocalSession::~LocalSession() {
-  conn_.reset();
-  db_.reset();
+  conn_.reset();  // before the database it belongs to
+  owned_db_.reset();
 }
 
 QueryResult LocalSession::Exec(const std::string& sql) { return OrThrow(conn_->Execute(sql)); }

@@ -20,16 +20,17 @@ class LocalSession {
  public:
   // Opens the database at path (created when create_if_missing). Throws DbException.
   LocalSession(const std::string& path, bool create_if_missing, bool read_only);
+  // A new connection to a database the caller keeps open (and must outlive this).
+  explicit LocalSession(Database& database);
   ~LocalSession();
 
   QueryResult Exec(const std::string& sql);
   // Runs a COPY statement with `stream` as its STDIN / STDOUT.
   QueryResult Copy(const std::string& sql, CopyStream* stream);
   Connection& connection() { return *conn_; }
-  Database& database() { return *db_; }
 
  private:
-  std::unique_ptr<Database> db_;
+  std::unique_ptr<Database> owned_db_;
   std::unique_ptr<Connection> conn_;
 };
 

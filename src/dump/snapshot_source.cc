@@ -55,6 +55,12 @@ std::string ColumnList(const DumpTable& table) {
 
 SnapshotSource::SnapshotSource(const std::string& path)
     : session_(path, /*create_if_missing=*/false, /*read_only=*/false) {
+  Begin();
+}
+
+SnapshotSource::SnapshotSource(Database& database) : session_(database) { Begin(); }
+
+void SnapshotSource::Begin() {
   for (const auto& [name, value] : RenderSettings())
     session_.Exec("SET " + name + " = '" + value + "'");
   session_.Exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");

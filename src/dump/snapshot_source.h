@@ -16,6 +16,8 @@ namespace heliosdb::dump {
 class SnapshotSource {
  public:
   explicit SnapshotSource(const std::string& path);
+  // Over a database this process keeps open (and other connections may be writing to).
+  explicit SnapshotSource(Database& database);
   ~SnapshotSource();
 
   // The catalog of the snapshot, with every table's row count filled in.
@@ -27,6 +29,7 @@ class SnapshotSource {
   static const std::vector<std::pair<std::string, std::string>>& RenderSettings();
 
  private:
+  void Begin();
   LocalSession session_;
   DumpCatalog catalog_;
 };
