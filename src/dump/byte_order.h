@@ -10,9 +10,15 @@ namespace heliosdb::dump {
 inline void PutFixed(std::string* out, uint64_t v, int bytes) {
   for (int i = 0; i < bytes; i++) out->push_back(static_cast<char>(v >> (8 * i)));
 }
-inline void PutU16(std::string* out, uint16_t v) { PutFixed(out, v, 2); }
-inline void PutU32(std::string* out, uint32_t v) { PutFixed(out, v, 4); }
-inline void PutU64(std::string* out, uint64_t v) { PutFixed(out, v, 8); }
+inline void PutU16(std::string* out, uint16_t v) {
+  PutFixed(out, v, 2);
+}
+inline void PutU32(std::string* out, uint32_t v) {
+  PutFixed(out, v, 4);
+}
+inline void PutU64(std::string* out, uint64_t v) {
+  PutFixed(out, v, 8);
+}
 
 // REQUIRES: bytes.size() >= pos + width.
 inline uint64_t GetFixed(std::string_view bytes, size_t pos, int width) {

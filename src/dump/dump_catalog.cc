@@ -108,8 +108,8 @@ DumpTable DecodeTable(BinaryReader& r) {
 }
 
 DumpColumn DescribeColumn(const ColumnInfo& c) {
-  DumpColumn d{c.name, c.type.ToString(), c.not_null, c.default_sql, false,
-               c.identity, c.identity_always, c.sequence};
+  DumpColumn d{c.name, c.type.ToString(), c.not_null,        c.default_sql,
+               false,  c.identity,        c.identity_always, c.sequence};
   if (!c.sequence.empty()) {
     // The owned sequence comes back with the column: SERIAL or IDENTITY recreates it.
     d.default_sql.clear();
@@ -124,17 +124,18 @@ std::string QualifiedName(const std::string& schema, const std::string& name) {
   return QuoteIdentifier(schema) + "." + QuoteIdentifier(name);
 }
 
-DumpCatalog DumpCatalog::FromCatalog(const Catalog& catalog,
-                                     const std::function<int64_t(const SequenceInfo&)>& next_value) {
+DumpCatalog DumpCatalog::FromCatalog(
+    const Catalog& catalog, const std::function<int64_t(const SequenceInfo&)>& next_value) {
   DumpCatalog d;
   for (const auto& [id, s] : catalog.schemas())
-    if (s.name != "public" && s.name != "pg_catalog" && s.name != "information_schema") d.schemas.push_back(s.name);
+    if (s.name != "public" && s.name != "pg_catalog" && s.name != "information_schema")
+      d.schemas.push_back(s.name);
   std::set<ObjectId> constraint_indexes;
   for (const auto& [id, t] : catalog.tables()) {
     DumpTable dt{t.schema, t.name, {}, ColumnNames(t, t.primary_key), {}, t.options, 0};
     for (const ColumnInfo& c : t.columns) dt.columns.push_back(DescribeColumn(c));
     for (const ConstraintInfo& c : t.constraints) {
-      DumpConstraint dc{c.name, c.kind, ColumnNames(t, c.columns), c.check_sql, "", "", {},
+      DumpConstraint dc{c.name,      c.kind,     ColumnNames(t, c.columns), c.check_sql, "", "", {},
                         c.on_delete, c.on_update};
       if (c.index_id) constraint_indexes.insert(c.index_id);
       if (c.kind == ConstraintKind::kForeignKey) {
@@ -156,8 +157,8 @@ DumpCatalog DumpCatalog::FromCatalog(const Catalog& catalog,
   for (const auto& [id, v] : catalog.views())
     d.views.push_back({v.schema, v.name, v.column_names, v.query_sql});
   for (const auto& [id, s] : catalog.sequences())
-    d.sequences.push_back({s.schema, s.name, s.type.ToString(), s.start, s.increment,
-                           s.min_value, s.max_value, s.cycle, s.owned_by, next_value(s)});
+    d.sequences.push_back({s.schema, s.name, s.type.ToString(), s.start, s.increment, s.min_value,
+                           s.max_value, s.cycle, s.owned_by, next_value(s)});
   return d;
 }
 

@@ -66,7 +66,7 @@ struct DumpSequence {
   std::string schema, name, type;
   int64_t start = 1, increment = 1, min_value = 1, max_value = INT64_MAX;
   bool cycle = false;
-  std::string owned_by;  // "table.column" or empty
+  std::string owned_by;    // "table.column" or empty
   int64_t next_value = 1;  // what the next nextval() returns
 };
 

@@ -25,12 +25,12 @@ inline constexpr uint16_t kFlagCompressed = 2;  // the payload is one zstd frame
 // reserved here so that every reader knows their names. A reader skips an unknown kind unless
 // it is marked required.
 enum class BlockKind : uint16_t {
-  kDumpInfo = 1,       // producer, source, snapshot, options (the only block with a timestamp)
-  kCatalog = 2,        // schemas, tables, indexes, views, sequences (dump_catalog.h)
-  kTableBegin = 3,     // a table's rows follow: schema, name, column names
-  kRows = 4,           // whole rows in COPY text format
-  kTableEnd = 5,       // the row count of the table just ended
-  kConfig = 6,         // settings as name = value pairs
+  kDumpInfo = 1,    // producer, source, snapshot, options (the only block with a timestamp)
+  kCatalog = 2,     // schemas, tables, indexes, views, sequences (dump_catalog.h)
+  kTableBegin = 3,  // a table's rows follow: schema, name, column names
+  kRows = 4,        // whole rows in COPY text format
+  kTableEnd = 5,    // the row count of the table just ended
+  kConfig = 6,      // settings as name = value pairs
   kMaterializedViews = 16,
   kBranches = 17,
   kCompression = 18,

@@ -18,19 +18,32 @@ namespace heliosdb::dump {
 
 const char* BlockKindName(uint16_t kind) {
   switch (static_cast<BlockKind>(kind)) {
-    case BlockKind::kDumpInfo: return "dump info";
-    case BlockKind::kCatalog: return "catalog";
-    case BlockKind::kTableBegin: return "table header";
-    case BlockKind::kRows: return "rows";
-    case BlockKind::kTableEnd: return "table end";
-    case BlockKind::kConfig: return "config";
-    case BlockKind::kMaterializedViews: return "materialized views";
-    case BlockKind::kBranches: return "branches";
-    case BlockKind::kCompression: return "compression";
-    case BlockKind::kTimeSeries: return "time series";
-    case BlockKind::kFullTextIndexes: return "full-text indexes";
-    case BlockKind::kVectorIndexes: return "vector indexes";
-    case BlockKind::kTrailer: return "trailer";
+    case BlockKind::kDumpInfo:
+      return "dump info";
+    case BlockKind::kCatalog:
+      return "catalog";
+    case BlockKind::kTableBegin:
+      return "table header";
+    case BlockKind::kRows:
+      return "rows";
+    case BlockKind::kTableEnd:
+      return "table end";
+    case BlockKind::kConfig:
+      return "config";
+    case BlockKind::kMaterializedViews:
+      return "materialized views";
+    case BlockKind::kBranches:
+      return "branches";
+    case BlockKind::kCompression:
+      return "compression";
+    case BlockKind::kTimeSeries:
+      return "time series";
+    case BlockKind::kFullTextIndexes:
+      return "full-text indexes";
+    case BlockKind::kVectorIndexes:
+      return "vector indexes";
+    case BlockKind::kTrailer:
+      return "trailer";
   }
   return "unknown";
 }
@@ -66,8 +79,7 @@ DumpReader::~DumpReader() {
 
 void DumpReader::Corrupt(uint64_t offset, const std::string& what) const {
   ThrowError(sqlstate::kDataCorrupted, "dump file \"" + path_ + "\" is corrupted at byte offset " +
-                                           std::to_string(offset) + " (" + context_ +
-                                           "): " + what);
+                                           std::to_string(offset) + " (" + context_ + "): " + what);
 }
 
 bool DumpReader::ReadExact(std::string* out, size_t n) {
@@ -97,8 +109,9 @@ bool DumpReader::Next(Block* block) {
       stored_size > file_size_ - std::min(file_size_, offset_)) {
     // A size past the end of the file is either a cut-off file or a damaged header; the
     // checksum below cannot tell, so say both.
-    Corrupt(start, "block size " + std::to_string(stored_size) + " runs past the end of the file (" +
-                       std::to_string(file_size_) + " bytes): truncated or damaged");
+    Corrupt(start, "block size " + std::to_string(stored_size) +
+                       " runs past the end of the file (" + std::to_string(file_size_) +
+                       " bytes): truncated or damaged");
   }
   if (!ReadExact(&stored_, stored_size)) Corrupt(start, "the dump is truncated inside a block");
   uint64_t expected = GetFixed(header, 12, 8);
@@ -138,7 +151,8 @@ void DumpReader::SkipUnknown(const Block& block) {
     ThrowError(sqlstate::kFeatureNotSupported,
                "dump file \"" + path_ + "\" needs a section of kind " + std::to_string(block.kind) +
                    " (" + BlockKindName(block.kind) + ", at byte offset " +
-                   std::to_string(block.offset) + ") that this build does not know; upgrade heliosdb-nano");
+                   std::to_string(block.offset) +
+                   ") that this build does not know; upgrade heliosdb-nano");
   // Said once per kind and process: import and verify read a dump more than once.
   static std::mutex mu;
   static std::set<uint16_t> said;

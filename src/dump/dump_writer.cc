@@ -87,8 +87,8 @@ void DumpWriter::WriteBlock(BlockKind kind, uint16_t flags, std::string_view pay
   if (kind != BlockKind::kTrailer) {
     flags |= kFlagCompressed;
     compressed_.resize(ZSTD_compressBound(payload.size()));
-    size_t n = ZSTD_compress(compressed_.data(), compressed_.size(), payload.data(),
-                             payload.size(), kZstdLevel);
+    size_t n = ZSTD_compress(compressed_.data(), compressed_.size(), payload.data(), payload.size(),
+                             kZstdLevel);
     if (ZSTD_isError(n))
       ThrowError(sqlstate::kInternalError, std::string("zstd: ") + ZSTD_getErrorName(n));
     stored = std::string_view(compressed_.data(), n);

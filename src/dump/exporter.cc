@@ -70,8 +70,8 @@ void WriteTable(SnapshotSource& source, const DumpTable& t, DumpWriter& writer,
   writer.WriteBlock(BlockKind::kTableEnd, kFlagRequired, end.data());
 }
 
-void WriteSections(SnapshotSource& source, DumpWriter& writer,
-                   const ExportOptions& options, ExportStats* stats) {
+void WriteSections(SnapshotSource& source, DumpWriter& writer, const ExportOptions& options,
+                   ExportStats* stats) {
   writer.WriteBlock(BlockKind::kDumpInfo, kFlagRequired, DumpInfo(options));
   DumpCatalog catalog = source.catalog();
   if (!options.include_indexes) catalog.indexes.clear();

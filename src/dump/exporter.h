@@ -7,7 +7,7 @@
 namespace heliosdb::dump {
 
 struct ExportOptions {
-  std::string producer;            // "heliosdb-nano 0.1.0", recorded in the dump info
+  std::string producer;           // "heliosdb-nano 0.1.0", recorded in the dump info
   bool include_indexes = false;   // secondary index definitions (rebuilt on import)
   bool include_config = false;    // the settings the rows were rendered under
   bool include_mvs = false;       // materialized views: an empty section until they exist

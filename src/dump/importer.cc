@@ -24,8 +24,7 @@ bool HoldsObjects(LocalSession& session) {
   return any;
 }
 
-void Load(const std::string& file, LocalSession& session, int64_t total_rows,
-          ImportStats* stats) {
+void Load(const std::string& file, LocalSession& session, int64_t total_rows, ImportStats* stats) {
   for (const auto& [name, value] : SnapshotSource::RenderSettings())
     session.Exec("SET " + name + " = '" + value + "'");
   DdlOptions ddl;

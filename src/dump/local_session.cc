@@ -29,7 +29,9 @@ LocalSession::~LocalSession() {
   owned_db_.reset();
 }
 
-QueryResult LocalSession::Exec(const std::string& sql) { return OrThrow(conn_->Execute(sql)); }
+QueryResult LocalSession::Exec(const std::string& sql) {
+  return OrThrow(conn_->Execute(sql));
+}
 
 QueryResult LocalSession::Copy(const std::string& sql, CopyStream* stream) {
   conn_->impl()->copy_stream = stream;

@@ -20,9 +20,9 @@ MigrateState::MigrateState(const std::string& path, const std::string& target) :
   std::string line;
   bool fresh = !std::getline(in, line);
   if (!fresh && line != kHeader + target)
-    ThrowError(sqlstate::kObjectNotInPrerequisiteState,
-               "migrate state file \"" + path + "\" belongs to another migration (" + line +
-                   "); remove it to start over");
+    ThrowError(sqlstate::kObjectNotInPrerequisiteState, "migrate state file \"" + path +
+                                                            "\" belongs to another migration (" +
+                                                            line + "); remove it to start over");
   while (std::getline(in, line)) {
     std::istringstream words(line);
     std::string kind, key;
@@ -32,8 +32,7 @@ MigrateState::MigrateState(const std::string& path, const std::string& target) :
     if (kind == "table") tables_.insert(key);
   }
   file_ = std::fopen(path.c_str(), "a");
-  if (!file_)
-    ThrowError("58030", "could not write \"" + path + "\": " + std::strerror(errno));
+  if (!file_) ThrowError("58030", "could not write \"" + path + "\": " + std::strerror(errno));
   if (fresh) Append(kHeader + target);
 }
 

@@ -44,7 +44,9 @@ PgConnection::PgConnection(const std::string& conninfo) {
   Exec(SessionSetupSql());
 }
 
-PgConnection::~PgConnection() { PQfinish(conn_); }
+PgConnection::~PgConnection() {
+  PQfinish(conn_);
+}
 
 void PgConnection::Fail(const std::string& what, const char* sqlstate) {
   std::string message = PQerrorMessage(conn_);

@@ -29,8 +29,7 @@ void Progress::AddRows(int64_t rows) {
 }
 
 void Progress::Draw(bool final) {
-  double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   int64_t done = done_.load();
   double rate = seconds > 0 ? done / seconds : 0;
   int percent = total_ > 0 ? static_cast<int>(100.0 * done / total_) : 100;

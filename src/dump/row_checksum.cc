@@ -50,8 +50,8 @@ std::string RowTextExpr(const DumpTable& t) {
     // would print booleans as true / false and strip char(n)'s padding.
     std::string c = QuoteIdentifier(t.columns[i].name);
     std::string text = "format('%s', " + c + ")";
-    s += std::string(i ? " || ',' || " : "") + "CASE WHEN " + c + " IS NULL THEN 'N' ELSE octet_length(" +
-         text + ") || ':' || " + text + " END";
+    s += std::string(i ? " || ',' || " : "") + "CASE WHEN " + c +
+         " IS NULL THEN 'N' ELSE octet_length(" + text + ") || ':' || " + text + " END";
   }
   return t.columns.empty() ? "''" : s;
 }

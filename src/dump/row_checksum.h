@@ -2,8 +2,9 @@
 // 64-bit hash per row, over a canonical text of the row that HeliosDB and PostgreSQL render
 // identically. Canonical text: each field is `octet_length(text) ':' text`, or `N` for NULL
 // (no colon, so never confused with a value), fields joined by ','; `text` is the value's
-// PostgreSQL text output (UTC, ISO dates), what COPY and format('%s', value) print. The row hash is the first 16 hex digits of the text's
-// MD5 as a signed 64-bit integer, which PostgreSQL computes as
+// PostgreSQL text output (UTC, ISO dates), what COPY and format('%s', value) print. The row hash is
+// the first 16 hex digits of the text's MD5 as a signed 64-bit integer, which PostgreSQL computes
+// as
 //   ('x' || substr(md5(row_text), 1, 16))::bit(64)::bigint
 // and the sum is exact (PostgreSQL's sum(bigint) is numeric; here a 128-bit integer).
 #pragma once

@@ -58,7 +58,9 @@ SnapshotSource::SnapshotSource(const std::string& path)
   Begin();
 }
 
-SnapshotSource::SnapshotSource(Database& database) : session_(database) { Begin(); }
+SnapshotSource::SnapshotSource(Database& database) : session_(database) {
+  Begin();
+}
 
 void SnapshotSource::Begin() {
   for (const auto& [name, value] : RenderSettings())
@@ -66,23 +68,24 @@ void SnapshotSource::Begin() {
   session_.Exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
   Connection::Impl* conn = session_.connection().impl();
   StorageEngine* storage = conn->db->storage.get();
-  catalog_ = DumpCatalog::FromCatalog(conn->CurrentCatalog(), [&](const SequenceInfo& s) {
-    return NextValue(storage, s);
-  });
+  catalog_ = DumpCatalog::FromCatalog(conn->CurrentCatalog(),
+                                      [&](const SequenceInfo& s) { return NextValue(storage, s); });
   for (DumpTable& t : catalog_.tables) {
     QueryResult r = session_.Exec("SELECT count(*) FROM " + QualifiedName(t.schema, t.name));
     t.rows = r.GetInt64(0, 0);
   }
 }
 
-SnapshotSource::~SnapshotSource() { session_.connection().Execute("ROLLBACK"); }
+SnapshotSource::~SnapshotSource() {
+  session_.connection().Execute("ROLLBACK");
+}
 
 void SnapshotSource::StreamRows(const DumpTable& table,
                                 const std::function<void(std::string_view)>& sink) {
   SinkStream stream(sink);
-  session_.Copy("COPY " + QualifiedName(table.schema, table.name) + " " + ColumnList(table) +
-                    " TO STDOUT",
-                &stream);
+  session_.Copy(
+      "COPY " + QualifiedName(table.schema, table.name) + " " + ColumnList(table) + " TO STDOUT",
+      &stream);
 }
 
 }  // namespace heliosdb::dump

@@ -2,8 +2,12 @@
 
 namespace heliosdb::dump {
 
-std::string PostgresType(const std::string& type) { return type; }
+std::string PostgresType(const std::string& type) {
+  return type;
+}
 
-std::string PostgresIndexMethod(const std::string& method) { return method; }
+std::string PostgresIndexMethod(const std::string& method) {
+  return method;
+}
 
 }  // namespace heliosdb::dump

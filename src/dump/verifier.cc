@@ -32,8 +32,7 @@ void PrintSampleRows(VerifySide& here, VerifySide& there, const DumpTable& t, st
 }
 
 int CompareObjects(const char* what, const std::set<std::string>& expected,
-                   const std::set<std::string>& present, const std::string& there,
-                   std::FILE* out) {
+                   const std::set<std::string>& present, const std::string& there, std::FILE* out) {
   int missing = 0;
   for (const std::string& name : expected) {
     bool ok = present.count(name) > 0;
@@ -60,8 +59,8 @@ int Verify(SnapshotSource& source, const VerifyTarget& target, std::FILE* out) {
   auto ours = here->Checksums(catalog);
   auto theirs = there->Checksums(catalog);
   int differences = 0;
-  std::fprintf(out, "%-40s %12s %12s  %-9s %s\n", "table", "rows here", ("rows " + there->name()).c_str(),
-               "checksum", "status");
+  std::fprintf(out, "%-40s %12s %12s  %-9s %s\n", "table", "rows here",
+               ("rows " + there->name()).c_str(), "checksum", "status");
   for (const DumpTable& t : catalog.tables) {
     std::string key = ObjectKey(t.schema, t.name);
     const TableChecksum& a = ours[key];

@@ -57,9 +57,8 @@ class PostgresRows : public VerifySide {
     return out;
   }
   void Rows(const DumpTable& t, const RowFn& fn) override {
-    pg_.QueryEach(PostgresRowHashQuery(t), [&](const std::vector<Field>& row) {
-      fn(std::stoll(*row[0]), *row[1]);
-    });
+    pg_.QueryEach(PostgresRowHashQuery(t),
+                  [&](const std::vector<Field>& row) { fn(std::stoll(*row[0]), *row[1]); });
   }
   std::set<std::string> Indexes() override {
     return Names("SELECT schemaname || '.' || indexname FROM pg_indexes");

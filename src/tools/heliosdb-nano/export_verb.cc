@@ -29,7 +29,8 @@ bool ParseDistribution(const std::string& text, std::map<std::string, std::strin
   size_t start = 0;
   while (start <= text.size()) {
     size_t end = text.find(',', start);
-    std::string item = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    std::string item =
+        text.substr(start, end == std::string::npos ? std::string::npos : end - start);
     size_t eq = item.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == item.size()) return false;
     (*out)[item.substr(0, eq)] = item.substr(eq + 1);
@@ -48,30 +49,41 @@ int RunExportVerb(int argc, char** argv) {
   v2.producer = std::string("heliosdb-nano ") + kHeliosVersion;
   dump::SqlExportOptions sql;
   bool help = false;
-  bool ok = args.Parse(
-      {"-o", "--output", "--format", "--target", "--distribute-by"},
-      [&](const std::string& name, const std::string* value) {
-        if (name == "-o" || name == "--output") output = *value;
-        else if (name == "--format") {
-          format = *value;
-          return format == "v2" || format == "sql";
-        } else if (name == "--target") {
-          if (*value == "postgresql") sql.ddl.target = dump::DdlTarget::kPostgres;
-          else if (*value == "citus") sql.ddl.target = dump::DdlTarget::kCitus;
-          else return false;
-        } else if (name == "--distribute-by") {
-          return ParseDistribution(*value, &sql.ddl.distribute_by);
-        } else if (name == "--include-indexes") v2.include_indexes = true;
-        else if (name == "--include-config") v2.include_config = true;
-        else if (name == "--include-mvs") v2.include_mvs = true;
-        else if (name == "--include-branches") v2.include_branches = true;
-        else if (name == "--all") {
-          v2.include_indexes = v2.include_config = v2.include_mvs = v2.include_branches = true;
-        } else if (name == "--pgvector") sql.pgvector = true;
-        else if (name == "--help" || name == "-?") help = true;
-        else return false;
-        return true;
-      });
+  bool ok = args.Parse({"-o", "--output", "--format", "--target", "--distribute-by"},
+                       [&](const std::string& name, const std::string* value) {
+                         if (name == "-o" || name == "--output")
+                           output = *value;
+                         else if (name == "--format") {
+                           format = *value;
+                           return format == "v2" || format == "sql";
+                         } else if (name == "--target") {
+                           if (*value == "postgresql")
+                             sql.ddl.target = dump::DdlTarget::kPostgres;
+                           else if (*value == "citus")
+                             sql.ddl.target = dump::DdlTarget::kCitus;
+                           else
+                             return false;
+                         } else if (name == "--distribute-by") {
+                           return ParseDistribution(*value, &sql.ddl.distribute_by);
+                         } else if (name == "--include-indexes")
+                           v2.include_indexes = true;
+                         else if (name == "--include-config")
+                           v2.include_config = true;
+                         else if (name == "--include-mvs")
+                           v2.include_mvs = true;
+                         else if (name == "--include-branches")
+                           v2.include_branches = true;
+                         else if (name == "--all") {
+                           v2.include_indexes = v2.include_config = v2.include_mvs =
+                               v2.include_branches = true;
+                         } else if (name == "--pgvector")
+                           sql.pgvector = true;
+                         else if (name == "--help" || name == "-?")
+                           help = true;
+                         else
+                           return false;
+                         return true;
+                       });
   if (!ok) return 2;
   if (help) {
     PrintExportUsage();

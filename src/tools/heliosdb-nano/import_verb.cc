@@ -12,9 +12,12 @@ int RunImportVerb(int argc, char** argv) {
   dump::ImportOptions options;
   bool help = false;
   bool ok = args.Parse({}, [&](const std::string& name, const std::string*) {
-    if (name == "--force") options.force = true;
-    else if (name == "--help" || name == "-?") help = true;
-    else return false;
+    if (name == "--force")
+      options.force = true;
+    else if (name == "--help" || name == "-?")
+      help = true;
+    else
+      return false;
     return true;
   });
   if (!ok) return 2;

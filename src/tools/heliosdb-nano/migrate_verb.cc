@@ -22,20 +22,27 @@ int RunMigrateVerb(int argc, char** argv) {
   VerbArguments args("migrate", argc, argv);
   dump::MigrateOptions options;
   bool help = false;
-  bool ok = args.Parse(
-      {"--to", "--jobs", "--state", "--target", "--stop-after"},
-      [&](const std::string& name, const std::string* v) {
-        if (name == "--to") options.target = *v;
-        else if (name == "--jobs") return ParseInt(*v, 1, &options.jobs);
-        else if (name == "--state") options.state_file = *v;
-        else if (name == "--stop-after") return ParseInt(*v, 0, &options.stop_after_tables);
-        else if (name == "--target") {
-          if (*v == "citus") options.ddl.target = dump::DdlTarget::kCitus;
-          else if (*v != "postgresql") return false;
-        } else if (name == "--help" || name == "-?") help = true;
-        else return false;
-        return true;
-      });
+  bool ok = args.Parse({"--to", "--jobs", "--state", "--target", "--stop-after"},
+                       [&](const std::string& name, const std::string* v) {
+                         if (name == "--to")
+                           options.target = *v;
+                         else if (name == "--jobs")
+                           return ParseInt(*v, 1, &options.jobs);
+                         else if (name == "--state")
+                           options.state_file = *v;
+                         else if (name == "--stop-after")
+                           return ParseInt(*v, 0, &options.stop_after_tables);
+                         else if (name == "--target") {
+                           if (*v == "citus")
+                             options.ddl.target = dump::DdlTarget::kCitus;
+                           else if (*v != "postgresql")
+                             return false;
+                         } else if (name == "--help" || name == "-?")
+                           help = true;
+                         else
+                           return false;
+                         return true;
+                       });
   if (!ok) return 2;
   if (help) {
     std::printf(

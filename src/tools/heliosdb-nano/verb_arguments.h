@@ -15,8 +15,9 @@ class VerbArguments {
   // Walks argv[1..]: flags and valued options are offered to on_option(name, value_or_null);
   // it returns false for an unknown one. Positionals are collected. Returns false (after
   // printing the error) on a bad command line.
-  bool Parse(const std::vector<std::string>& valued_options,
-             const std::function<bool(const std::string& name, const std::string* value)>& on_option);
+  bool Parse(
+      const std::vector<std::string>& valued_options,
+      const std::function<bool(const std::string& name, const std::string* value)>& on_option);
   const std::vector<std::string>& positional() const { return positional_; }
   // Prints "heliosdb-nano VERB: message" to stderr and returns 2 (bad usage) or 1.
   int Fail(const std::string& message, int status = 1) const;

@@ -12,10 +12,14 @@ int RunVerifyVerb(int argc, char** argv) {
   dump::VerifyTarget target;
   bool help = false;
   bool ok = args.Parse({"--against", "--dump"}, [&](const std::string& name, const std::string* v) {
-    if (name == "--against") target.postgres = *v;
-    else if (name == "--dump") target.dump_file = *v;
-    else if (name == "--help" || name == "-?") help = true;
-    else return false;
+    if (name == "--against")
+      target.postgres = *v;
+    else if (name == "--dump")
+      target.dump_file = *v;
+    else if (name == "--help" || name == "-?")
+      help = true;
+    else
+      return false;
     return true;
   });
   if (!ok) return 2;

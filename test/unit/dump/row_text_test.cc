@@ -24,9 +24,9 @@ TEST(CopyText, EscapesWhatTextFormatNeeds) {
 
 TEST(CopyText, RoundTrip) {
   CopyOptions options;
-  std::vector<CopyField> row = {std::string("a\tb\nc\\d\re"), std::nullopt, std::string("\\N"),
-                                std::string(""), std::string("héllo ✓"),
-                                std::string("{\"a b\",\"q\\\"x\"}")};
+  std::vector<CopyField> row = {std::string("a\tb\nc\\d\re"), std::nullopt,
+                                std::string("\\N"),           std::string(""),
+                                std::string("héllo ✓"),       std::string("{\"a b\",\"q\\\"x\"}")};
   CopyRowWriter w(options);
   for (const auto& f : row) f ? w.AddField(*f) : w.AddNull();
   w.EndRow();
@@ -38,7 +38,8 @@ TEST(CopyText, RoundTrip) {
 }
 
 TEST(CanonicalRow, LengthPrefixedFieldsAndN) {
-  EXPECT_EQ(CanonicalRowText({std::string("1"), std::nullopt, std::string("a\tb")}), "1:1,N,3:a\tb");
+  EXPECT_EQ(CanonicalRowText({std::string("1"), std::nullopt, std::string("a\tb")}),
+            "1:1,N,3:a\tb");
   EXPECT_EQ(CanonicalRowText({std::string("N"), std::nullopt}), "1:N,N");
   // A comma inside a value cannot shift fields: lengths count bytes (UTF-8).
   EXPECT_EQ(CanonicalRowText({std::string("a,b"), std::string("✓")}), "3:a,b,3:✓");

@@ -28,8 +28,9 @@ TEST(Snapshot, ExportUnderConcurrentWritesIsOneSnapshot) {
   auto db = Database::Open(db_path, options);
   ASSERT_TRUE(db.ok());
   auto setup = db.value()->Connect();
-  ASSERT_TRUE(setup->Execute("CREATE TABLE a (k bigint PRIMARY KEY); "
-                             "CREATE TABLE b (k bigint PRIMARY KEY, note text)")
+  ASSERT_TRUE(setup
+                  ->Execute("CREATE TABLE a (k bigint PRIMARY KEY); "
+                            "CREATE TABLE b (k bigint PRIMARY KEY, note text)")
                   .ok());
   std::atomic<bool> stop{false};
   std::atomic<int64_t> committed{0};
@@ -37,8 +38,8 @@ TEST(Snapshot, ExportUnderConcurrentWritesIsOneSnapshot) {
     auto conn = db.value()->Connect();
     for (int64_t i = 1; !stop; i++) {
       std::string k = std::to_string(i);
-      auto r = conn->Execute("BEGIN; INSERT INTO a VALUES (" + k + "); INSERT INTO b VALUES (" +
-                             k + ", 'row " + k + "'); COMMIT");
+      auto r = conn->Execute("BEGIN; INSERT INTO a VALUES (" + k + "); INSERT INTO b VALUES (" + k +
+                             ", 'row " + k + "'); COMMIT");
       ASSERT_TRUE(r.ok()) << r.status().message();
       committed = i;
     }
@@ -82,10 +83,24 @@ TEST(DumpCatalogCodec, RoundTrip) {
   t.columns = {{"id", "integer", true, "", true, false, false, "t_id_seq"},
                {"v", "numeric(10,2)", false, "0", false, false, false, ""}};
   t.primary_key = {"id"};
-  t.constraints = {{"t_pkey", ConstraintKind::kPrimaryKey, {"id"}, "", "", "", {},
-                    FkAction::kNoAction, FkAction::kNoAction},
-                   {"t_fk", ConstraintKind::kForeignKey, {"v"}, "", "public", "u", {"x"},
-                    FkAction::kCascade, FkAction::kSetNull}};
+  t.constraints = {{"t_pkey",
+                    ConstraintKind::kPrimaryKey,
+                    {"id"},
+                    "",
+                    "",
+                    "",
+                    {},
+                    FkAction::kNoAction,
+                    FkAction::kNoAction},
+                   {"t_fk",
+                    ConstraintKind::kForeignKey,
+                    {"v"},
+                    "",
+                    "public",
+                    "u",
+                    {"x"},
+                    FkAction::kCascade,
+                    FkAction::kSetNull}};
   t.options = {{"fillfactor", "70"}};
   t.rows = 12;
   c.tables.push_back(t);
