@@ -78,8 +78,9 @@ DumpReader::~DumpReader() {
 }
 
 void DumpReader::Corrupt(uint64_t offset, const std::string& what) const {
-  ThrowError(sqlstate::kDataCorrupted, "dump file \"" + path_ + "\" is corrupted at byte offset " +
-                                           std::to_string(offset) + " (" + context_ + "): " + what);
+  ThrowError(sqlstate::kDataCorrupted,
+             "dump file \"" + path_ + "\" is corrupted at byte offset " + std::to_string(offset) +
+                 " (" + context_ + (object_.empty() ? "" : " of " + object_) + "): " + what);
 }
 
 bool DumpReader::ReadExact(std::string* out, size_t n) {

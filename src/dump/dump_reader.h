@@ -36,6 +36,8 @@ class DumpReader {
   void SkipUnknown(const Block& block);
   uint64_t rows() const { return trailer_rows_; }  // valid after Next returned false
   uint64_t offset() const { return offset_; }
+  // The object whose blocks follow ("table app.orders"), named by errors until cleared.
+  void set_object(std::string object) { object_ = std::move(object); }
   uint64_t file_size() const { return file_size_; }
 
   // Throws XX001 "dump file ... is corrupted at byte offset N (block k, kind): what".
@@ -54,6 +56,7 @@ class DumpReader {
   void* checksums_state_ = nullptr;
   std::string stored_;
   std::string context_;  // "block k, kind" of the block being read, for errors
+  std::string object_;
 };
 
 }  // namespace heliosdb::dump

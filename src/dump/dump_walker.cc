@@ -26,11 +26,13 @@ DumpCatalog WalkDump(DumpReader& reader, const DumpHandlers& handlers) {
         if (!have_catalog || !table)
           reader.Corrupt(block.offset, "rows of table \"" + schema + "." + name +
                                            "\", which the catalog does not hold");
+        reader.set_object("table " + schema + "." + name);
         DumpRowsStream rows(reader, handlers.progress);
         if (handlers.on_table) handlers.on_table(*table, rows);
         std::string rest;
         while (rows.Read(&rest)) {
         }
+        reader.set_object("");
         break;
       }
       case BlockKind::kRows:
