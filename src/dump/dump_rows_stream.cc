@@ -8,6 +8,7 @@
 namespace heliosdb::dump {
 
 bool DumpRowsStream::Read(std::string* data) {
+  if (budget_ > 0 && read_in_statement_ >= budget_) return false;
   while (!ended_) {
     if (!reader_.Next(&block_)) reader_.Corrupt(reader_.offset(), "a table's rows end early");
     switch (static_cast<BlockKind>(block_.kind)) {
@@ -15,6 +16,7 @@ bool DumpRowsStream::Read(std::string* data) {
         int64_t rows = std::count(block_.payload.begin(), block_.payload.end(), '\n');
         rows_ += rows;
         if (progress_) progress_->AddRows(rows);
+        read_in_statement_ += block_.payload.size();
         data->swap(block_.payload);
         return true;
       }

@@ -14,8 +14,16 @@ class DumpRowsStream : public CopyStream {
  public:
   DumpRowsStream(DumpReader& reader, Progress* progress) : reader_(reader), progress_(progress) {}
   void BeginCopyIn(size_t) override {}
-  // The next kRows payload; false at kTableEnd (whose count is checked against the rows read).
+  // The next kRows payload; false at kTableEnd (whose count is checked against the rows read)
+  // or, with a statement budget set, once that many bytes were read since BeginStatement.
   bool Read(std::string* data) override;
+  // Import loads a large table by several COPY statements, each a transaction of about
+  // `budget` bytes, so no transaction buffers a whole table's writes.
+  void BeginStatement(size_t budget) {
+    budget_ = budget;
+    read_in_statement_ = 0;
+  }
+  bool ended() const { return ended_; }
   void BeginCopyOut(size_t) override { HELIOS_UNREACHABLE(); }
   void Write(std::string_view) override { HELIOS_UNREACHABLE(); }
   void EndCopyOut() override { HELIOS_UNREACHABLE(); }
@@ -27,6 +35,8 @@ class DumpRowsStream : public CopyStream {
   Block block_;
   int64_t rows_ = 0;
   bool ended_ = false;
+  size_t budget_ = 0;  // 0: no limit
+  size_t read_in_statement_ = 0;
 };
 
 }  // namespace heliosdb::dump

@@ -14,6 +14,10 @@ namespace heliosdb::dump {
 
 namespace {
 
+// Rows loaded per transaction: bounds the writes a transaction buffers (a failed import
+// removes the whole new database, so a table need not load atomically).
+constexpr size_t kBytesPerTransaction = 16 << 20;
+
 bool HoldsObjects(LocalSession& session) {
   const Catalog& c = session.connection().impl()->CurrentCatalog();
   bool user_schema = false;
@@ -37,8 +41,12 @@ void Load(const std::string& file, LocalSession& session, int64_t total_rows, Im
     for (const std::string& sql : PreDataDdl(c, ddl)) session.Exec(sql);
   };
   handlers.on_table = [&](const DumpTable& t, DumpRowsStream& rows) {
-    session.Copy("COPY " + QualifiedName(t.schema, t.name) + " " + ColumnList(t) + " FROM STDIN",
-                 &rows);
+    std::string copy =
+        "COPY " + QualifiedName(t.schema, t.name) + " " + ColumnList(t) + " FROM STDIN";
+    do {
+      rows.BeginStatement(kBytesPerTransaction);
+      session.Copy(copy, &rows);
+    } while (!rows.ended());
     stats->tables++;
     stats->rows += rows.rows();
   };

@@ -1,27 +1,17 @@
 #include "dump/snapshot_source.h"
 
+#include "common/types/value_text.h"
 #include "engine/connection_impl.h"
-#include "engine/copy_stream.h"
+#include "engine/copy_format.h"
 #include "execution/exec_context.h"
+#include "execution/table_row.h"
 #include "parser/ast_printer.h"
 
 namespace heliosdb::dump {
 
 namespace {
 
-// COPY TO STDOUT into a callback; COPY writes whole rows per piece.
-class SinkStream : public CopyStream {
- public:
-  explicit SinkStream(const std::function<void(std::string_view)>& sink) : sink_(sink) {}
-  void BeginCopyIn(size_t) override { HELIOS_UNREACHABLE(); }
-  bool Read(std::string*) override { HELIOS_UNREACHABLE(); }
-  void BeginCopyOut(size_t) override {}
-  void Write(std::string_view data) override { sink_(data); }
-  void EndCopyOut() override {}
-
- private:
-  const std::function<void(std::string_view)>& sink_;
-};
+constexpr size_t kPieceBytes = 64 * 1024;
 
 // The value the next nextval() returns, from the sequence's durable counters (which, as in
 // PostgreSQL, are outside transactions: a snapshot cannot hold them still).
@@ -80,12 +70,32 @@ SnapshotSource::~SnapshotSource() {
   session_.connection().Execute("ROLLBACK");
 }
 
+// Reads the stored rows of the snapshot's transaction directly rather than through COPY TO,
+// which would materialize the whole table: this holds one 64 kB piece at a time, and rows
+// come in primary-key (or row id) order, so dumps of equal data are equal.
 void SnapshotSource::StreamRows(const DumpTable& table,
                                 const std::function<void(std::string_view)>& sink) {
-  SinkStream stream(sink);
-  session_.Copy(
-      "COPY " + QualifiedName(table.schema, table.name) + " " + ColumnList(table) + " TO STDOUT",
-      &stream);
+  Connection::Impl* conn = session_.connection().impl();
+  const TableInfo* info = conn->CurrentCatalog().FindTable(table.schema, table.name);
+  HELIOS_ASSERT(info != nullptr);
+  CopyOptions options;
+  CopyRowWriter writer(options);
+  TextFormatOptions text;  // UTC, as RenderSettings says
+  for (auto it = conn->Txn().Scan(info->id, "", ""); it->Valid(); it->Next()) {
+    for (const Value& v : DecodeTableRow(*info, it->value())) {
+      if (v.is_null()) {
+        writer.AddNull();
+      } else {
+        writer.AddField(FormatValue(v, text));
+      }
+    }
+    writer.EndRow();
+    if (writer.out().size() >= kPieceBytes) {
+      sink(writer.out());
+      writer.out().clear();
+    }
+  }
+  if (!writer.out().empty()) sink(writer.out());
 }
 
 }  // namespace heliosdb::dump

@@ -1,7 +1,8 @@
 // SnapshotSource: one consistent read of a database for export, migrate and verify. It opens
 // a REPEATABLE READ, READ ONLY transaction and keeps it until destroyed, so the catalog, the
 // row counts and every table's rows come from one snapshot while other processes keep
-// writing. Rows are read as COPY text (PostgreSQL's text format, UTC, ISO dates).
+// writing. Rows are read as COPY text (PostgreSQL's text format, UTC, ISO dates) straight
+// from the transaction's scan of the table's keyspace (the engine's internal read path).
 #pragma once
 
 #include <functional>
