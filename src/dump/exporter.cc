@@ -62,7 +62,7 @@ void WriteTable(SnapshotSource& source, const DumpTable& t, DumpWriter& writer,
   for (const DumpColumn& c : t.columns) begin.PutString(c.name);
   writer.WriteBlock(BlockKind::kTableBegin, kFlagRequired, begin.data());
   RowBlocks blocks(writer, progress);
-  source.StreamRows(t, [&](std::string_view rows) { blocks.Add(rows); });
+  source.StreamRows(t, [&](const SnapshotSource::RowPiece& piece) { blocks.Add(piece.data); });
   blocks.Flush();
   HELIOS_ASSERT(blocks.rows() == t.rows);
   BinaryWriter end;

@@ -22,14 +22,24 @@ namespace {
 
 constexpr size_t kPiecesInFlight = 32;  // per table: about 2 MB of COPY text
 
-// One table's COPY text on its way from the reader (the snapshot's connection, one thread)
-// to the worker copying it into the target. Bounded, so memory stays small.
+// Rows in COPY text, the storage key of the last one, and whether a range (one transaction
+// on the target) ends with them.
+struct Piece {
+  std::string data;
+  int64_t rows = 0;
+  std::string last_key;
+  bool range_end = false;
+};
+
+// One table's rows on their way from the reader (the snapshot's connection, one thread) to
+// the worker copying them into the target. Bounded, so memory stays small.
 class TableChannel {
  public:
-  explicit TableChannel(const DumpTable& table) : table(table) {}
+  TableChannel(const DumpTable& table, bool fresh) : table(table), fresh(fresh) {}
   const DumpTable& table;
+  const bool fresh;  // no range committed yet: empty the target table first
   // False when the consumer gave up (its error is reported by the pool).
-  bool Push(std::string piece) {
+  bool Push(Piece piece) {
     std::unique_lock<std::mutex> lock(mu_);
     cv_.wait(lock, [&] { return pieces_.size() < kPiecesInFlight || aborted_; });
     if (aborted_) return false;
@@ -47,7 +57,7 @@ class TableChannel {
     aborted_ = true;
     cv_.notify_all();
   }
-  bool Pop(std::string* piece) {
+  bool Pop(Piece* piece) {
     std::unique_lock<std::mutex> lock(mu_);
     cv_.wait(lock, [&] { return !pieces_.empty() || closed_; });
     if (pieces_.empty()) return false;
@@ -60,7 +70,7 @@ class TableChannel {
  private:
   std::mutex mu_;
   std::condition_variable cv_;
-  std::deque<std::string> pieces_;
+  std::deque<Piece> pieces_;
   bool closed_ = false, aborted_ = false;
 };
 
@@ -108,30 +118,43 @@ class CopyPool {
     }
   }
 
+  // One transaction per range; the table is recorded done when its rows end.
   void Copy(PgConnection& pg, TableChannel& channel) {
     const DumpTable& t = channel.table;
-    std::string name = QualifiedName(t.schema, t.name);
-    pg.Exec("BEGIN");
-    pg.Exec("TRUNCATE " + name);  // a cut-off earlier copy was rolled back; be sure anyway
-    int64_t rows = 0;
-    pg.CopyIn("COPY " + name + " " + ColumnList(t) + " FROM STDIN",
-              [&](const std::function<void(std::string_view)>& send) {
-                std::string piece;
-                while (channel.Pop(&piece)) {
-                  int64_t n = std::count(piece.begin(), piece.end(), '\n');
-                  send(piece);
-                  rows += n;
-                  progress_.AddRows(n);
-                }
-              });
-    pg.Exec("COMMIT");
-    state_.RecordTable(ObjectKey(t.schema, t.name), rows);
-    if (options_.stop_after_tables >= 0 &&
-        committed_.fetch_add(1) + 1 >= options_.stop_after_tables) {
-      std::fprintf(stderr, "\nmigrate: stopping after %d tables (--stop-after)\n",
-                   options_.stop_after_tables);
-      std::_Exit(3);
+    const std::string key = ObjectKey(t.schema, t.name);
+    const std::string name = QualifiedName(t.schema, t.name);
+    bool first = true, more = true;
+    int64_t total = 0;
+    while (more) {
+      pg.Exec("BEGIN");
+      // A copy cut off before its first range committed was rolled back; empty anyway.
+      if (first && channel.fresh) pg.Exec("TRUNCATE " + name);
+      first = false;
+      int64_t rows = 0;
+      std::string last_key;
+      pg.CopyIn("COPY " + name + " " + ColumnList(t) + " FROM STDIN",
+                [&](const std::function<void(std::string_view)>& send) {
+                  Piece piece;
+                  while ((more = channel.Pop(&piece))) {
+                    send(piece.data);
+                    rows += piece.rows;
+                    progress_.AddRows(piece.rows);
+                    last_key = std::move(piece.last_key);
+                    if (piece.range_end) break;
+                  }
+                });
+      pg.Exec("COMMIT");
+      if (rows == 0) continue;
+      total += rows;
+      state_.RecordRange(key, last_key, rows);
+      if (options_.stop_after_ranges >= 0 &&
+          committed_.fetch_add(1) + 1 >= options_.stop_after_ranges) {
+        std::fprintf(stderr, "\nmigrate: stopping after %d ranges (--stop-after)\n",
+                     options_.stop_after_ranges);
+        std::_Exit(3);
+      }
     }
+    state_.RecordTable(key, total);
   }
 
   void Stop() {
@@ -174,12 +197,22 @@ void CopyTables(SnapshotSource& source, const MigrateOptions& options, MigrateSt
   std::deque<TableChannel> channels;
   CopyPool pool(options, state, progress);
   for (const DumpTable* t : pending) {
-    TableChannel& channel = channels.emplace_back(*t);
+    std::string resume = state.ResumeKey(ObjectKey(t->schema, t->name));
+    TableChannel& channel = channels.emplace_back(*t, resume.empty());
     pool.Submit(&channel);
     bool consumer_alive = true;
-    source.StreamRows(*t, [&](std::string_view data) {
-      if (consumer_alive) consumer_alive = channel.Push(std::string(data));
-    });
+    int64_t in_range = 0;
+    source.StreamRows(
+        *t,
+        [&](const SnapshotSource::RowPiece& p) {
+          if (!consumer_alive) return;
+          in_range += p.rows;
+          bool range_end = in_range >= options.rows_per_transaction;
+          if (range_end) in_range = 0;
+          consumer_alive =
+              channel.Push(Piece{std::string(p.data), p.rows, std::string(p.last_key), range_end});
+        },
+        resume, options.rows_per_transaction);
     channel.Close();
     if (!consumer_alive) break;  // the pool reports the worker's error
   }

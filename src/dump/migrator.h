@@ -15,9 +15,11 @@ struct MigrateOptions {
   std::string state_file;  // default: PATH + ".migrate-state"
   int jobs = 2;
   DdlOptions ddl;
-  // Tests only: exit the process abruptly (status 3) once this many tables have committed,
+  // Rows per transaction on the target: the unit a resumed migration does not repeat.
+  int64_t rows_per_transaction = 100000;
+  // Tests only: exit the process abruptly (status 3) once this many ranges have committed,
   // leaving the copies in flight cut off, as a kill would.
-  int stop_after_tables = -1;
+  int stop_after_ranges = -1;
 };
 
 // Returns verify's number of differences. Throws DbException.

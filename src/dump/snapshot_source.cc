@@ -74,14 +74,25 @@ SnapshotSource::~SnapshotSource() {
 // which would materialize the whole table: this holds one 64 kB piece at a time, and rows
 // come in primary-key (or row id) order, so dumps of equal data are equal.
 void SnapshotSource::StreamRows(const DumpTable& table,
-                                const std::function<void(std::string_view)>& sink) {
+                                const std::function<void(const RowPiece&)>& sink,
+                                std::string_view after, int64_t piece_rows) {
   Connection::Impl* conn = session_.connection().impl();
   const TableInfo* info = conn->CurrentCatalog().FindTable(table.schema, table.name);
   HELIOS_ASSERT(info != nullptr);
   CopyOptions options;
   CopyRowWriter writer(options);
   TextFormatOptions text;  // UTC, as RenderSettings says
-  for (auto it = conn->Txn().Scan(info->id, "", ""); it->Valid(); it->Next()) {
+  // The smallest key after `after`: keys are prefix-free, so appending a zero byte is next.
+  std::string lower = after.empty() ? "" : std::string(after) + '\0';
+  std::string last_key;
+  int64_t rows = 0;
+  auto flush = [&] {
+    if (rows == 0) return;
+    sink(RowPiece{writer.out(), rows, last_key});
+    writer.out().clear();
+    rows = 0;
+  };
+  for (auto it = conn->Txn().Scan(info->id, lower, ""); it->Valid(); it->Next()) {
     for (const Value& v : DecodeTableRow(*info, it->value())) {
       if (v.is_null()) {
         writer.AddNull();
@@ -90,12 +101,11 @@ void SnapshotSource::StreamRows(const DumpTable& table,
       }
     }
     writer.EndRow();
-    if (writer.out().size() >= kPieceBytes) {
-      sink(writer.out());
-      writer.out().clear();
-    }
+    last_key.assign(it->key());
+    rows++;
+    if (writer.out().size() >= kPieceBytes || rows == piece_rows) flush();
   }
-  if (!writer.out().empty()) sink(writer.out());
+  flush();
 }
 
 }  // namespace heliosdb::dump

@@ -23,9 +23,18 @@ class SnapshotSource {
 
   // The catalog of the snapshot, with every table's row count filled in.
   const DumpCatalog& catalog() const { return catalog_; }
-  // Streams the table's rows as COPY text to sink, in pieces of whole rows. REQUIRES: the
-  // table is in catalog().
-  void StreamRows(const DumpTable& table, const std::function<void(std::string_view)>& sink);
+  // A piece of whole rows in COPY text, and the storage key of its last row (keys are
+  // order-preserving bytes: a later read resumes after one).
+  struct RowPiece {
+    std::string_view data;
+    int64_t rows = 0;
+    std::string_view last_key;
+  };
+  // Streams the table's rows in key order, after the storage key `after` (empty: all), to
+  // sink in pieces of about 64 kB, a piece also ending after every `piece_rows` rows when
+  // that is > 0. REQUIRES: the table is in catalog().
+  void StreamRows(const DumpTable& table, const std::function<void(const RowPiece&)>& sink,
+                  std::string_view after = "", int64_t piece_rows = 0);
   // The settings the rows are rendered under (the dump's config section).
   static const std::vector<std::pair<std::string, std::string>>& RenderSettings();
 

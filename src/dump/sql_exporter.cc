@@ -1,6 +1,5 @@
 #include "dump/sql_exporter.h"
 
-#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -65,9 +64,9 @@ void WriteScript(SnapshotSource& source, ScriptFile& out, const SqlExportOptions
     out.Write("\n-- Data of " + QualifiedName(t.schema, t.name) + " (" + std::to_string(t.rows) +
               " rows)\nCOPY " + QualifiedName(t.schema, t.name) + " " + ColumnList(t) +
               " FROM stdin;\n");
-    source.StreamRows(t, [&](std::string_view data) {
-      out.Write(data);
-      progress.AddRows(std::count(data.begin(), data.end(), '\n'));
+    source.StreamRows(t, [&](const SnapshotSource::RowPiece& piece) {
+      out.Write(piece.data);
+      progress.AddRows(piece.rows);
     });
     out.Write("\\.\n");
   }

@@ -22,7 +22,8 @@ class LocalRows : public VerifySide {
     return out;
   }
   void Rows(const DumpTable& t, const RowFn& fn) override {
-    source_.StreamRows(t, [&](std::string_view data) { ForEachCopyRow(data, fn); });
+    source_.StreamRows(
+        t, [&](const SnapshotSource::RowPiece& piece) { ForEachCopyRow(piece.data, fn); });
   }
   std::set<std::string> Indexes() override { return CatalogIndexes(source_.catalog()); }
   std::set<std::string> Views() override {

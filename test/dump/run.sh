@@ -4,7 +4,8 @@
 # content (verify --dump both ways); exports SQL and loads it with psql into a throwaway
 # PostgreSQL 15 server (initdb in a temporary directory), verifies against it, changes a row
 # there and checks that verify fails naming it; migrates into a second database, cut off
-# midway (--stop-after) and resumed; checks that a damaged or truncated dump is refused and
+# midway through a table (--stop-after, as a kill would) and resumed after its last committed
+# range; checks that a damaged or truncated dump is refused and
 # leaves nothing behind. (That an export taken while writers commit is one snapshot is
 # test/unit/dump/snapshot_test.cc: the database admits one process, so the writer is a thread.)
 # Prints `N passed, N failed`; exits non-zero on failure.
@@ -97,11 +98,21 @@ else
     grep -q "create_reference_table('app.everything')" citus.sql &&
     pass "citus: distributed and reference tables" || fail "citus: distributed and reference tables"
 
-  "$bin" migrate src.db --to "$(url migrated)" --jobs 2 --stop-after 2 > migrate1.txt 2>&1
-  [ $? -eq 3 ] && [ "$(grep -c '^table ' src.db.migrate-state)" -ge 2 ] &&
-    pass "migrate stops midway (--stop-after)" || { fail "migrate stops midway"; cat migrate1.txt; }
-  check "migrate resumes and verifies" "$bin" migrate src.db --to "$(url migrated)" --jobs 2
+  # One job and 1000-row transactions: app.everything, app.customer, then the first 1000 of
+  # the 5000 orders commit before the cut.
+  "$bin" migrate src.db --to "$(url migrated)" --jobs 1 --rows-per-transaction 1000 --stop-after 3 > migrate1.txt 2>&1
+  rc=$?
+  if [ $rc -eq 3 ] && grep -q '^range public.orders .* 1000$' src.db.migrate-state &&
+     ! grep -q '^table public.orders' src.db.migrate-state &&
+     [ "$(psql -X -A -t -d migrated -c 'SELECT count(*) FROM orders')" = 1000 ]; then
+    pass "migrate cut off midway through a table (--stop-after)"
+  else
+    fail "migrate cut off midway through a table (rc $rc)"; cat migrate1.txt src.db.migrate-state
+  fi
+  check "migrate resumes and verifies" "$bin" migrate src.db --to "$(url migrated)" --jobs 2 --rows-per-transaction 1000
   grep -q "OK: 0 differences" "$work/out.txt" && pass "migrate ran verify" || fail "migrate ran verify"
+  [ "$(grep -c '^range public.orders' src.db.migrate-state)" = 5 ] &&
+    pass "the resumed run copied only the missing ranges" || { fail "resumed ranges"; cat src.db.migrate-state; }
   check "migrated database verifies on its own" "$bin" verify src.db --against "$(url migrated)"
 fi
 
