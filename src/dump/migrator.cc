@@ -57,9 +57,12 @@ class TableChannel {
     aborted_ = true;
     cv_.notify_all();
   }
+  // False at the end of the rows; throws when the reader gave up (nothing may commit then).
   bool Pop(Piece* piece) {
     std::unique_lock<std::mutex> lock(mu_);
-    cv_.wait(lock, [&] { return !pieces_.empty() || closed_; });
+    cv_.wait(lock, [&] { return !pieces_.empty() || closed_ || aborted_; });
+    if (aborted_)
+      ThrowError(sqlstate::kQueryCanceled, "migration stopped: reading the source failed");
     if (pieces_.empty()) return false;
     *piece = std::move(pieces_.front());
     pieces_.pop_front();
@@ -112,6 +115,7 @@ class CopyPool {
         Copy(*pg, *channel);
       } catch (...) {
         channel->Abort();
+        pg.reset();  // its transaction is aborted: the next table gets a new connection
         std::lock_guard<std::mutex> lock(mu_);
         if (!error_) error_ = std::current_exception();
       }
@@ -185,17 +189,10 @@ void RunInTransaction(PgConnection& pg, const std::vector<std::string>& statemen
   pg.Exec("COMMIT");
 }
 
-void CopyTables(SnapshotSource& source, const MigrateOptions& options, MigrateState& state) {
-  std::vector<const DumpTable*> pending;
-  int64_t rows = 0;
-  for (const DumpTable& t : source.catalog().tables) {
-    if (state.TableDone(ObjectKey(t.schema, t.name))) continue;
-    pending.push_back(&t);
-    rows += t.rows;
-  }
-  Progress progress("migrate", rows);
-  std::deque<TableChannel> channels;
-  CopyPool pool(options, state, progress);
+// Streams each pending table into its channel, handing the channel to the pool first.
+void CopyFrom(SnapshotSource& source, const MigrateOptions& options, MigrateState& state,
+              const std::vector<const DumpTable*>& pending, std::deque<TableChannel>& channels,
+              CopyPool& pool) {
   for (const DumpTable* t : pending) {
     std::string resume = state.ResumeKey(ObjectKey(t->schema, t->name));
     TableChannel& channel = channels.emplace_back(*t, resume.empty());
@@ -215,6 +212,25 @@ void CopyTables(SnapshotSource& source, const MigrateOptions& options, MigrateSt
         resume, options.rows_per_transaction);
     channel.Close();
     if (!consumer_alive) break;  // the pool reports the worker's error
+  }
+}
+
+void CopyTables(SnapshotSource& source, const MigrateOptions& options, MigrateState& state) {
+  std::vector<const DumpTable*> pending;
+  int64_t rows = 0;
+  for (const DumpTable& t : source.catalog().tables) {
+    if (state.TableDone(ObjectKey(t.schema, t.name))) continue;
+    pending.push_back(&t);
+    rows += t.rows;
+  }
+  Progress progress("migrate", rows);
+  std::deque<TableChannel> channels;
+  CopyPool pool(options, state, progress);
+  try {
+    CopyFrom(source, options, state, pending, channels, pool);
+  } catch (...) {
+    for (TableChannel& c : channels) c.Abort();  // workers roll back what they were copying
+    throw;
   }
   pool.Finish();
 }

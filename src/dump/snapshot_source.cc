@@ -85,7 +85,7 @@ void SnapshotSource::StreamRows(const DumpTable& table,
   // The smallest key after `after`: keys are prefix-free, so appending a zero byte is next.
   std::string lower = after.empty() ? "" : std::string(after) + '\0';
   std::string last_key;
-  int64_t rows = 0;
+  int64_t rows = 0, streamed = 0;
   auto flush = [&] {
     if (rows == 0) return;
     sink(RowPiece{writer.out(), rows, last_key});
@@ -103,7 +103,9 @@ void SnapshotSource::StreamRows(const DumpTable& table,
     writer.EndRow();
     last_key.assign(it->key());
     rows++;
-    if (writer.out().size() >= kPieceBytes || rows == piece_rows) flush();
+    streamed++;
+    if (writer.out().size() >= kPieceBytes || (piece_rows > 0 && streamed % piece_rows == 0))
+      flush();
   }
   flush();
 }

@@ -31,8 +31,8 @@ class SnapshotSource {
     std::string_view last_key;
   };
   // Streams the table's rows in key order, after the storage key `after` (empty: all), to
-  // sink in pieces of about 64 kB, a piece also ending after every `piece_rows` rows when
-  // that is > 0. REQUIRES: the table is in catalog().
+  // sink in pieces of about 64 kB, a piece also ending after every multiple of `piece_rows`
+  // rows when that is > 0. REQUIRES: the table is in catalog().
   void StreamRows(const DumpTable& table, const std::function<void(const RowPiece&)>& sink,
                   std::string_view after = "", int64_t piece_rows = 0);
   // The settings the rows are rendered under (the dump's config section).

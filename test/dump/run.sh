@@ -55,6 +55,10 @@ else fail "sequences resume where they were"; cat seq.txt; fi
 if grep -q orders_customer_idx d.txt && grep -q orders_customer_id_fkey d.txt && grep -q orders_amount_check d.txt
 then pass "indexes and constraints recreated"; else fail "indexes and constraints recreated"; cat d.txt; fi
 refuse "import refuses a non-empty target" "not empty" "$bin" import one.dump copy.db
+"$bin" other.db -q -c "CREATE TABLE unrelated (x int)"
+check "import --force into a database with other objects" "$bin" import one.dump other.db --force
+"$bin" other.db -c "SELECT count(*) FROM orders" | grep -qx " *5000" && pass "forced import loaded the rows" ||
+  fail "forced import loaded the rows"
 
 # --- damaged dumps -----------------------------------------------------------------------
 size=$(stat -c %s one.dump)
