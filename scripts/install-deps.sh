@@ -8,7 +8,7 @@ packages=(
   librocksdb-dev libzstd-dev liblz4-dev libxxhash-dev libssl-dev libedit-dev
   libgtest-dev libgmock-dev libbenchmark-dev libsqlite3-dev libfmt-dev
   libhowardhinnant-date-dev libutf8proc-dev
-  postgresql-client libpq-dev
+  postgresql postgresql-client libpq-dev
 )
 
 missing=()

@@ -64,6 +64,15 @@ tail -1 "$log"
 count "$log"
 [ $rc -eq 0 ] || failed_suites+=("server")
 
+section "upgrade path: dump, import, SQL export, migrate, verify (test/dump)"
+log=$(mktemp)
+bash test/dump/run.sh "$build" > "$log" 2>&1
+rc=$?
+grep -E '^FAIL|^SKIP' "$log" | head -25
+tail -1 "$log"
+count "$log"
+[ $rc -eq 0 ] || failed_suites+=("dump")
+
 section "TPC-H queries at SF 0.01 (test/tpch)"
 log=$(mktemp)
 bash test/tpch/run.sh "$build" > "$log" 2>&1

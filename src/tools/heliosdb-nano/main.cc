@@ -17,6 +17,13 @@ constexpr Verb kVerbs[] = {
     {"shell", heliosdb::shell::RunShellVerb, "the interactive SQL shell (the default verb)"},
     {"serve", heliosdb::shell::RunServeVerb,
      "the PostgreSQL wire protocol server: serve PATH [--listen ADDR] [--port N]"},
+    {"export", heliosdb::shell::RunExportVerb,
+     "dump a database: export PATH -o FILE [--format v2|sql] [--all]"},
+    {"import", heliosdb::shell::RunImportVerb, "recreate a database: import FILE PATH [--force]"},
+    {"migrate", heliosdb::shell::RunMigrateVerb,
+     "copy into PostgreSQL: migrate PATH --to postgresql://... [--jobs N]"},
+    {"verify", heliosdb::shell::RunVerifyVerb,
+     "compare: verify PATH --against postgresql://... | --dump FILE"},
 };
 
 void PrintUsage() {

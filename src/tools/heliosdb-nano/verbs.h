@@ -12,4 +12,10 @@ void PrintShellUsage();
 // `heliosdb-nano serve PATH [--listen ADDR] [--port N] [--max-connections N]`
 int RunServeVerb(int argc, char** argv);
 
+// The upgrade path (src/dump): `export`, `import`, `migrate`, `verify`.
+int RunExportVerb(int argc, char** argv);
+int RunImportVerb(int argc, char** argv);
+int RunMigrateVerb(int argc, char** argv);
+int RunVerifyVerb(int argc, char** argv);
+
 }  // namespace heliosdb::shell

@@ -1,0 +1,49 @@
+#include "dump/dump_walker.h"
+
+#include "common/binary_io.h"
+
+namespace heliosdb::dump {
+
+DumpCatalog WalkDump(DumpReader& reader, const DumpHandlers& handlers) {
+  DumpCatalog catalog;
+  bool have_catalog = false;
+  Block block;
+  while (reader.Next(&block)) {
+    switch (static_cast<BlockKind>(block.kind)) {
+      case BlockKind::kDumpInfo:
+      case BlockKind::kConfig:
+        break;  // informational: the rows are always rendered under SnapshotSource's settings
+      case BlockKind::kCatalog:
+        catalog = DumpCatalog::Decode(block.payload);
+        have_catalog = true;
+        if (handlers.on_catalog) handlers.on_catalog(catalog);
+        break;
+      case BlockKind::kTableBegin: {
+        BinaryReader r(block.payload, "dump table header");
+        std::string schema = r.GetString();
+        std::string name = r.GetString();
+        const DumpTable* table = catalog.FindTable(schema, name);
+        if (!have_catalog || !table)
+          reader.Corrupt(block.offset, "rows of table \"" + schema + "." + name +
+                                           "\", which the catalog does not hold");
+        reader.set_object("table " + schema + "." + name);
+        DumpRowsStream rows(reader, handlers.progress);
+        if (handlers.on_table) handlers.on_table(*table, rows);
+        std::string rest;
+        while (rows.Read(&rest)) {
+        }
+        reader.set_object("");
+        break;
+      }
+      case BlockKind::kRows:
+      case BlockKind::kTableEnd:
+        reader.Corrupt(block.offset, "rows outside a table");
+      default:
+        reader.SkipUnknown(block);
+    }
+  }
+  if (!have_catalog) reader.Corrupt(0, "the dump has no catalog");
+  return catalog;
+}
+
+}  // namespace heliosdb::dump
