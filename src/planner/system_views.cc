@@ -5,21 +5,14 @@
 
 #include "common/exception.h"
 #include "planner/binder.h"
+#include "planner/system_catalog/view_builder.h"
 
 namespace heliosdb {
 
 namespace {
-using Row = std::vector<Value>;
+using namespace system_catalog;
 
-struct ViewBuilder {
-  std::vector<std::string> names;
-  std::vector<LogicalType> types;
-  std::vector<Row> rows;
-};
-
-Value Text(const std::string& s) { return Value::Text(s); }
 Value TextOrNull(const std::string& s) { return s.empty() ? Value::Null(TypeId::kText) : Text(s); }
-Value Int(int64_t v) { return Value::Integer(v); }
 
 // information_schema.columns.data_type: the SQL-standard type name.
 std::string StandardTypeName(const LogicalType& t) {
@@ -50,7 +43,7 @@ ViewBuilder Tables(const Catalog& c) {
   return v;
 }
 
-ViewBuilder Columns(const Catalog& c) {
+ViewBuilder InformationSchemaColumns(const Catalog& c) {
   ViewBuilder v{{"table_catalog", "table_schema", "table_name", "column_name",
                  "ordinal_position", "column_default", "is_nullable", "data_type",
                  "character_maximum_length", "numeric_precision", "numeric_precision_radix",
@@ -92,15 +85,11 @@ ViewBuilder Columns(const Catalog& c) {
     for (const auto& col : t.columns)
       add(t.schema, t.name, col.name, col.attnum, col.type, &col);
   for (const auto& [id, view] : c.views()) {
-    LogicalOpPtr plan;
-    try {
-      plan = Binder::BindView(c, view);
-    } catch (const DbException&) {
-      continue;  // a view that no longer binds has no columns to show
-    }
-    for (size_t i = 0; i < plan->names.size(); i++)
-      add(view.schema, view.name, plan->names[i], static_cast<int64_t>(i + 1), plan->types[i],
-          nullptr);
+    std::vector<std::string> names;
+    std::vector<LogicalType> types;
+    if (!ViewColumns(c, view, &names, &types)) continue;
+    for (size_t i = 0; i < names.size(); i++)
+      add(view.schema, view.name, names[i], static_cast<int64_t>(i + 1), types[i], nullptr);
   }
   return v;
 }
@@ -210,21 +199,26 @@ std::string IndexDefinition(const Catalog& catalog, const IndexInfo& index) {
 
 LogicalOpPtr BuildSystemView(const Catalog& catalog, const std::string& schema,
                              const std::string& name) {
-  using Builder = std::function<ViewBuilder(const Catalog&)>;
-  static const std::map<std::string, Builder> kInformationSchema = {
+  static const BuilderMap kInformationSchema = {
       {"tables", Tables},
-      {"columns", Columns},
+      {"columns", InformationSchemaColumns},
       {"schemata", Schemata},
       {"table_constraints", TableConstraints},
       {"sequences", [](const Catalog& c) { return Sequences(c, false); }},
       {"views", [](const Catalog& c) { return Views(c, false); }},
   };
-  static const std::map<std::string, Builder> kPgCatalog = {
-      {"pg_tables", PgTables},
-      {"pg_indexes", PgIndexes},
-      {"pg_views", [](const Catalog& c) { return Views(c, true); }},
-      {"pg_sequences", [](const Catalog& c) { return Sequences(c, true); }},
-  };
+  static const BuilderMap kPgCatalog = [] {
+    BuilderMap views = {
+        {"pg_tables", PgTables},
+        {"pg_indexes", PgIndexes},
+        {"pg_views", [](const Catalog& c) { return Views(c, true); }},
+        {"pg_sequences", [](const Catalog& c) { return Sequences(c, true); }},
+    };
+    AddRelationViews(&views);
+    AddTypeViews(&views);
+    AddGlobalViews(&views);
+    return views;
+  }();
   const auto& views = schema == "information_schema" ? kInformationSchema : kPgCatalog;
   if (!schema.empty() && schema != "information_schema" && schema != "pg_catalog") return nullptr;
   auto it = views.find(name);
