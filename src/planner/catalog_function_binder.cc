@@ -335,7 +335,9 @@ BoundExprPtr ExpressionBinder::BindCatalogFunction(const ast::FunctionExpr& e,
   }
   if (name == "pg_get_userbyid") {
     require(1, 1);
-    return LookupByOid(arg(0), {{kBootstrapRoleOid, Value::Text(kOwnerName)}},
+    return LookupByOid(arg(0),
+                       {{kBootstrapRoleOid, Value::Text(kOwnerName)},
+                        {kDatabaseOwnerRoleOid, Value::Text("pg_database_owner")}},
                        Value::Text("unknown"), e.location);
   }
   if (name == "pg_table_is_visible") {

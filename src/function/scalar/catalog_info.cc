@@ -110,6 +110,8 @@ void RegisterCatalogInfoFunctions(FunctionRegistry& reg) {
     reg.AddScalar(Scalar("obj_description", args, text, null_text));
   reg.AddScalar(Scalar("col_description", {big, integer}, text, null_text));
   reg.AddScalar(Scalar("shobj_description", {big, text}, text, null_text));
+  // Extended statistics do not exist.
+  reg.AddScalar(Scalar("pg_get_statisticsobjdef_columns", {big}, text, null_text));
   reg.AddScalar(Scalar("version", {}, text,
                        MakeRowwise([](const Values&, const LogicalType&, FunctionContext&) {
                          return Value::Text(VersionString());

@@ -15,7 +15,8 @@
 namespace heliosdb::system_catalog {
 
 constexpr int64_t kBootstrapRoleOid = 10;
-constexpr int64_t kDatabaseOid = 16384;  // the one database a server serves
+constexpr int64_t kDatabaseOwnerRoleOid = 6171;  // pg_database_owner, owner of public
+constexpr int64_t kDatabaseOid = 16384;          // the one database a server serves
 constexpr int64_t kHeapAmOid = 2;
 constexpr int64_t kBtreeAmOid = 403;
 constexpr const char* kOwnerName = "heliosdb";     // the bootstrap role

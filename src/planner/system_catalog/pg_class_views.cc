@@ -34,8 +34,8 @@ Value SmallArray(const std::vector<int64_t>& values) {
 ViewBuilder PgNamespace(const Catalog& c) {
   ViewBuilder v = Columns({"oid:oid", "nspname:name", "nspowner:oid", "nspacl:text[]"});
   auto add = [&](const std::string& name) {
-    v.rows.push_back(
-        {Oid(NamespaceOid(c, name)), Text(name), Oid(kBootstrapRoleOid), Value::Null(v.types[3])});
+    int64_t owner = name == "public" ? kDatabaseOwnerRoleOid : kBootstrapRoleOid;
+    v.rows.push_back({Oid(NamespaceOid(c, name)), Text(name), Oid(owner), Value::Null(v.types[3])});
   };
   if (!c.FindSchema("information_schema")) add("information_schema");
   for (const auto& [id, s] : c.schemas()) add(s.name);
