@@ -149,17 +149,17 @@ bool IsRegType(const std::string& name) {
 }  // namespace
 
 BoundExprPtr ExpressionBinder::LookupByOid(BoundExprPtr key, const OidMap& map,
-                                           const Value& otherwise, int location) {
+                                           BoundExprPtr otherwise, int location) {
   key = binder_.Coerce(std::move(key), TypeId::kBigInt, false, "argument", location);
   if (key->kind == BoundExprKind::kConstant) {
-    if (key->constant.is_null()) return MakeConstant(Value::Null(otherwise.type()));
+    if (key->constant.is_null()) return MakeConstant(Value::Null(otherwise->type));
     for (const auto& [oid, value] : map)
       if (oid == key->constant.GetInt64()) return MakeConstant(value);
-    return MakeConstant(otherwise);
+    return otherwise;
   }
   auto out = std::make_unique<BoundExpr>();
   out->kind = BoundExprKind::kCase;
-  out->type = otherwise.type();
+  out->type = otherwise->type;
   out->name = "CASE";
   for (const auto& [oid, value] : map) {
     std::vector<BoundExprPtr> args;
@@ -168,7 +168,7 @@ BoundExprPtr ExpressionBinder::LookupByOid(BoundExprPtr key, const OidMap& map,
     out->children.push_back(CallFunction("=", std::move(args), location, true));
     out->children.push_back(MakeConstant(value));
   }
-  out->children.push_back(MakeConstant(otherwise));
+  out->children.push_back(std::move(otherwise));
   return out;
 }
 
@@ -180,19 +180,21 @@ BoundExprPtr ExpressionBinder::BindRegCast(const ast::CastExpr& e, const std::st
   if (!text_input) {
     // An OID shown as the object's name (what the reg* output functions print).
     if (target == "regclass")
-      return LookupByOid(std::move(operand), RelationNames(c), Value::Null(TypeId::kText),
-                         e.location);
+      return LookupByOid(std::move(operand), RelationNames(c),
+                         MakeConstant(Value::Null(TypeId::kText)), e.location);
     if (target == "regtype")
-      return LookupByOid(std::move(operand), TypeNames(), Value::Null(TypeId::kText), e.location);
-    if (target == "regnamespace")
-      return LookupByOid(std::move(operand), NamespaceNames(c), Value::Null(TypeId::kText),
+      return LookupByOid(std::move(operand), TypeNames(), MakeConstant(Value::Null(TypeId::kText)),
                          e.location);
+    if (target == "regnamespace")
+      return LookupByOid(std::move(operand), NamespaceNames(c),
+                         MakeConstant(Value::Null(TypeId::kText)), e.location);
     if (target == "regrole")
       return LookupByOid(std::move(operand), {{kBootstrapRoleOid, Value::Text(kOwnerName)}},
-                         Value::Null(TypeId::kText), e.location);
+                         MakeConstant(Value::Null(TypeId::kText)), e.location);
     OidMap procs;
     for (const ProcEntry& p : Procs()) procs.emplace_back(p.oid, Value::Text(p.name));
-    return LookupByOid(std::move(operand), procs, Value::Null(TypeId::kText), e.location);
+    return LookupByOid(std::move(operand), procs, MakeConstant(Value::Null(TypeId::kText)),
+                       e.location);
   }
   // A name becomes its OID: only names known when the statement binds.
   if (operand->kind != BoundExprKind::kConstant)
@@ -293,7 +295,8 @@ BoundExprPtr ExpressionBinder::BindCatalogFunction(const ast::FunctionExpr& e,
               column->constant.GetInt64() == 0;
     }
     if (whole)
-      return LookupByOid(std::move(key), ToValues(IndexDefinitions(c)), null_text, e.location);
+      return LookupByOid(std::move(key), ToValues(IndexDefinitions(c)), MakeConstant(null_text),
+                         e.location);
     // One key column: looked up by (index oid, column number) packed into one number.
     OidMap columns;
     for (const auto& [id, index] : c.indexes())
@@ -311,12 +314,13 @@ BoundExprPtr ExpressionBinder::BindCatalogFunction(const ast::FunctionExpr& e,
     std::vector<BoundExprPtr> plus;
     plus.push_back(CallFunction("*", std::move(times), e.location, true));
     plus.push_back(std::move(column));
-    return LookupByOid(CallFunction("+", std::move(plus), e.location, true), columns, null_text,
-                       e.location);
+    return LookupByOid(CallFunction("+", std::move(plus), e.location, true), columns,
+                       MakeConstant(null_text), e.location);
   }
   if (name == "pg_get_constraintdef") {
     require(1, 2);
-    return LookupByOid(arg(0), ToValues(ConstraintDefinitions(c)), null_text, e.location);
+    return LookupByOid(arg(0), ToValues(ConstraintDefinitions(c)), MakeConstant(null_text),
+                       e.location);
   }
   if (name == "pg_get_viewdef") {
     require(1, 2);
@@ -331,26 +335,37 @@ BoundExprPtr ExpressionBinder::BindCatalogFunction(const ast::FunctionExpr& e,
     OidMap views;
     for (const auto& [id, v] : c.views())
       views.emplace_back(RelationOid(id), Value::Text(v.query_sql));
-    return LookupByOid(std::move(key), views, null_text, e.location);
+    return LookupByOid(std::move(key), views, MakeConstant(null_text), e.location);
   }
   if (name == "pg_get_userbyid") {
     require(1, 1);
+    // An OID that names no role prints as "unknown (OID=n)".
+    std::vector<BoundExprPtr> parts;
+    parts.push_back(MakeConstant(Value::Text("unknown (OID=")));
+    parts.push_back(MakeCast(arg(0), TypeId::kText, true));
+    parts.push_back(MakeConstant(Value::Text(")")));
+    std::vector<BoundExprPtr> head;
+    head.push_back(std::move(parts[0]));
+    head.push_back(std::move(parts[1]));
+    std::vector<BoundExprPtr> whole;
+    whole.push_back(CallFunction("||", std::move(head), e.location, true));
+    whole.push_back(std::move(parts[2]));
     return LookupByOid(arg(0),
                        {{kBootstrapRoleOid, Value::Text(kOwnerName)},
                         {kDatabaseOwnerRoleOid, Value::Text("pg_database_owner")}},
-                       Value::Text("unknown"), e.location);
+                       CallFunction("||", std::move(whole), e.location, true), e.location);
   }
   if (name == "pg_table_is_visible") {
     require(1, 1);
     OidMap visible;
     for (const RelationEntry& r : Relations(c))
       if (OnSearchPath(r.schema)) visible.emplace_back(r.oid, Value::Boolean(true));
-    return LookupByOid(arg(0), visible, Value::Boolean(false), e.location);
+    return LookupByOid(arg(0), visible, MakeConstant(Value::Boolean(false)), e.location);
   }
   if (name == "pg_type_is_visible" || name == "pg_function_is_visible") {
     require(1, 1);
     auto key = binder_.Coerce(arg(0), TypeId::kBigInt, false, "argument", e.location);
-    return LookupByOid(std::move(key), {}, Value::Boolean(true), e.location);
+    return LookupByOid(std::move(key), {}, MakeConstant(Value::Boolean(true)), e.location);
   }
   if (name == "pg_get_function_result" || name == "pg_get_function_arguments" ||
       name == "pg_get_function_identity_arguments") {
@@ -360,7 +375,7 @@ BoundExprPtr ExpressionBinder::BindCatalogFunction(const ast::FunctionExpr& e,
       texts.emplace_back(p.oid,
                          Value::Text(name == "pg_get_function_result" ? FormatType(p.result_oid, -1)
                                                                       : ProcArguments(p)));
-    return LookupByOid(arg(0), texts, null_text, e.location);
+    return LookupByOid(arg(0), texts, MakeConstant(null_text), e.location);
   }
   return nullptr;
 }

@@ -59,7 +59,7 @@ class ExpressionBinder {
   BoundExprPtr BindRegCast(const ast::CastExpr& e, const std::string& target);
   // map's value for key (an OID); `otherwise` for an OID not in map.
   BoundExprPtr LookupByOid(BoundExprPtr key, const std::vector<std::pair<int64_t, Value>>& map,
-                           const Value& otherwise, int location);
+                           BoundExprPtr otherwise, int location);
   BoundExprPtr BindCase(const ast::CaseExpr& e);
   BoundExprPtr BindBetween(const ast::BetweenExpr& e);
   BoundExprPtr BindInList(const ast::InListExpr& e);

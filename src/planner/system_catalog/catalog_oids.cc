@@ -30,6 +30,17 @@ std::string JoinColumns(const TableInfo& t, const std::vector<int>& columns) {
   return out;
 }
 
+// "(a > 0)" -> "a > 0", as pg_get_constraintdef's pretty form prints a CHECK.
+std::string StripOuterParentheses(const std::string& sql) {
+  if (sql.size() < 2 || sql.front() != '(' || sql.back() != ')') return sql;
+  int depth = 0;
+  for (size_t i = 0; i < sql.size(); i++) {
+    depth += sql[i] == '(' ? 1 : sql[i] == ')' ? -1 : 0;
+    if (depth == 0 && i + 1 < sql.size()) return sql;  // "(a) + (b)": not one group
+  }
+  return sql.substr(1, sql.size() - 2);
+}
+
 const char* FkActionText(FkAction a) {
   switch (a) {
     case FkAction::kRestrict:
@@ -53,7 +64,7 @@ std::string ConstraintDefinition(const Catalog& catalog, const TableInfo& t,
     case ConstraintKind::kUnique:
       return "UNIQUE (" + JoinColumns(t, k.columns) + ")";
     case ConstraintKind::kCheck:
-      return "CHECK (" + k.check_sql + ")";
+      return "CHECK (" + StripOuterParentheses(k.check_sql) + ")";
     case ConstraintKind::kForeignKey: {
       const TableInfo* ref = catalog.GetTable(k.ref_table);
       std::string def = "FOREIGN KEY (" + JoinColumns(t, k.columns) + ") REFERENCES " +
@@ -131,20 +142,27 @@ const std::vector<BuiltinType>& BuiltinTypes() {
       types.push_back({b.name, t, t.Oid(), array.Oid(), b.typlen, b.category});
       types.push_back({std::string("_") + b.name, array, array.Oid(), 0, -1, 'A'});
     }
-    // Catalog types that map onto ours: oid is int8 here, name is text.
-    types.push_back({"oid", LogicalType(TypeId::kBigInt), 26, 1028, 4, 'N'});
-    types.push_back({"name", LogicalType(TypeId::kText), 19, 1003, 64, 'S'});
-    types.push_back({"char", LogicalType(TypeId::kText), 18, 1002, 1, 'Z'});
-    types.push_back({"regclass", LogicalType(TypeId::kBigInt), 2205, 2210, 4, 'N'});
-    types.push_back({"regtype", LogicalType(TypeId::kBigInt), 2206, 2211, 4, 'N'});
-    types.push_back({"regproc", LogicalType(TypeId::kBigInt), 24, 1008, 4, 'N'});
-    types.push_back({"int2vector", LogicalType::Array(TypeId::kSmallInt), 22, 1006, -1, 'A'});
-    types.push_back({"oidvector", LogicalType::Array(TypeId::kBigInt), 30, 1013, -1, 'A'});
-    types.push_back({"unknown", LogicalType(TypeId::kUnknown), 705, 0, -2, 'X'});
-    types.push_back({"anyelement", LogicalType(TypeId::kAnyElement), 2283, 0, 4, 'P'});
-    types.push_back({"anyarray", LogicalType(TypeId::kUnknown), 2277, 0, -1, 'P'});
-    types.push_back({"record", LogicalType(TypeId::kUnknown), 2249, 2287, -1, 'P'});
-    types.push_back({"void", LogicalType(TypeId::kUnknown), 2278, 0, 4, 'P'});
+    // Catalog types that map onto ours (oid is int8, name is text), with their arrays.
+    auto add_catalog_type = [&](const char* name, LogicalType type, int64_t oid, int64_t array_oid,
+                                int typlen, char category) {
+      types.push_back({name, type, oid, array_oid, typlen, category});
+      if (array_oid)
+        types.push_back({std::string("_") + name, LogicalType::Array(type), array_oid, 0, -1, 'A'});
+    };
+    LogicalType big(TypeId::kBigInt), text(TypeId::kText), unknown(TypeId::kUnknown);
+    add_catalog_type("oid", big, 26, 1028, 4, 'N');
+    add_catalog_type("name", text, 19, 1003, 64, 'S');
+    add_catalog_type("char", text, 18, 1002, 1, 'Z');
+    add_catalog_type("regclass", big, 2205, 2210, 4, 'N');
+    add_catalog_type("regtype", big, 2206, 2211, 4, 'N');
+    add_catalog_type("regproc", big, 24, 1008, 4, 'N');
+    add_catalog_type("int2vector", LogicalType::Array(TypeId::kSmallInt), 22, 1006, -1, 'A');
+    add_catalog_type("oidvector", LogicalType::Array(TypeId::kBigInt), 30, 1013, -1, 'A');
+    add_catalog_type("unknown", unknown, 705, 0, -2, 'X');
+    add_catalog_type("anyelement", LogicalType(TypeId::kAnyElement), 2283, 0, 4, 'P');
+    add_catalog_type("anyarray", unknown, 2277, 0, -1, 'P');
+    add_catalog_type("record", unknown, 2249, 2287, -1, 'P');
+    add_catalog_type("void", unknown, 2278, 0, 4, 'P');
     return types;
   }();
   return kTypes;
