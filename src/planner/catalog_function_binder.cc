@@ -102,7 +102,9 @@ int64_t RelationOidByName(const Catalog& c, const std::string& text, int locatio
   if (schema.empty() || schema == "pg_catalog") {
     if (int64_t oid = SystemRelationOid(name)) return oid;
   }
-  ThrowError(sqlstate::kUndefinedTable, "relation \"" + text + "\" does not exist", location);
+  ThrowError(sqlstate::kUndefinedTable,
+             "relation \"" + (schema.empty() ? "" : schema + ".") + name + "\" does not exist",
+             location);
 }
 
 OidMap RelationNames(const Catalog& c) {
@@ -178,23 +180,23 @@ BoundExprPtr ExpressionBinder::BindRegCast(const ast::CastExpr& e, const std::st
   auto operand = Bind(*e.operand);
   bool text_input = operand->type.IsString() || operand->type.id() == TypeId::kUnknown;
   if (!text_input) {
-    // An OID shown as the object's name (what the reg* output functions print).
-    if (target == "regclass")
-      return LookupByOid(std::move(operand), RelationNames(c),
-                         MakeConstant(Value::Null(TypeId::kText)), e.location);
-    if (target == "regtype")
-      return LookupByOid(std::move(operand), TypeNames(), MakeConstant(Value::Null(TypeId::kText)),
-                         e.location);
-    if (target == "regnamespace")
-      return LookupByOid(std::move(operand), NamespaceNames(c),
-                         MakeConstant(Value::Null(TypeId::kText)), e.location);
-    if (target == "regrole")
-      return LookupByOid(std::move(operand), {{kBootstrapRoleOid, Value::Text(kOwnerName)}},
-                         MakeConstant(Value::Null(TypeId::kText)), e.location);
-    OidMap procs;
-    for (const ProcEntry& p : Procs()) procs.emplace_back(p.oid, Value::Text(p.name));
-    return LookupByOid(std::move(operand), procs, MakeConstant(Value::Null(TypeId::kText)),
-                       e.location);
+    // An OID shown as the object's name (what the reg* output functions print), or as its
+    // number when it names nothing.
+    OidMap names;
+    if (target == "regclass") {
+      names = RelationNames(c);
+    } else if (target == "regtype") {
+      names = TypeNames();
+    } else if (target == "regnamespace") {
+      names = NamespaceNames(c);
+    } else if (target == "regrole") {
+      names = {{kBootstrapRoleOid, Value::Text(kOwnerName)}};
+    } else {
+      for (const ProcEntry& p : Procs()) names.emplace_back(p.oid, Value::Text(p.name));
+    }
+    names.emplace_back(0, Value::Text("-"));  // InvalidOid
+    auto number = MakeCast(operand->Copy(), TypeId::kText, true);
+    return LookupByOid(std::move(operand), names, std::move(number), e.location);
   }
   // A name becomes its OID: only names known when the statement binds.
   if (operand->kind != BoundExprKind::kConstant)
@@ -326,7 +328,9 @@ BoundExprPtr ExpressionBinder::BindCatalogFunction(const ast::FunctionExpr& e,
     require(1, 2);
     auto key = arg(0);
     if (key->type.IsString() || key->type.id() == TypeId::kUnknown) {
-      if (key->kind != BoundExprKind::kConstant || key->constant.is_null())
+      if (key->kind == BoundExprKind::kConstant && key->constant.is_null())
+        return MakeConstant(null_text);
+      if (key->kind != BoundExprKind::kConstant)
         ThrowError(sqlstate::kFeatureNotSupported, "pg_get_viewdef needs a constant name",
                    e.location);
       key =
