@@ -1,6 +1,8 @@
 -- psql's meta-commands read pg_catalog: \dt \di \dv \ds \d \d+ \l \du \df \dn, a tab
 -- completion query and information_schema. Objects live in schema cat so that the other
 -- cases' tables stay out of the listings.
+-- catalog.out is what PostgreSQL 15 prints for this script run by a superuser role named
+-- heliosdb in a database named heliosdb (the owner and database names this server reports).
 CREATE SCHEMA cat;
 SET search_path = cat;
 CREATE TABLE t (id int PRIMARY KEY, name varchar(20) NOT NULL, score numeric(8,2) DEFAULT 0,
