@@ -103,7 +103,13 @@ struct Connection::Impl : public SessionContext {
   std::map<std::string, std::shared_ptr<PreparedPlan>> sql_prepared;  // PREPARE name
   std::atomic<bool> cancel{false};    // set by a cancel request; checked by the executor
   CopyStream* copy_stream = nullptr;  // COPY FROM STDIN / TO STDOUT; null when embedded
-  int32_t backend_id = 0;
+  int32_t backend_id = 0;  // pg_backend_pid(); the server's key for CancelRequest
+  // The role the session runs as (current_user, session_user); the server sets it at startup.
+  std::string user = "heliosdb";
+  // has_table_privilege and its siblings (`function` names which), with their arguments as
+  // text: (object, privilege) or (role, object, privilege). Every role may do everything
+  // until roles and GRANT exist; they plug their check in here.
+  bool HasPrivilege(const std::string& function, const std::vector<Value>& args);
   // The parsed search_path, re-parsed only when the setting changes.
   const std::vector<std::string>& SearchPath();
   std::string search_path_setting_;

@@ -1,4 +1,5 @@
-// The session functions: currval, lastval, setval, current_setting and set_config.
+// The session functions: currval, lastval, setval, current_setting, set_config, the
+// session's identity (current_user, session_user, pg_backend_pid) and privilege checks.
 #include "common/exception.h"
 #include "engine/connection_impl.h"
 
@@ -9,8 +10,19 @@ void Connection::Impl::RecordSequenceValue(int64_t sequence_id, int64_t value) {
   lastval = value;
 }
 
+bool Connection::Impl::HasPrivilege(const std::string&, const std::vector<Value>&) {
+  return true;
+}
+
 Value Connection::Impl::CallSessionFunction(const std::string& name,
                                             const std::vector<Value>& args) {
+  if (name == "current_user" || name == "session_user") return Value::Text(user);
+  if (name == "pg_backend_pid") return Value::Integer(backend_id);
+  if (name.rfind("has_", 0) == 0 || name == "pg_has_role") {
+    for (const Value& v : args)
+      if (v.is_null()) return Value::Null(TypeId::kBoolean);
+    return Value::Boolean(HasPrivilege(name, args));
+  }
   if (name == "current_setting") {
     if (args[0].is_null()) return Value::Null(TypeId::kText);
     bool missing_ok = args.size() > 1 && !args[1].is_null() && args[1].GetBool();

@@ -26,6 +26,7 @@ FunctionRegistry::FunctionRegistry() {
   RegisterRegexpFunctions(*this);
   RegisterFormatFunctions(*this);
   RegisterEncodeFunctions(*this);
+  RegisterCatalogInfoFunctions(*this);
   RegisterBasicAggregates(*this);
   RegisterBoolStringAggregates(*this);
   RegisterStatisticalAggregates(*this);

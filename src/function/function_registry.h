@@ -44,6 +44,13 @@ class FunctionRegistry {
                                      const std::vector<LogicalType>& arg_types) const;
   bool IsAggregate(const std::string& name) const { return aggregates_.count(name) > 0; }
   bool IsScalar(const std::string& name) const { return scalars_.count(name) > 0; }
+  // Every overload, for pg_proc.
+  const std::unordered_map<std::string, std::vector<ScalarFunction>>& scalars() const {
+    return scalars_;
+  }
+  const std::unordered_map<std::string, std::vector<AggregateFunction>>& aggregates() const {
+    return aggregates_;
+  }
 
  private:
   FunctionRegistry();

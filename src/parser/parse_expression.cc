@@ -243,14 +243,33 @@ ast::ExprPtr ParserImpl::ParseOperatorRhs(std::string op, int op_loc, ast::ExprP
 ast::ExprPtr ParserImpl::ParseOtherOp() {
   auto left = ParseAdditive();
   int saved = depth_;
-  while (IsGenericOp(Peek())) {
+  while (IsGenericOp(Peek()) || (PeekKw("operator") && PeekOp("(", 1))) {
     EnterDepth();
     int loc = Loc();
-    std::string op = Next().text;
+    std::string op = PeekKw("operator") ? ParseQualifiedOperator() : Next().text;
     left = ParseOperatorRhs(std::move(op), loc, std::move(left), &ParserImpl::ParseAdditive);
   }
   depth_ = saved;
   return left;
+}
+
+// OPERATOR(schema.op): psql qualifies its operators; only pg_catalog's exist, and every
+// operator spelled this way takes the generic operator precedence, as in gram.y.
+std::string ParserImpl::ParseQualifiedOperator() {
+  Next();
+  ExpectOp("(");
+  while (Peek().type == TokenType::kIdent && PeekOp(".", 1)) {
+    const Token& schema = Next();
+    if (schema.text != "pg_catalog")
+      ThrowError(sqlstate::kUndefinedSchema, "schema \"" + schema.text + "\" does not exist",
+                 schema.location);
+    Next();
+  }
+  const Token& op = Peek();
+  if (op.type != TokenType::kOperator || PeekOp(")")) SyntaxError(op);
+  std::string text = Next().text;
+  ExpectOp(")");
+  return text;
 }
 
 ast::ExprPtr ParserImpl::ParseAdditive() {

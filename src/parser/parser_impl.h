@@ -73,6 +73,7 @@ class ParserImpl {
   ast::ExprPtr ParseExponent();
   ast::ExprPtr ParseAtTimeZone();
   ast::ExprPtr ParseCollate();
+  std::string ParseQualifiedOperator();
   ast::ExprPtr ParseUnary();
   ast::ExprPtr ParsePostfix();
   using Level = ast::ExprPtr (ParserImpl::*)();

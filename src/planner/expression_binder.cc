@@ -66,8 +66,17 @@ BoundExprPtr ExpressionBinder::Bind(const ast::Expr& expr) {
     case K::kDefault:
       ThrowError(sqlstate::kFeatureNotSupported, "DEFAULT is not allowed in this context",
                  expr.location);
-    case K::kCollate:
-      return Bind(*expr.As<ast::CollateExpr>().operand);
+    case K::kCollate: {
+      // Strings compare bytewise, which is what the default and C collations do here.
+      const auto& c = expr.As<ast::CollateExpr>();
+      std::string name = c.collation.rfind("pg_catalog.", 0) == 0 ? c.collation.substr(11)
+                                                                  : c.collation;
+      if (name != "default" && name != "C" && name != "POSIX" && name != "ucs_basic")
+        ThrowError(sqlstate::kUndefinedObject,
+                   "collation \"" + c.collation + "\" for encoding \"UTF8\" does not exist",
+                   expr.location);
+      return Bind(*c.operand);
+    }
     case K::kSubquery:
       return BindSubquery(expr.As<ast::SubqueryExpr>());
     case K::kArray:
@@ -326,6 +335,7 @@ BoundExprPtr ExpressionBinder::BindFunction(const ast::FunctionExpr& e) {
                    " is not an aggregate function",
                e.location);
   if (auto special = BindSpecialFunction(e, name)) return special;
+  if (auto catalog = BindCatalogFunction(e, name)) return catalog;
   std::vector<BoundExprPtr> args;
   for (const auto& a : e.args) args.push_back(Bind(*a));
   return CallFunction(name, std::move(args), e.location, false);
@@ -480,6 +490,10 @@ const SequenceInfo& ExpressionBinder::SequenceArgument(const ast::Expr& arg) {
 }
 
 BoundExprPtr ExpressionBinder::BindCast(const ast::CastExpr& e) {
+  std::string type_name = e.type.name.rfind("pg_catalog.", 0) == 0 ? e.type.name.substr(11)
+                                                                   : e.type.name;
+  if (e.type.array_dims == 0)
+    if (auto reg = BindRegCast(e, type_name)) return reg;
   LogicalType target = ResolveTypeName(e.type);
   // ARRAY[]::int[]: the cast gives the empty constructor its type.
   if (target.IsArray() && e.operand->kind == ast::ExprKind::kArray) {

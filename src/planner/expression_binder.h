@@ -53,6 +53,13 @@ class ExpressionBinder {
                  BoundWindow* w);
   BoundExprPtr BindSpecialFunction(const ast::FunctionExpr& e, const std::string& name);
   BoundExprPtr BindCast(const ast::CastExpr& e);
+  // catalog_function_binder.cc: functions of the catalog and the session's identity, and
+  // the reg* casts; null when `name` is none of them.
+  BoundExprPtr BindCatalogFunction(const ast::FunctionExpr& e, const std::string& name);
+  BoundExprPtr BindRegCast(const ast::CastExpr& e, const std::string& target);
+  // map's value for key (an OID); `otherwise` for an OID not in map.
+  BoundExprPtr LookupByOid(BoundExprPtr key, const std::vector<std::pair<int64_t, Value>>& map,
+                           BoundExprPtr otherwise, int location);
   BoundExprPtr BindCase(const ast::CaseExpr& e);
   BoundExprPtr BindBetween(const ast::BetweenExpr& e);
   BoundExprPtr BindInList(const ast::InListExpr& e);

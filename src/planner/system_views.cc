@@ -4,22 +4,19 @@
 #include <map>
 
 #include "common/exception.h"
+#include "function/scalar/catalog_info.h"
 #include "planner/binder.h"
+#include "planner/system_catalog/catalog_oids.h"
+#include "planner/system_catalog/view_builder.h"
 
 namespace heliosdb {
 
 namespace {
-using Row = std::vector<Value>;
+using namespace system_catalog;
 
-struct ViewBuilder {
-  std::vector<std::string> names;
-  std::vector<LogicalType> types;
-  std::vector<Row> rows;
-};
-
-Value Text(const std::string& s) { return Value::Text(s); }
-Value TextOrNull(const std::string& s) { return s.empty() ? Value::Null(TypeId::kText) : Text(s); }
-Value Int(int64_t v) { return Value::Integer(v); }
+Value TextOrNull(const std::string& s) {
+  return s.empty() ? Value::Null(TypeId::kText) : Text(s);
+}
 
 // information_schema.columns.data_type: the SQL-standard type name.
 std::string StandardTypeName(const LogicalType& t) {
@@ -50,17 +47,16 @@ ViewBuilder Tables(const Catalog& c) {
   return v;
 }
 
-ViewBuilder Columns(const Catalog& c) {
-  ViewBuilder v{{"table_catalog", "table_schema", "table_name", "column_name",
-                 "ordinal_position", "column_default", "is_nullable", "data_type",
-                 "character_maximum_length", "numeric_precision", "numeric_precision_radix",
-                 "numeric_scale", "is_identity", "identity_generation"},
+ViewBuilder InformationSchemaColumns(const Catalog& c) {
+  ViewBuilder v{{"table_catalog", "table_schema", "table_name", "column_name", "ordinal_position",
+                 "column_default", "is_nullable", "data_type", "character_maximum_length",
+                 "numeric_precision", "numeric_precision_radix", "numeric_scale", "is_identity",
+                 "identity_generation"},
                 {},
                 {}};
-  v.types = {TypeId::kText,    TypeId::kText,    TypeId::kText,    TypeId::kText,
-             TypeId::kInteger, TypeId::kText,    TypeId::kText,    TypeId::kText,
-             TypeId::kInteger, TypeId::kInteger, TypeId::kInteger, TypeId::kInteger,
-             TypeId::kText,    TypeId::kText};
+  v.types = {TypeId::kText,    TypeId::kText,    TypeId::kText, TypeId::kText,    TypeId::kInteger,
+             TypeId::kText,    TypeId::kText,    TypeId::kText, TypeId::kInteger, TypeId::kInteger,
+             TypeId::kInteger, TypeId::kInteger, TypeId::kText, TypeId::kText};
   auto add = [&](const std::string& schema, const std::string& table, const std::string& name,
                  int64_t ordinal, const LogicalType& type, const ColumnInfo* col) {
     Value null_int = Value::Null(TypeId::kInteger);
@@ -73,7 +69,9 @@ ViewBuilder Columns(const Catalog& c) {
     } else if (type.id() == TypeId::kNumeric) {
       radix = Int(10);
     } else if (type.IsInteger()) {
-      precision = Int(type.id() == TypeId::kSmallInt ? 16 : type.id() == TypeId::kInteger ? 32 : 64);
+      precision = Int(type.id() == TypeId::kSmallInt  ? 16
+                      : type.id() == TypeId::kInteger ? 32
+                                                      : 64);
       radix = Int(2);
       scale = Int(0);
     } else if (type.IsFloat()) {
@@ -89,18 +87,13 @@ ViewBuilder Columns(const Catalog& c) {
                                : Value::Null(TypeId::kText)});
   };
   for (const auto& [id, t] : c.tables())
-    for (const auto& col : t.columns)
-      add(t.schema, t.name, col.name, col.attnum, col.type, &col);
+    for (const auto& col : t.columns) add(t.schema, t.name, col.name, col.attnum, col.type, &col);
   for (const auto& [id, view] : c.views()) {
-    LogicalOpPtr plan;
-    try {
-      plan = Binder::BindView(c, view);
-    } catch (const DbException&) {
-      continue;  // a view that no longer binds has no columns to show
-    }
-    for (size_t i = 0; i < plan->names.size(); i++)
-      add(view.schema, view.name, plan->names[i], static_cast<int64_t>(i + 1), plan->types[i],
-          nullptr);
+    std::vector<std::string> names;
+    std::vector<LogicalType> types;
+    if (!ViewColumns(c, view, &names, &types)) continue;
+    for (size_t i = 0; i < names.size(); i++)
+      add(view.schema, view.name, names[i], static_cast<int64_t>(i + 1), types[i], nullptr);
   }
   return v;
 }
@@ -113,10 +106,10 @@ ViewBuilder Schemata(const Catalog& c) {
 }
 
 ViewBuilder TableConstraints(const Catalog& c) {
-  ViewBuilder v{{"constraint_schema", "constraint_name", "table_schema", "table_name",
-                 "constraint_type"},
-                {},
-                {}};
+  ViewBuilder v{
+      {"constraint_schema", "constraint_name", "table_schema", "table_name", "constraint_type"},
+      {},
+      {}};
   static const char* kTypes[] = {"PRIMARY KEY", "UNIQUE", "CHECK", "FOREIGN KEY"};
   for (const auto& [id, t] : c.tables())
     for (const auto& k : t.constraints)
@@ -125,14 +118,59 @@ ViewBuilder TableConstraints(const Catalog& c) {
   return v;
 }
 
+// The columns of primary key, unique and foreign key constraints (JDBC's getPrimaryKeys and
+// getImportedKeys read it).
+ViewBuilder KeyColumnUsage(const Catalog& c) {
+  ViewBuilder v = system_catalog::Columns(
+      {"constraint_catalog:text", "constraint_schema:text", "constraint_name:text",
+       "table_catalog:text", "table_schema:text", "table_name:text", "column_name:text",
+       "ordinal_position:int4", "position_in_unique_constraint:int4"});
+  for (const auto& [id, t] : c.tables()) {
+    for (const auto& k : t.constraints) {
+      if (k.kind == ConstraintKind::kCheck) continue;
+      // A foreign key's columns pair, in order, with the key of the referenced table that
+      // has exactly the referenced columns.
+      bool references_key = false;
+      if (const TableInfo* ref =
+              k.kind == ConstraintKind::kForeignKey ? c.GetTable(k.ref_table) : nullptr)
+        for (const auto& rk : ref->constraints)
+          references_key |=
+              (rk.kind == ConstraintKind::kPrimaryKey || rk.kind == ConstraintKind::kUnique) &&
+              rk.columns == k.ref_columns;
+      for (size_t i = 0; i < k.columns.size(); i++) {
+        Value position =
+            references_key ? Int(static_cast<int64_t>(i + 1)) : Value::Null(TypeId::kInteger);
+        v.rows.push_back({Text("heliosdb"), Text(t.schema), Text(k.name), Text("heliosdb"),
+                          Text(t.schema), Text(t.name), Text(t.columns[k.columns[i]].name),
+                          Int(static_cast<int64_t>(i + 1)), position});
+      }
+    }
+  }
+  return v;
+}
+
+// The built-in functions (all in pg_catalog), one row per overload.
+ViewBuilder Routines(const Catalog&) {
+  ViewBuilder v =
+      system_catalog::Columns({"specific_catalog:text", "specific_schema:text",
+                               "specific_name:text", "routine_catalog:text", "routine_schema:text",
+                               "routine_name:text", "routine_type:text", "data_type:text"});
+  for (const auto& p : system_catalog::Procs())
+    v.rows.push_back({Text("heliosdb"), Text("pg_catalog"),
+                      Text(p.name + "_" + std::to_string(p.oid)), Text("heliosdb"),
+                      Text("pg_catalog"), Text(p.name), Text("FUNCTION"),
+                      Text(FormatType(p.result_oid, -1))});
+  return v;
+}
+
 ViewBuilder Sequences(const Catalog& c, bool pg_style) {
   ViewBuilder v;
-  v.names = pg_style ? std::vector<std::string>{"schemaname", "sequencename", "data_type",
-                                                "start_value", "min_value", "max_value",
+  v.names = pg_style ? std::vector<std::string>{"schemaname",   "sequencename", "data_type",
+                                                "start_value",  "min_value",    "max_value",
                                                 "increment_by", "cycle"}
                      : std::vector<std::string>{"sequence_schema", "sequence_name", "data_type",
-                                                "start_value", "minimum_value", "maximum_value",
-                                                "increment", "cycle_option"};
+                                                "start_value",     "minimum_value", "maximum_value",
+                                                "increment",       "cycle_option"};
   for (const auto& [id, s] : c.sequences())
     v.rows.push_back({Text(s.schema), Text(s.name), Text(s.type.ToString()),
                       Text(std::to_string(s.start)), Text(std::to_string(s.min_value)),
@@ -142,9 +180,9 @@ ViewBuilder Sequences(const Catalog& c, bool pg_style) {
 }
 
 ViewBuilder Views(const Catalog& c, bool pg_style) {
-  ViewBuilder v{pg_style ? std::vector<std::string>{"schemaname", "viewname", "definition"}
-                         : std::vector<std::string>{"table_schema", "table_name",
-                                                    "view_definition"},
+  ViewBuilder v{pg_style
+                    ? std::vector<std::string>{"schemaname", "viewname", "definition"}
+                    : std::vector<std::string>{"table_schema", "table_name", "view_definition"},
                 {},
                 {}};
   for (const auto& [id, view] : c.views())
@@ -175,8 +213,8 @@ ViewBuilder PgIndexes(const Catalog& c) {
                              " USING btree (" + cols + ")")});
     }
     for (const IndexInfo* index : c.TableIndexes(t.id))
-      v.rows.push_back({Text(t.schema), Text(t.name), Text(index->name),
-                        Text(IndexDefinition(c, *index))});
+      v.rows.push_back(
+          {Text(t.schema), Text(t.name), Text(index->name), Text(IndexDefinition(c, *index))});
   }
   return v;
 }
@@ -204,27 +242,34 @@ std::string IndexDefinition(const Catalog& catalog, const IndexInfo& index) {
     cols += (i ? ", " : "") + t->columns[index.columns[i]].name;
     if (i < index.descending.size() && index.descending[i]) cols += " DESC";
   }
-  return std::string("CREATE ") + (index.unique ? "UNIQUE " : "") + "INDEX " + index.name +
-         " ON " + t->schema + "." + t->name + " USING " + index.method + " (" + cols + ")";
+  return std::string("CREATE ") + (index.unique ? "UNIQUE " : "") + "INDEX " + index.name + " ON " +
+         t->schema + "." + t->name + " USING " + index.method + " (" + cols + ")";
 }
 
 LogicalOpPtr BuildSystemView(const Catalog& catalog, const std::string& schema,
                              const std::string& name) {
-  using Builder = std::function<ViewBuilder(const Catalog&)>;
-  static const std::map<std::string, Builder> kInformationSchema = {
+  static const BuilderMap kInformationSchema = {
       {"tables", Tables},
-      {"columns", Columns},
+      {"columns", InformationSchemaColumns},
       {"schemata", Schemata},
       {"table_constraints", TableConstraints},
+      {"key_column_usage", KeyColumnUsage},
+      {"routines", Routines},
       {"sequences", [](const Catalog& c) { return Sequences(c, false); }},
       {"views", [](const Catalog& c) { return Views(c, false); }},
   };
-  static const std::map<std::string, Builder> kPgCatalog = {
-      {"pg_tables", PgTables},
-      {"pg_indexes", PgIndexes},
-      {"pg_views", [](const Catalog& c) { return Views(c, true); }},
-      {"pg_sequences", [](const Catalog& c) { return Sequences(c, true); }},
-  };
+  static const BuilderMap kPgCatalog = [] {
+    BuilderMap views = {
+        {"pg_tables", PgTables},
+        {"pg_indexes", PgIndexes},
+        {"pg_views", [](const Catalog& c) { return Views(c, true); }},
+        {"pg_sequences", [](const Catalog& c) { return Sequences(c, true); }},
+    };
+    AddRelationViews(&views);
+    AddTypeViews(&views);
+    AddGlobalViews(&views);
+    return views;
+  }();
   const auto& views = schema == "information_schema" ? kInformationSchema : kPgCatalog;
   if (!schema.empty() && schema != "information_schema" && schema != "pg_catalog") return nullptr;
   auto it = views.find(name);

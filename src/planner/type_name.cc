@@ -7,6 +7,18 @@ namespace heliosdb {
 LogicalType ResolveTypeName(const ast::TypeName& t) {
   std::string name = t.name;
   if (name.rfind("pg_catalog.", 0) == 0) name = name.substr(11);
+  // pg_catalog's own types stand for ours: an OID is int8 (it must hold 2^32 - 1), a name is
+  // text, the vectors are arrays; the reg* types bind as casts (catalog_function_binder.cc).
+  if (name == "oid" || name == "xid" || name == "cid" || name == "regclass" ||
+      name == "regtype" || name == "regproc" || name == "regnamespace" || name == "regrole")
+    name = "bigint";
+  if (name == "name") name = "text";
+  if (name == "int2vector" || name == "oidvector") {
+    ast::TypeName vector = t;
+    vector.name = name == "int2vector" ? "smallint" : "bigint";
+    vector.array_dims = 1;
+    return ResolveTypeName(vector);
+  }
   TypeId id = TypeIdFromName(name);
   if (id == TypeId::kUnknown)
     ThrowError(sqlstate::kUndefinedObject, "type \"" + t.name + "\" does not exist", t.location);
