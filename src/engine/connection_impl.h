@@ -5,6 +5,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <map>
 #include <memory>
 #include <new>
@@ -34,6 +35,7 @@ struct PreparedPlan {
   std::vector<LogicalType> param_types;
   std::shared_ptr<const Catalog> catalog;  // the catalog `plan` was bound against
   LogicalOpPtr plan;                       // null for utility statements
+  ObjectId role = 0;  // the role whose privileges the binder checked `plan` with
 };
 
 struct Connection::Impl : public SessionContext {
@@ -43,6 +45,7 @@ struct Connection::Impl : public SessionContext {
   // SessionContext (session_functions.cc).
   Value CallSessionFunction(const std::string& name, const std::vector<Value>& args) override;
   void RecordSequenceValue(int64_t sequence_id, int64_t value) override;
+  Value Sleep(const Value& seconds);  // pg_sleep
 
   // Runs one parsed statement with the transaction rules of PostgreSQL. Throws DbException.
   QueryResult::Impl Run(PreparedPlan& prepared, const std::vector<Value>& params);
@@ -106,6 +109,19 @@ struct Connection::Impl : public SessionContext {
   const std::vector<std::string>& SearchPath();
   std::string search_path_setting_;
   std::vector<std::string> search_path_;
+  // Roles (session_roles.cc). The server sets who logged in; the embedded API runs as the
+  // bootstrap superuser. SET SESSION AUTHORIZATION and SET ROLE change the setting values
+  // "session_authorization" and "role" (so ROLLBACK and SET LOCAL treat them as any setting).
+  void Login(const std::string& user, ObjectId role);
+  ObjectId CurrentRoleId();  // SET ROLE's role, else the session user's
+  ObjectId SessionRoleId();  // the session user's
+  void SetRole(const std::string& name, bool local);          // SET ROLE name | NONE
+  void SetSessionAuthorization(const std::string& name);      // "" : DEFAULT
+  std::string authenticated_user = kBootstrapSuperuserName;  // as given at login
+  ObjectId authenticated_role = kBootstrapSuperuserId;
+  // statement_timeout: when the running statement must stop (max(): no limit).
+  std::chrono::steady_clock::time_point statement_deadline =
+      std::chrono::steady_clock::time_point::max();
   std::map<int64_t, int64_t> currvals;  // sequence id -> the last value nextval gave here
   std::optional<int64_t> lastval;
 };

@@ -1,8 +1,34 @@
 // The session functions: currval, lastval, setval, current_setting and set_config.
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
 #include "common/exception.h"
 #include "engine/connection_impl.h"
 
 namespace heliosdb {
+
+namespace {
+// pg_sleep: sleeps in short steps so that a cancel request or statement_timeout ends it.
+constexpr auto kSleepStep = std::chrono::milliseconds(10);
+}  // namespace
+
+Value Connection::Impl::Sleep(const Value& seconds) {
+  if (seconds.is_null()) return Value::Text("");
+  auto until = std::chrono::steady_clock::now() +
+               std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                   std::chrono::duration<double>(std::max(0.0, seconds.GetDouble())));
+  ExecContext ctx;
+  ctx.cancel = &cancel;
+  ctx.deadline = statement_deadline;
+  while (true) {
+    ctx.CheckCancel();
+    auto now = std::chrono::steady_clock::now();
+    if (now >= until) break;
+    std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(until - now, kSleepStep));
+  }
+  return Value::Text("");
+}
 
 void Connection::Impl::RecordSequenceValue(int64_t sequence_id, int64_t value) {
   currvals[sequence_id] = value;
@@ -21,10 +47,23 @@ Value Connection::Impl::CallSessionFunction(const std::string& name,
       throw;
     }
   }
+  if (name == "pg_sleep") return Sleep(args[0]);
   if (name == "set_config") {
     if (args[0].is_null())
       ThrowError(sqlstate::kNullValueNotAllowed, "SET requires parameter name");
     bool local = !args[2].is_null() && args[2].GetBool();
+    // Who the session runs as goes through the same checks as SET ROLE.
+    std::string setting = args[0].GetString();
+    for (char& c : setting) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (setting == "role" || setting == "session_authorization") {
+      std::string value = args[1].is_null() ? "" : args[1].GetString();
+      if (setting == "role") {
+        SetRole(value.empty() ? "none" : value, local);
+      } else {
+        SetSessionAuthorization(value);
+      }
+      return Value::Text(settings.Get(setting));
+    }
     if (local && !in_block) return args[1].is_null() ? Value::Text("") : args[1];
     if (local && !settings_before_local) settings_before_local = settings;
     std::string value = args[1].is_null() ? "" : args[1].GetString();
