@@ -122,7 +122,7 @@ QueryResult::Impl DdlExecutor::GrantRoles(const ast::GrantStmt& stmt) {
         if (has) continue;  // PostgreSQL notes it and carries on
         if (IsMemberOf(catalog_, group->id, member_id))
           ThrowError(sqlstate::kInvalidGrantOperation,
-                     "role \"" + member.name + "\" is a member of role \"" + group->name + "\"");
+                     "role \"" + group->name + "\" is a member of role \"" + member.name + "\"");
         member.member_of.push_back(group->id);
       } else {
         std::erase(member.member_of, group->id);
