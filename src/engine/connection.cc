@@ -315,6 +315,8 @@ QueryResult::Impl Connection::Impl::RunPlan(PreparedPlan& p, const std::vector<V
     if (had_plan && p.plan->types != before)
       ThrowError(sqlstate::kFeatureNotSupported, "cached plan must not change result type");
   }
+  // Functions that ask about privileges while the statement runs see the binder's role.
+  RoleScope role_scope(p.role);
   ExecContext ctx;
   ctx.txn = &t;
   ctx.catalog = &current;

@@ -46,6 +46,7 @@ struct Connection::Impl : public SessionContext {
   Value CallSessionFunction(const std::string& name, const std::vector<Value>& args) override;
   void RecordSequenceValue(int64_t sequence_id, int64_t value) override;
   Value Sleep(const Value& seconds);  // pg_sleep
+  int64_t CurrentRole() override { return static_cast<int64_t>(CurrentRoleId()); }
 
   // Runs one parsed statement with the transaction rules of PostgreSQL. Throws DbException.
   QueryResult::Impl Run(PreparedPlan& prepared, const std::vector<Value>& params);
