@@ -25,7 +25,8 @@ Value Connection::Impl::Sleep(const Value& seconds) {
     ctx.CheckCancel();
     auto now = std::chrono::steady_clock::now();
     if (now >= until) break;
-    std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(until - now, kSleepStep));
+    std::this_thread::sleep_for(
+        std::min<std::chrono::steady_clock::duration>(until - now, kSleepStep));
   }
   return Value::Text("");
 }

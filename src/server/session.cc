@@ -53,9 +53,10 @@ void Session::Run() {
       std::string body;
       // idle_in_transaction_session_timeout: a client that leaves a transaction open and
       // says nothing for that long loses its session (and the transaction rolls back).
-      int64_t idle_limit = impl_->TransactionStatus() == 'I'
-                               ? 0
-                               : impl_->settings.Milliseconds("idle_in_transaction_session_timeout");
+      int64_t idle_limit =
+          impl_->TransactionStatus() == 'I'
+              ? 0
+              : impl_->settings.Milliseconds("idle_in_transaction_session_timeout");
       socket_.SetReadTimeoutMillis(idle_limit);
       if (!socket_.ReadMessage(&type, &body)) {
         if (interrupted_.load()) {

@@ -3,7 +3,8 @@
 # with a temporary database, runs the psql scripts cases/NAME.sql (output compared with
 # cases/NAME.out, which is what PostgreSQL 15 prints for the same script), the libpq client
 # (server_libpq_test), a client killed in the middle of a transaction and of a long query,
-# shutdown by SIGTERM and SIGINT, and authentication, TLS, privileges and timeouts (auth.sh). Prints `N passed, N failed`; exits non-zero on failure.
+# shutdown by SIGTERM and SIGINT, and authentication, TLS, privileges and timeouts (auth.sh).
+# Prints `N passed, N failed`; exits non-zero on failure.
 # Usage: test/server/run.sh [BUILD_DIR]   (default: build)
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
