@@ -20,6 +20,13 @@ std::shared_ptr<Catalog> Catalog::Load(Transaction& txn) {
   catalog->schemas_[kPublicSchemaId] = {kPublicSchemaId, "public"};
   catalog->schemas_[kPgCatalogSchemaId] = {kPgCatalogSchemaId, "pg_catalog"};
   catalog->schemas_[kInformationSchemaId] = {kInformationSchemaId, "information_schema"};
+  // The bootstrap superuser exists from the start; ALTER ROLE on it writes an entry that
+  // replaces this one.
+  RoleInfo bootstrap;
+  bootstrap.id = kBootstrapSuperuserId;
+  bootstrap.name = kBootstrapSuperuserName;
+  bootstrap.superuser = bootstrap.login = bootstrap.createdb = bootstrap.createrole = true;
+  catalog->roles_[kBootstrapSuperuserId] = bootstrap;
   for (auto it = txn.Scan(kCatalogObjectId, "", ""); it->Valid(); it->Next()) {
     std::string_view key = it->key();
     auto kind = static_cast<CatalogKind>(DecodeKeyPart(&key, TypeId::kInteger).GetInt64());
@@ -53,6 +60,11 @@ std::shared_ptr<Catalog> Catalog::Load(Transaction& txn) {
       case CatalogKind::kStatistics: {
         auto e = DeserializeStatistics(v);
         catalog->statistics_[e.table_id] = std::move(e);
+        break;
+      }
+      case CatalogKind::kRole: {
+        auto e = DeserializeRole(v);
+        catalog->roles_[e.id] = std::move(e);
         break;
       }
       default:
@@ -177,6 +189,22 @@ std::vector<const IndexInfo*> Catalog::TableIndexes(ObjectId table_id) const {
   return out;
 }
 
+const RoleInfo* Catalog::FindRole(const std::string& name) const {
+  for (const auto& [id, r] : roles_)
+    if (r.name == name) return &r;
+  return nullptr;
+}
+
+const RoleInfo* Catalog::GetRole(ObjectId id) const {
+  auto it = roles_.find(id);
+  return it == roles_.end() ? nullptr : &it->second;
+}
+
+void Catalog::PutRole(Transaction& txn, const RoleInfo& role) {
+  txn.Put(kCatalogObjectId, EntryKey(CatalogKind::kRole, role.id), SerializeEntry(role));
+  roles_[role.id] = role;
+}
+
 std::vector<const TableInfo*> Catalog::ReferencingTables(ObjectId table_id) const {
   std::vector<const TableInfo*> out;
   for (const auto& [id, t] : tables_) {
@@ -254,6 +282,9 @@ void Catalog::Drop(Transaction& txn, CatalogKind kind, ObjectId id) {
       break;
     case CatalogKind::kStatistics:
       statistics_.erase(id);
+      break;
+    case CatalogKind::kRole:
+      roles_.erase(id);
       break;
   }
 }

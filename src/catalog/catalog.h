@@ -50,6 +50,8 @@ class Catalog {
   const TableInfo* GetTable(ObjectId id) const;
   const IndexInfo* GetIndex(ObjectId id) const;
   std::vector<const IndexInfo*> TableIndexes(ObjectId table_id) const;
+  const RoleInfo* FindRole(const std::string& name) const;
+  const RoleInfo* GetRole(ObjectId id) const;
   // ANALYZE's statistics of a table; null before the first ANALYZE.
   const TableStats* GetStatistics(ObjectId table_id) const;
   // Tables whose foreign keys reference table_id.
@@ -64,6 +66,7 @@ class Catalog {
   const std::map<ObjectId, ViewInfo>& views() const { return views_; }
   const std::map<ObjectId, SequenceInfo>& sequences() const { return sequences_; }
   const std::map<ObjectId, SchemaInfo>& schemas() const { return schemas_; }
+  const std::map<ObjectId, RoleInfo>& roles() const { return roles_; }
 
   // Mutations write the entry through txn and update this (private) catalog.
   void PutSchema(Transaction& txn, const SchemaInfo& schema);
@@ -72,6 +75,7 @@ class Catalog {
   void PutView(Transaction& txn, const ViewInfo& view);
   void PutSequence(Transaction& txn, const SequenceInfo& sequence);
   void PutStatistics(Transaction& txn, const TableStats& stats);
+  void PutRole(Transaction& txn, const RoleInfo& role);
   // Dropping a table drops its statistics too.
   void Drop(Transaction& txn, CatalogKind kind, ObjectId id);
 
@@ -88,6 +92,7 @@ class Catalog {
   std::map<ObjectId, ViewInfo> views_;
   std::map<ObjectId, SequenceInfo> sequences_;
   std::map<ObjectId, TableStats> statistics_;
+  std::map<ObjectId, RoleInfo> roles_;
 };
 
 // Entry (de)serialization, catalog_codec.cc.
@@ -97,11 +102,13 @@ std::string SerializeEntry(const IndexInfo& e);
 std::string SerializeEntry(const ViewInfo& e);
 std::string SerializeEntry(const SequenceInfo& e);
 std::string SerializeEntry(const TableStats& e);
+std::string SerializeEntry(const RoleInfo& e);
 SchemaInfo DeserializeSchema(std::string_view bytes);
 TableInfo DeserializeTable(std::string_view bytes);
 IndexInfo DeserializeIndex(std::string_view bytes);
 ViewInfo DeserializeView(std::string_view bytes);
 SequenceInfo DeserializeSequence(std::string_view bytes);
 TableStats DeserializeStatistics(std::string_view bytes);
+RoleInfo DeserializeRole(std::string_view bytes);
 
 }  // namespace heliosdb

@@ -7,7 +7,9 @@
 //   string maps are varint count + (key, value) pairs.
 //
 // New fields are appended at the end and read only when present, so older entries stay
-// readable; docs/format/catalog.md describes the entries in prose.
+// readable. Tables and views end with (owner, acl) where an acl is varint count + (grantee
+// id, privilege bits) pairs. A role is (id, name, superuser, login, createdb, createrole,
+// password verifier, member_of ids).
 #include <cstring>
 
 #include "catalog/catalog.h"
@@ -63,6 +65,25 @@ void PutOptions(BinaryWriter& w, const std::map<std::string, std::string>& m) {
   for (const auto& [k, v] : m) {
     w.PutString(k);
     w.PutString(v);
+  }
+}
+
+void PutOwnership(BinaryWriter& w, ObjectId owner, const Acl& acl) {
+  w.PutSigned(owner);
+  w.PutVarint(acl.size());
+  for (const auto& [grantee, privileges] : acl) {
+    w.PutSigned(grantee);
+    w.PutVarint(privileges);
+  }
+}
+
+// Entries written before roles existed end earlier: owner 0, no grants.
+void GetOwnership(BinaryReader& r, ObjectId* owner, Acl* acl) {
+  if (r.AtEnd()) return;
+  *owner = static_cast<ObjectId>(r.GetSigned());
+  for (uint64_t n = r.GetVarint(); n > 0; n--) {
+    auto grantee = static_cast<ObjectId>(r.GetSigned());
+    (*acl)[grantee] = static_cast<uint32_t>(r.GetVarint());
   }
 }
 
@@ -126,6 +147,7 @@ std::string SerializeEntry(const TableInfo& e) {
     w.PutU8(static_cast<uint8_t>(c.on_update));
   }
   PutOptions(w, e.options);
+  PutOwnership(w, e.owner, e.acl);
   return std::move(w.data());
 }
 
@@ -163,6 +185,7 @@ TableInfo DeserializeTable(std::string_view bytes) {
     c.on_update = static_cast<FkAction>(r.GetU8());
   }
   e.options = GetOptions(r);
+  GetOwnership(r, &e.owner, &e.acl);
   return e;
 }
 
@@ -209,6 +232,7 @@ std::string SerializeEntry(const ViewInfo& e) {
   w.PutVarint(e.column_names.size());
   for (const auto& c : e.column_names) w.PutString(c);
   w.PutString(e.query_sql);
+  PutOwnership(w, e.owner, e.acl);
   return std::move(w.data());
 }
 
@@ -221,6 +245,7 @@ ViewInfo DeserializeView(std::string_view bytes) {
   e.column_names.resize(r.GetVarint());
   for (auto& c : e.column_names) c = r.GetString();
   e.query_sql = r.GetString();
+  GetOwnership(r, &e.owner, &e.acl);
   return e;
 }
 
@@ -253,6 +278,36 @@ SequenceInfo DeserializeSequence(std::string_view bytes) {
   e.max_value = r.GetSigned();
   e.cycle = r.GetBool();
   e.owned_by = r.GetString();
+  return e;
+}
+
+std::string SerializeEntry(const RoleInfo& e) {
+  BinaryWriter w;
+  Begin(w, CatalogKind::kRole);
+  w.PutSigned(e.id);
+  w.PutString(e.name);
+  w.PutBool(e.superuser);
+  w.PutBool(e.login);
+  w.PutBool(e.createdb);
+  w.PutBool(e.createrole);
+  w.PutString(e.password);
+  w.PutVarint(e.member_of.size());
+  for (ObjectId id : e.member_of) w.PutSigned(id);
+  return std::move(w.data());
+}
+
+RoleInfo DeserializeRole(std::string_view bytes) {
+  BinaryReader r = Open(bytes, CatalogKind::kRole);
+  RoleInfo e;
+  e.id = static_cast<ObjectId>(r.GetSigned());
+  e.name = r.GetString();
+  e.superuser = r.GetBool();
+  e.login = r.GetBool();
+  e.createdb = r.GetBool();
+  e.createrole = r.GetBool();
+  e.password = r.GetString();
+  e.member_of.resize(r.GetVarint());
+  for (auto& id : e.member_of) id = static_cast<ObjectId>(r.GetSigned());
   return e;
 }
 

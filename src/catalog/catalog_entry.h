@@ -20,11 +20,22 @@ enum class CatalogKind : uint8_t {
   kView = 4,
   kSequence = 5,
   kStatistics = 6,  // a table's ANALYZE statistics, keyed by the table's id
+  kRole = 7,
 };
 
 // Object ids below kFirstUserObjectId are the catalog's own keyspaces.
 constexpr ObjectId kCatalogObjectId = 1;
 constexpr ObjectId kFirstUserObjectId = 1000;
+// The role every database starts with (PostgreSQL's BOOTSTRAP_SUPERUSERID); objects whose
+// owner is 0 (made before roles existed) belong to it.
+constexpr ObjectId kBootstrapSuperuserId = 10;
+constexpr const char* kBootstrapSuperuserName = "heliosdb";
+// The grantee that stands for PUBLIC in an Acl.
+constexpr ObjectId kPublicRoleId = 0;
+
+// Table privileges granted on a relation: grantee role id (kPublicRoleId: PUBLIC) -> the
+// Privilege bits of privileges.h.
+using Acl = std::map<ObjectId, uint32_t>;
 
 struct ColumnInfo {
   std::string name;
@@ -75,6 +86,8 @@ struct TableInfo {
   std::vector<int> primary_key;         // column indexes; empty: a hidden row id keys the rows
   std::vector<ConstraintInfo> constraints;
   std::map<std::string, std::string> options;  // WITH (...)
+  ObjectId owner = 0;  // the creating role; 0: the bootstrap superuser
+  Acl acl;             // privileges granted to others than the owner
 
   int FindColumn(const std::string& column) const {
     for (size_t i = 0; i < columns.size(); i++)
@@ -112,6 +125,8 @@ struct ViewInfo {
   std::string name;
   std::vector<std::string> column_names;  // explicit names from CREATE VIEW v (a, b)
   std::string query_sql;
+  ObjectId owner = 0;  // its tables are read with the owner's privileges
+  Acl acl;
 };
 
 struct SequenceInfo {
@@ -125,6 +140,19 @@ struct SequenceInfo {
   int64_t max_value = INT64_MAX;
   bool cycle = false;
   std::string owned_by;  // "table.column" or empty
+};
+
+// A role (CREATE ROLE / CREATE USER). password is a SCRAM-SHA-256 verifier in PostgreSQL's
+// text form, or empty (no password: password authentication always fails).
+struct RoleInfo {
+  ObjectId id = 0;
+  std::string name;
+  bool superuser = false;
+  bool login = false;
+  bool createdb = false;
+  bool createrole = false;
+  std::string password;
+  std::vector<ObjectId> member_of;  // GRANT role TO this: its privileges are inherited
 };
 
 struct SchemaInfo {

@@ -1,6 +1,7 @@
 // Statement dispatch and transaction state of a connection.
 #include <chrono>
 
+#include "catalog/privileges.h"
 #include "common/exception.h"
 #include "common/memory_size.h"
 #include "common/types/value_text.h"
@@ -46,6 +47,14 @@ std::string DdlCommandName(const ast::Statement& s) {
       return "DROP";
     case ast::StmtKind::kAlterTable:
       return "ALTER TABLE";
+    case ast::StmtKind::kCreateRole:
+      return "CREATE ROLE";
+    case ast::StmtKind::kAlterRole:
+      return "ALTER ROLE";
+    case ast::StmtKind::kDropRole:
+      return "DROP ROLE";
+    case ast::StmtKind::kGrant:
+      return "GRANT";
     default:
       return "TRUNCATE TABLE";
   }
@@ -63,6 +72,10 @@ bool IsDdl(ast::StmtKind kind) {
     case ast::StmtKind::kAlterTable:
     case ast::StmtKind::kTruncate:
     case ast::StmtKind::kAnalyze:  // writes statistics into the catalog
+    case ast::StmtKind::kCreateRole:
+    case ast::StmtKind::kAlterRole:
+    case ast::StmtKind::kDropRole:
+    case ast::StmtKind::kGrant:
       return true;
     default:
       return false;
@@ -187,6 +200,8 @@ void Connection::Impl::Bind(PreparedPlan& p) {
   const Catalog& current = CurrentCatalog();
   std::shared_ptr<const Catalog> owner =
       ddl_catalog ? std::shared_ptr<const Catalog>(ddl_catalog) : catalog;
+  ObjectId role = CurrentRoleId();
+  RoleScope role_scope(role);  // the binder checks privileges as it resolves tables
   Binder binder(current, p.param_types);
   binder.set_function_context(MakeFunctionContext());
   const ast::Statement& s = *p.statement;
@@ -214,6 +229,7 @@ void Connection::Impl::Bind(PreparedPlan& p) {
   p.plan = std::move(plan);
   p.param_types = binder.parameter_types();
   p.catalog = std::move(owner);
+  p.role = role;
 }
 
 std::vector<Value> Connection::Impl::ConvertParams(const PreparedPlan& p,
@@ -251,6 +267,10 @@ const std::vector<std::string>& Connection::Impl::SearchPath() {
 
 QueryResult::Impl Connection::Impl::Run(PreparedPlan& p, const std::vector<Value>& params) {
   cancel.store(false);
+  int64_t timeout_ms = settings.Milliseconds("statement_timeout");
+  statement_deadline = timeout_ms > 0 ? std::chrono::steady_clock::now() +
+                                            std::chrono::milliseconds(timeout_ms)
+                                      : std::chrono::steady_clock::time_point::max();
   SearchPathScope path_scope(SearchPath());
   const ast::Statement& s = *p.statement;
   if (failed) {
@@ -287,7 +307,10 @@ QueryResult::Impl Connection::Impl::RunPlan(PreparedPlan& p, const std::vector<V
                                             PlanProfile* profile, int64_t* peak_memory) {
   Transaction& t = Txn();
   const Catalog& current = CurrentCatalog();
-  if (!p.plan || p.catalog.get() != &current || p.threads != Threads()) {
+  // GRANT and REVOKE change the catalog; SET ROLE changes whose privileges apply; `threads`
+  // decides merge joins.
+  if (!p.plan || p.catalog.get() != &current || p.role != CurrentRoleId() ||
+      p.threads != Threads()) {
     bool had_plan = p.plan != nullptr;
     std::vector<LogicalType> before = had_plan ? p.plan->types : std::vector<LogicalType>();
     Bind(p);
@@ -295,6 +318,8 @@ QueryResult::Impl Connection::Impl::RunPlan(PreparedPlan& p, const std::vector<V
     if (had_plan && p.plan->types != before)
       ThrowError(sqlstate::kFeatureNotSupported, "cached plan must not change result type");
   }
+  // Functions that ask about privileges while the statement runs see the binder's role.
+  RoleScope role_scope(p.role);
   ExecContext ctx;
   ctx.txn = &t;
   ctx.catalog = &current;
@@ -302,6 +327,7 @@ QueryResult::Impl Connection::Impl::RunPlan(PreparedPlan& p, const std::vector<V
   ctx.params = params;
   ctx.function = MakeFunctionContext();
   ctx.cancel = &cancel;
+  ctx.deadline = statement_deadline;
   ctx.session = this;
   ctx.max_recursive_iterations =
       std::strtoll(settings.Get("max_recursive_iterations").c_str(), nullptr, 10);

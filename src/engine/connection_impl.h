@@ -5,6 +5,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <map>
 #include <memory>
 #include <new>
@@ -35,6 +36,7 @@ struct PreparedPlan {
   std::shared_ptr<const Catalog> catalog;  // the catalog `plan` was bound against
   LogicalOpPtr plan;                       // null for utility statements
   int threads = 0;                         // the `threads` setting it was planned for
+  ObjectId role = 0;  // the role whose privileges the binder checked `plan` with
 };
 
 struct Connection::Impl : public SessionContext {
@@ -44,6 +46,8 @@ struct Connection::Impl : public SessionContext {
   // SessionContext (session_functions.cc).
   Value CallSessionFunction(const std::string& name, const std::vector<Value>& args) override;
   void RecordSequenceValue(int64_t sequence_id, int64_t value) override;
+  Value Sleep(const Value& seconds);  // pg_sleep
+  int64_t CurrentRole() override { return static_cast<int64_t>(CurrentRoleId()); }
 
   // Runs one parsed statement with the transaction rules of PostgreSQL. Throws DbException.
   QueryResult::Impl Run(PreparedPlan& prepared, const std::vector<Value>& params);
@@ -104,16 +108,29 @@ struct Connection::Impl : public SessionContext {
   std::atomic<bool> cancel{false};    // set by a cancel request; checked by the executor
   CopyStream* copy_stream = nullptr;  // COPY FROM STDIN / TO STDOUT; null when embedded
   int32_t backend_id = 0;  // pg_backend_pid(); the server's key for CancelRequest
-  // The role the session runs as (current_user, session_user); the server sets it at startup.
-  std::string user = "heliosdb";
-  // has_table_privilege and its siblings (`function` names which), with their arguments as
-  // text: (object, privilege) or (role, object, privilege). Every role may do everything
-  // until roles and GRANT exist; they plug their check in here.
+  // has_table_privilege (the privileges of catalog/privileges.h) and its siblings (`function`
+  // names which), with their arguments: (object, privilege) or (role, object, privilege); an
+  // object by name or OID, a role by name or OID. Schema, database and function privileges
+  // are not kept: every role has them.
   bool HasPrivilege(const std::string& function, const std::vector<Value>& args);
+  std::string RoleName(ObjectId role);  // current_user / session_user
   // The parsed search_path, re-parsed only when the setting changes.
   const std::vector<std::string>& SearchPath();
   std::string search_path_setting_;
   std::vector<std::string> search_path_;
+  // Roles (session_roles.cc). The server sets who logged in; the embedded API runs as the
+  // bootstrap superuser. SET SESSION AUTHORIZATION and SET ROLE change the setting values
+  // "session_authorization" and "role" (so ROLLBACK and SET LOCAL treat them as any setting).
+  void Login(const std::string& user, ObjectId role);
+  ObjectId CurrentRoleId();  // SET ROLE's role, else the session user's
+  ObjectId SessionRoleId();  // the session user's
+  void SetRole(const std::string& name, bool local);          // SET ROLE name | NONE
+  void SetSessionAuthorization(const std::string& name);      // "" : DEFAULT
+  std::string authenticated_user = kBootstrapSuperuserName;  // as given at login
+  ObjectId authenticated_role = kBootstrapSuperuserId;
+  // statement_timeout: when the running statement must stop (max(): no limit).
+  std::chrono::steady_clock::time_point statement_deadline =
+      std::chrono::steady_clock::time_point::max();
   std::map<int64_t, int64_t> currvals;  // sequence id -> the last value nextval gave here
   std::optional<int64_t> lastval;
 };

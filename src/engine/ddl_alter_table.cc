@@ -78,6 +78,7 @@ QueryResult::Impl DdlExecutor::AlterTable(const ast::AlterTableStmt& stmt) {
     ThrowError(sqlstate::kUndefinedTable, "relation \"" + name + "\" does not exist",
                stmt.location);
   }
+  RequireOwner(found->owner, "table", found->name);
   using A = ast::AlterTableAction::Type;
   for (const auto& action : stmt.actions) {
     TableInfo table = *catalog_.GetTable(found->id);  // the current state, action by action

@@ -1,6 +1,7 @@
 // DDL dispatch and the statements on schemas, sequences, views, DROP and TRUNCATE.
 #include "engine/ddl_executor.h"
 
+#include "catalog/privileges.h"
 #include "common/exception.h"
 #include "execution/table_row.h"
 #include "planner/binder.h"
@@ -9,6 +10,7 @@
 namespace heliosdb {
 
 QueryResult::Impl Connection::Impl::RunDdl(const ast::Statement& stmt, const std::string& text) {
+  RoleScope role_scope(CurrentRoleId());  // CREATE VIEW and CREATE TABLE AS bind queries
   DdlExecutor ddl(*this);
   return ddl.Execute(stmt, text);
 }
@@ -35,6 +37,15 @@ QueryResult::Impl DdlExecutor::Execute(const ast::Statement& s, const std::strin
       return AlterTable(s.As<ast::AlterTableStmt>());
     case ast::StmtKind::kAnalyze:
       return Analyze(s.As<ast::AnalyzeStmt>());
+    case ast::StmtKind::kCreateRole:
+      return CreateRole(s.As<ast::RoleStmt>());
+    case ast::StmtKind::kAlterRole:
+      return AlterRole(s.As<ast::RoleStmt>());
+    case ast::StmtKind::kDropRole:
+      return DropRole(s.As<ast::RoleStmt>());
+    case ast::StmtKind::kGrant:
+      return s.As<ast::GrantStmt>().roles ? GrantRoles(s.As<ast::GrantStmt>())
+                                          : GrantPrivileges(s.As<ast::GrantStmt>());
     default:
       HELIOS_UNREACHABLE();
   }
@@ -197,6 +208,13 @@ QueryResult::Impl DdlExecutor::CreateView(const ast::CreateViewStmt& stmt,
   view.name = name;
   view.column_names = stmt.columns;
   view.query_sql = stmt.query_text.empty() ? text : stmt.query_text;
+  if (existing) {
+    RequireOwner(existing->owner, "view", name);
+    view.owner = existing->owner;
+    view.acl = existing->acl;
+  } else {
+    view.owner = conn_.CurrentRoleId();
+  }
   catalog_.PutView(txn_, view);
   return TagResult("CREATE VIEW");
 }
@@ -253,6 +271,7 @@ QueryResult::Impl DdlExecutor::Truncate(const ast::TruncateStmt& stmt) {
     if (!t)
       ThrowError(sqlstate::kUndefinedTable, "relation \"" + table_name + "\" does not exist",
                  stmt.location);
+    CheckTablePrivileges(catalog_, conn_.CurrentRoleId(), *t, kPrivTruncate);
     tables.push_back(t);
   }
   for (const TableInfo* t : tables) {
@@ -333,6 +352,7 @@ QueryResult::Impl DdlExecutor::Drop(const ast::DropStmt& stmt) {
           missing();
           break;
         }
+        RequireOwner(t->owner, "table", t->name);
         TableInfo dropped = *t;
         DropDependentViews(dropped.id, "table", dropped.name, stmt.cascade);
         for (const TableInfo* child : catalog_.ReferencingTables(dropped.id)) {
@@ -390,6 +410,7 @@ QueryResult::Impl DdlExecutor::Drop(const ast::DropStmt& stmt) {
           missing();
           break;
         }
+        RequireOwner(view->owner, "view", view->name);
         ViewInfo dropped = *view;
         DropDependentViews(dropped.id, "view", dropped.name, stmt.cascade);
         catalog_.Drop(txn_, CatalogKind::kView, dropped.id);

@@ -28,6 +28,14 @@ class DdlExecutor {
   QueryResult::Impl AlterTable(const ast::AlterTableStmt& stmt);
   QueryResult::Impl Analyze(const ast::AnalyzeStmt& stmt);  // ddl_analyze.cc
   void AnalyzeTable(const TableInfo& table);
+  // Roles and privileges (ddl_roles.cc, ddl_grant.cc).
+  QueryResult::Impl CreateRole(const ast::RoleStmt& stmt);
+  QueryResult::Impl AlterRole(const ast::RoleStmt& stmt);
+  QueryResult::Impl DropRole(const ast::RoleStmt& stmt);
+  QueryResult::Impl GrantPrivileges(const ast::GrantStmt& stmt);
+  QueryResult::Impl GrantRoles(const ast::GrantStmt& stmt);
+  // Throws 42501 "must be owner of <noun> <name>" unless the current role owns the object.
+  void RequireOwner(ObjectId owner, const char* noun, const std::string& name);
 
   // Shared pieces (ddl_table.cc).
   void AddColumn(TableInfo* table, const ast::ColumnDef& def, std::vector<SequenceInfo>* seqs,

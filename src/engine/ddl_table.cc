@@ -119,6 +119,7 @@ ExecContext DdlExecutor::MakeExecContext() {
   ctx.storage = conn_.db->storage.get();
   ctx.function = conn_.MakeFunctionContext();
   ctx.cancel = &conn_.cancel;
+  ctx.deadline = conn_.statement_deadline;
   ctx.session = &conn_;
   return ctx;
 }
@@ -344,6 +345,7 @@ QueryResult::Impl DdlExecutor::CreateTable(const ast::CreateTableStmt& stmt) {
   table.id = NewObjectId();
   table.schema = schema;
   table.name = name;
+  table.owner = conn_.CurrentRoleId();
   std::vector<SequenceInfo> sequences;
   std::vector<ast::TableConstraint> pending;
   for (const auto& def : stmt.columns) AddColumn(&table, def, &sequences, &pending);
@@ -380,6 +382,7 @@ QueryResult::Impl DdlExecutor::CreateTableAs(const ast::CreateTableStmt& stmt,
   table.id = NewObjectId();
   table.schema = schema;
   table.name = name;
+  table.owner = conn_.CurrentRoleId();
   for (size_t i = 0; i < plan.plan->types.size(); i++) {
     ColumnInfo col;
     col.name = i < stmt.columns.size() ? stmt.columns[i].name : plan.plan->names[i];

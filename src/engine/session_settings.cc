@@ -42,9 +42,11 @@ const std::map<std::string, std::string>& Defaults() {
       {"max_recursive_iterations", "100000"},
       {"memory_limit", DefaultMemoryLimit()},
       {"search_path", "\"$user\", public"},
+      {"role", "none"},
       {"server_encoding", "UTF8"},
       {"server_version", "15.0"},
       {"server_version_num", "150000"},
+      {"session_authorization", "heliosdb"},  // kBootstrapSuperuserName
       {"standard_conforming_strings", "on"},
       {"statement_timeout", "0"},
       {"synchronous_commit", "on"},
@@ -111,6 +113,10 @@ void SessionSettings::Set(const std::string& raw_name, const std::string& value)
                  "invalid value for parameter \"memory_limit\": \"" + value + "\"");
     v = FormatMemorySize(*bytes);
   }
+  if ((name == "statement_timeout" || name == "idle_in_transaction_session_timeout") &&
+      !ParseMilliseconds(value))
+    ThrowError(sqlstate::kInvalidParameterValue,
+               "invalid value for parameter \"" + name + "\": \"" + value + "\"");
   if (name == "timezone" && !IsValidTimeZone(value))
     ThrowError(sqlstate::kInvalidParameterValue,
                "invalid value for parameter \"TimeZone\": \"" + value + "\"");
@@ -130,7 +136,33 @@ void SessionSettings::Reset(const std::string& raw_name) {
   values_[name] = it->second;
 }
 
-void SessionSettings::ResetAll() { values_ = Defaults(); }
+void SessionSettings::ResetAll() {
+  // Who the session is survives RESET ALL, as in PostgreSQL.
+  auto kept = values_.find("session_authorization");
+  std::string user = kept == values_.end() ? "" : kept->second;
+  auto role = values_.find("role");
+  std::string role_name = role == values_.end() ? "" : role->second;
+  values_ = Defaults();
+  if (!user.empty()) values_["session_authorization"] = user;
+  if (!role_name.empty()) values_["role"] = role_name;
+}
+
+std::optional<int64_t> ParseMilliseconds(const std::string& value) {
+  char* end = nullptr;
+  double n = std::strtod(value.c_str(), &end);
+  if (value.empty() || end == value.c_str() || n < 0) return std::nullopt;
+  std::string unit = Lower(std::string(end));
+  unit.erase(0, unit.find_first_not_of(' '));
+  static const std::pair<const char*, double> kUnits[] = {
+      {"", 1}, {"ms", 1}, {"s", 1000}, {"min", 60000}, {"h", 3600000}, {"d", 86400000}};
+  for (const auto& [name, factor] : kUnits)
+    if (unit == name) return static_cast<int64_t>(n * factor);
+  return std::nullopt;
+}
+
+int64_t SessionSettings::Milliseconds(const std::string& name) const {
+  return ParseMilliseconds(Get(name)).value_or(0);
+}
 
 const std::string& SessionSettings::Get(const std::string& raw_name) const {
   auto it = values_.find(raw_name);  // names are stored lower case; most callers pass them so

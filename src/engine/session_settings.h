@@ -3,11 +3,17 @@
 // PostgreSQL.
 #pragma once
 
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace heliosdb {
+
+// "100", "100ms", "2s", "1min", "1h", "1d" (a bare number is milliseconds, as PostgreSQL's
+// timeouts); nullopt when malformed.
+std::optional<int64_t> ParseMilliseconds(const std::string& value);
 
 class SessionSettings {
  public:
@@ -25,6 +31,8 @@ class SessionSettings {
     return v != "off" && v != "false" && v != "no" && v != "0";
   }
   std::string timezone() const { return Get("timezone"); }
+  // A time setting (statement_timeout, ...) in milliseconds; 0: off.
+  int64_t Milliseconds(const std::string& name) const;
 
  private:
   std::map<std::string, std::string> values_;

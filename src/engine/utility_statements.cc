@@ -39,6 +39,15 @@ QueryResult::Impl Connection::Impl::RunUtility(PreparedPlan& p) {
   switch (s.kind) {
     case ast::StmtKind::kSet: {
       const auto& set = s.As<ast::SetStmt>();
+      bool to_default = set.values.size() == 1 && set.values[0]->kind == ast::ExprKind::kDefault;
+      if (set.name == "role") {
+        SetRole(to_default ? "none" : SettingText(*set.values[0]), set.local);
+        return TagResult("SET");
+      }
+      if (set.name == "session_authorization") {
+        SetSessionAuthorization(to_default ? "" : SettingText(*set.values[0]));
+        return TagResult("SET");
+      }
       // SET LOCAL outside a block does nothing (PostgreSQL warns); inside, it is undone at
       // the transaction's end.
       if (set.local && !in_block) return TagResult("SET");
@@ -57,7 +66,11 @@ QueryResult::Impl Connection::Impl::RunUtility(PreparedPlan& p) {
     }
     case ast::StmtKind::kReset: {
       const auto& reset = s.As<ast::ResetStmt>();
-      if (reset.name == "all") {
+      if (reset.name == "role") {
+        SetRole("none", false);
+      } else if (reset.name == "session_authorization") {
+        SetSessionAuthorization("");
+      } else if (reset.name == "all") {
         settings.ResetAll();
       } else {
         settings.Reset(reset.name);

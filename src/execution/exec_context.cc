@@ -36,12 +36,15 @@ void ResetSequence(StorageEngine* storage, ObjectId id, int64_t next_value) {
 
 bool IsSessionFunction(const std::string& name) {
   return name == "currval" || name == "lastval" || name == "setval" ||
-         name == "current_setting" || name == "set_config";
+         name == "current_setting" || name == "set_config" || name == "pg_sleep";
 }
 
 void ExecContext::CheckCancel() const {
   if (cancel && cancel->load(std::memory_order_relaxed))
     ThrowError(sqlstate::kQueryCanceled, "canceling statement due to user request");
+  if (deadline != std::chrono::steady_clock::time_point::max() &&
+      std::chrono::steady_clock::now() >= deadline)
+    ThrowError(sqlstate::kQueryCanceled, "canceling statement due to statement timeout");
 }
 
 }  // namespace heliosdb

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <map>
 #include <memory>
 #include <vector>
@@ -27,6 +28,8 @@ struct ExecContext {
   std::vector<Value> params;
   FunctionContext function;
   const std::atomic<bool>* cancel = nullptr;  // set by a cancel request
+  // statement_timeout: CheckCancel fails the statement after this time.
+  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
   SessionContext* session = nullptr;          // null outside a connection (DDL helpers)
   int64_t rows_affected = 0;                  // rows written by the statement's DML
   // Rows of the enclosing queries while a correlated subquery runs, innermost last.
@@ -46,7 +49,7 @@ struct ExecContext {
   // Values are base + (calls since the base was set) * increment; the base is the start,
   // or what ALTER SEQUENCE RESTART / setval() set.
   int64_t NextSequenceValue(const SequenceInfo& sequence);
-  // Throws 57014 when the statement was canceled.
+  // Throws 57014 when the statement was canceled or ran past its deadline.
   void CheckCancel() const;
 };
 

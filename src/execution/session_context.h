@@ -3,6 +3,7 @@
 // Implemented by the engine's connection.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,9 @@ class SessionContext {
   virtual Value CallSessionFunction(const std::string& name, const std::vector<Value>& args) = 0;
   // Records a value nextval() handed out, for currval and lastval.
   virtual void RecordSequenceValue(int64_t sequence_id, int64_t value) = 0;
+  // The id of the role whose privileges the statement runs with (SET ROLE's, else the
+  // session user's), for has_table_privilege and the like.
+  virtual int64_t CurrentRole() = 0;
 };
 
 // The functions served by SessionContext, with their result types.

@@ -11,6 +11,7 @@
 //   COALESCE, NULLIF, GREATEST, LEAST -> FunctionExpr of that name.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -334,6 +335,10 @@ enum class StmtKind {
   kRefreshMatView,
   kComment,
   kCheckpoint,
+  kCreateRole,
+  kAlterRole,
+  kDropRole,
+  kGrant,  // GRANT and REVOKE
 };
 
 struct Statement : Node {
@@ -724,6 +729,34 @@ struct CommentStmt : Statement {  // COMMENT ON TABLE|COLUMN x IS 'text'
   std::vector<std::string> name;
   std::string comment;
   bool is_null = false;
+};
+
+// CREATE ROLE | USER | GROUP name [WITH] options; ALTER ROLE name [WITH] options | RENAME TO
+// new; DROP ROLE [IF EXISTS] a, b. Options: SUPERUSER / NOSUPERUSER, LOGIN / NOLOGIN,
+// CREATEDB / NOCREATEDB, CREATEROLE / NOCREATEROLE, PASSWORD 'text' | NULL, IN ROLE a, b.
+struct RoleStmt : Statement {
+  explicit RoleStmt(StmtKind k) : Statement(k) {}
+  std::vector<std::string> names;  // one, except for DROP
+  bool is_user = false;            // CREATE USER: LOGIN by default
+  bool if_exists = false;
+  std::string new_name;                    // ALTER ROLE ... RENAME TO
+  std::map<std::string, bool> flags;       // "superuser", "login", "createdb", "createrole"
+  std::optional<std::string> password;     // PASSWORD 'text'
+  bool password_null = false;              // PASSWORD NULL
+  std::vector<std::string> in_roles;       // IN ROLE a, b
+};
+
+// GRANT privileges ON [TABLE] t, ... | ALL TABLES IN SCHEMA s TO grantees;
+// GRANT role, ... TO grantees; REVOKE likewise with FROM.
+struct GrantStmt : Statement {
+  GrantStmt() : Statement(StmtKind::kGrant) {}
+  bool grant = true;                    // false: REVOKE
+  bool roles = false;                   // GRANT role TO role: `privileges` are role names
+  std::vector<std::string> privileges;  // lower case; empty: ALL [PRIVILEGES]
+  bool all_tables_in_schema = false;    // objects are schema names then
+  std::vector<std::vector<std::string>> objects;
+  std::vector<std::string> grantees;  // "" stands for PUBLIC
+  bool cascade = false;
 };
 
 }  // namespace heliosdb::ast

@@ -136,8 +136,26 @@ ast::StatementPtr ParserImpl::ParseSet() {
   auto s = MakeNode<ast::SetStmt>(Next().location);
   if (AcceptKw("local")) {
     s->local = true;
+  } else if (PeekKw("session") && PeekKw("authorization", 1)) {
+    // SET SESSION AUTHORIZATION name | DEFAULT
+    Next();
+    Next();
+    s->name = "session_authorization";
+    if (PeekKw("default")) {
+      s->values.push_back(MakeNode<ast::DefaultExpr>(Next().location));
+    } else {
+      s->values.push_back(ParseVarValue());
+    }
+    return s;
   } else {
     AcceptKw("session");
+  }
+  if (PeekKw("role") && !PeekKw("to", 1) && !PeekOp("=", 1)) {
+    // SET ROLE name | NONE
+    Next();
+    s->name = "role";
+    s->values.push_back(ParseVarValue());
+    return s;
   }
   if (PeekKw("time") && PeekKw("zone", 1)) {
     Next();
@@ -208,6 +226,10 @@ ast::StatementPtr ParserImpl::ParseShowOrReset(bool show) {
     Next();
     ExpectKw("level");
     name = "transaction_isolation";
+  } else if (PeekKw("session") && PeekKw("authorization", 1)) {
+    Next();
+    Next();
+    name = "session_authorization";
   } else {
     name = ParseVariableName();
   }

@@ -312,9 +312,22 @@ ast::StatementPtr ParserImpl::ParseStatementBody() {
   if (w == "insert") return ParseInsert(nullptr);
   if (w == "update") return ParseUpdate(nullptr);
   if (w == "delete") return ParseDelete(nullptr);
+  if (w == "create" && (PeekKw("role", 1) || PeekKw("user", 1) || PeekKw("group", 1))) {
+    Next();
+    return ParseCreateRole();
+  }
   if (w == "create") return ParseCreate();
+  if (w == "drop" && (PeekKw("role", 1) || PeekKw("user", 1) || PeekKw("group", 1))) {
+    Next();
+    return ParseDropRole();
+  }
   if (w == "drop") return PeekKw("database", 1) ? ParseDropBranch() : ParseDrop();
+  if (w == "alter" && (PeekKw("role", 1) || PeekKw("user", 1))) {
+    Next();
+    return ParseAlterRole();
+  }
   if (w == "alter") return ParseAlter();
+  if (w == "grant" || w == "revoke") return ParseGrant();
   if (w == "truncate") return ParseTruncate();
   if (w == "comment") return ParseComment();
   if (w == "begin" || w == "start" || w == "commit" || w == "end" || w == "rollback" ||

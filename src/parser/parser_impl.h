@@ -174,6 +174,13 @@ class ParserImpl {
   ast::StatementPtr ParseMergeBranch();
   ast::StatementPtr ParseUseBranch();
   ast::StatementPtr ParseRefresh();
+  // ---- roles and privileges (parse_role.cc)
+  ast::StatementPtr ParseCreateRole();  // at ROLE / USER / GROUP
+  ast::StatementPtr ParseAlterRole();   // at ROLE / USER
+  ast::StatementPtr ParseDropRole();    // at ROLE / USER / GROUP
+  void ParseRoleOptions(ast::RoleStmt* stmt);
+  ast::StatementPtr ParseGrant();  // at GRANT / REVOKE
+  std::string ParseRoleName();     // a name or a string
 
   std::string_view sql_;
   std::vector<Token> tokens_;

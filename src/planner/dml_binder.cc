@@ -7,6 +7,7 @@
 // With FROM / USING a target row may pair with several rows: the operator writes it once.
 #include <set>
 
+#include "catalog/privileges.h"
 #include "common/exception.h"
 #include "planner/binder.h"
 #include "planner/expression_binder.h"
@@ -49,6 +50,10 @@ LogicalOpPtr ScanForWrite(const TableInfo& table, const std::string& alias, Scop
 LogicalOpPtr Binder::BindInsert(const ast::InsertStmt& s) {
   PushWith(s.with.get());
   const TableInfo& table = LookupTable(s.table, s.location);
+  uint32_t needed = kPrivInsert;
+  if (!s.returning.empty()) needed |= kPrivSelect;
+  if (s.on_conflict && s.on_conflict->do_update) needed |= kPrivUpdate;
+  CheckTablePrivileges(catalog_, RoleScope::Current(), table, needed);
   size_t width = table.columns.size();
 
   std::vector<int> targets;
@@ -261,6 +266,9 @@ LogicalOpPtr Binder::JoinWriteSources(LogicalOpPtr target,
 LogicalOpPtr Binder::BindUpdate(const ast::UpdateStmt& s) {
   PushWith(s.with.get());
   const TableInfo& table = LookupTable(s.table, s.location);
+  // Reading the rows (WHERE, RETURNING) needs SELECT as well, as in PostgreSQL.
+  CheckTablePrivileges(catalog_, RoleScope::Current(), table,
+                       kPrivUpdate | (s.where || !s.returning.empty() ? kPrivSelect : 0));
   Scope scope;
   LogicalOpPtr plan = ScanForWrite(table, s.alias, &scope);
   plan =
@@ -279,6 +287,8 @@ LogicalOpPtr Binder::BindUpdate(const ast::UpdateStmt& s) {
 LogicalOpPtr Binder::BindDelete(const ast::DeleteStmt& s) {
   PushWith(s.with.get());
   const TableInfo& table = LookupTable(s.table, s.location);
+  CheckTablePrivileges(catalog_, RoleScope::Current(), table,
+                       kPrivDelete | (s.where || !s.returning.empty() ? kPrivSelect : 0));
   Scope scope;
   LogicalOpPtr plan = ScanForWrite(table, s.alias, &scope);
   plan = JoinWriteSources(std::move(plan), s.using_tables,

@@ -466,6 +466,20 @@ BoundExprPtr ExpressionBinder::BindSpecialFunction(const ast::FunctionExpr& e,
     }
     return out;
   }
+  if (name == "pg_sleep") {
+    // Answered by the session, which can stop sleeping on cancel or statement_timeout. The
+    // result stands for PostgreSQL's void: an empty text.
+    if (e.args.size() != 1)
+      ThrowError(sqlstate::kUndefinedFunction, "function pg_sleep requires one argument",
+                 e.location);
+    auto out = std::make_unique<BoundExpr>();
+    out->kind = BoundExprKind::kSessionFunction;
+    out->name = name;
+    out->type = TypeId::kText;
+    out->children.push_back(
+        binder_.Coerce(Bind(*e.args[0]), TypeId::kDouble, false, "argument", e.args[0]->location));
+    return out;
+  }
   return nullptr;
 }
 

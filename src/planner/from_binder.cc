@@ -1,4 +1,5 @@
 // Binding of the FROM clause: base tables, views, CTE references, subqueries and joins.
+#include "catalog/privileges.h"
 #include "common/exception.h"
 #include "parser/parser.h"
 #include "planner/binder.h"
@@ -190,6 +191,7 @@ LogicalOpPtr Binder::BindBaseTable(const ast::BaseTableRef& ref, Scope* scope) {
     }
   }
   if (const TableInfo* table = catalog_.FindTable(schema, name)) {
+    CheckTablePrivileges(catalog_, RoleScope::Current(), *table, kPrivSelect);
     if (dependencies_) dependencies_->push_back(table->id);
     auto get = std::make_unique<LogicalOp>();
     get->kind = LogicalOpKind::kGet;
@@ -212,6 +214,9 @@ LogicalOpPtr Binder::BindBaseTable(const ast::BaseTableRef& ref, Scope* scope) {
     return system;
   }
   if (const ViewInfo* view = catalog_.FindView(schema, name)) {
+    CheckViewPrivileges(catalog_, RoleScope::Current(), *view, kPrivSelect);
+    // The view's own tables are read with its owner's privileges, as in PostgreSQL.
+    RoleScope owner_rights(view->owner == 0 ? kBootstrapSuperuserId : view->owner);
     if (dependencies_) dependencies_->push_back(view->id);
     if (++depth_ > 32)
       ThrowError(sqlstate::kProgramLimitExceeded, "views nest too deeply", ref.location);

@@ -5,12 +5,46 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include <openssl/ssl.h>
+
 #include <cerrno>
 
 namespace heliosdb::server {
 
 ClientSocket::~ClientSocket() {
+  if (ssl_) {
+    if (!broken_) SSL_shutdown(ssl_);  // close_notify, so the client sees a clean end
+    SSL_free(ssl_);
+  }
   if (fd_ >= 0) close(fd_);
+}
+
+bool ClientSocket::StartTls(ssl_ctx_st* context) {
+  ssl_ = SSL_new(context);
+  if (!ssl_ || SSL_set_fd(ssl_, fd_) != 1 || SSL_accept(ssl_) != 1) {
+    broken_ = true;
+    return false;
+  }
+  return true;
+}
+
+long ClientSocket::Receive(char* buf, size_t n) {
+  if (!ssl_) return recv(fd_, buf, n, 0);
+  int got = SSL_read(ssl_, buf, static_cast<int>(n));
+  if (got > 0) return got;
+  int saved = errno;
+  int error = SSL_get_error(ssl_, got);
+  errno = saved;
+  if (error == SSL_ERROR_ZERO_RETURN) return 0;
+  // A read timeout surfaces as WANT_READ with errno EAGAIN on a blocking socket.
+  if (error == SSL_ERROR_WANT_READ && errno != EAGAIN && errno != EWOULDBLOCK) errno = EAGAIN;
+  return -1;
+}
+
+long ClientSocket::Send(const char* buf, size_t n) {
+  if (!ssl_) return send(fd_, buf, n, MSG_NOSIGNAL);
+  int sent = SSL_write(ssl_, buf, static_cast<int>(n));
+  return sent > 0 ? sent : -1;
 }
 
 void ClientSocket::Interrupt() {
@@ -21,8 +55,9 @@ void ClientSocket::Disconnect() {
   shutdown(fd_, SHUT_RDWR);
 }
 
-void ClientSocket::SetReadTimeout(int seconds) {
-  timeval timeout{seconds, 0};
+void ClientSocket::SetReadTimeoutMillis(int64_t milliseconds) {
+  timeval timeout{static_cast<time_t>(milliseconds / 1000),
+                  static_cast<suseconds_t>(milliseconds % 1000 * 1000)};
   setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof(timeout));
 }
 
@@ -41,8 +76,9 @@ bool ClientSocket::Fill(size_t n) {
       in_pos_ = 0;
     }
     char buf[64 * 1024];
-    ssize_t got = recv(fd_, buf, sizeof(buf), 0);
+    long got = Receive(buf, sizeof(buf));
     if (got < 0 && errno == EINTR) continue;
+    timed_out_ = got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
     if (got <= 0) return false;
     in_.append(buf, static_cast<size_t>(got));
   }
@@ -83,7 +119,7 @@ void ClientSocket::Flush() {
   std::string& buf = out_.buffer();
   size_t sent = 0;
   while (!broken_ && sent < buf.size()) {
-    ssize_t n = send(fd_, buf.data() + sent, buf.size() - sent, MSG_NOSIGNAL);
+    long n = Send(buf.data() + sent, buf.size() - sent);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
       broken_ = true;

@@ -16,6 +16,9 @@
 
 #include "heliosdb/database.h"
 #include "heliosdb/status.h"
+#include "server/host_rules.h"
+
+struct ssl_ctx_st;
 
 namespace heliosdb::server {
 
@@ -30,6 +33,11 @@ struct ServerOptions {
   // After a graceful stop request, running statements get this long to finish before they
   // are canceled.
   int shutdown_grace_seconds = 30;
+  // Authentication when no host rule file is given. trust admits anyone (a user name that
+  // names no role runs as the bootstrap superuser): a development default for 127.0.0.1.
+  AuthMethod auth = AuthMethod::kTrust;
+  std::shared_ptr<const HostRules> host_rules;  // null: `auth` for every connection
+  std::shared_ptr<ssl_ctx_st> tls;              // null: SSLRequest is answered 'N'
 };
 
 class Server {

@@ -13,7 +13,8 @@ namespace {
 constexpr int kStartupTimeoutSeconds = 60;
 }  // namespace
 
-Session::Session(Server* server, Database* db, int fd) : server_(server), db_(db), socket_(fd) {
+Session::Session(Server* server, Database* db, int fd)
+    : server_(server), db_(db), socket_(fd), socket_fd_(fd) {
   std::random_device random;
   secret_ = static_cast<int32_t>(random());
 }
@@ -50,9 +51,20 @@ void Session::Run() {
     while (admitted && !socket_.broken() && !connection_lost_) {
       char type;
       std::string body;
+      // idle_in_transaction_session_timeout: a client that leaves a transaction open and
+      // says nothing for that long loses its session (and the transaction rolls back).
+      int64_t idle_limit =
+          impl_->TransactionStatus() == 'I'
+              ? 0
+              : impl_->settings.Milliseconds("idle_in_transaction_session_timeout");
+      socket_.SetReadTimeoutMillis(idle_limit);
       if (!socket_.ReadMessage(&type, &body)) {
-        if (interrupted_.load())
+        if (interrupted_.load()) {
           SendFatal("57P01", "terminating connection due to administrator command");
+        } else if (idle_limit > 0 && socket_.timed_out()) {
+          SendFatal(sqlstate::kIdleInTransactionSessionTimeout,
+                    "terminating connection due to idle-in-transaction timeout");
+        }
         break;
       }
       busy_.store(true);

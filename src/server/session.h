@@ -66,6 +66,10 @@ class Session : public CopyStream {
   bool Startup();
   bool ApplyStartupParameters(const std::map<std::string, std::string>& params);
   void SendStartupReply(const std::string& user);
+  // authentication.cc: false when the client is refused (the FATAL error is sent).
+  bool Authenticate(const std::string& user, const std::string& database);
+  bool ScramAuthenticate(const std::string& stored_password);
+  bool ReadSaslResponse(std::string* data, bool initial);
   // simple_query.cc
   void HandleQuery(const std::string& sql);
   bool SendResult(const QueryResult::Impl& result);  // rows (text), then CommandComplete
@@ -89,6 +93,7 @@ class Session : public CopyStream {
   Server* server_;
   Database* db_;
   ClientSocket socket_;
+  int socket_fd_;
   std::unique_ptr<Connection> conn_;
   Connection::Impl* impl_ = nullptr;
   // impl_ for other threads (Cancel); the Connection lives until the session is destroyed.

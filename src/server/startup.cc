@@ -1,9 +1,13 @@
-// Connection start-up: SSLRequest and GSSENCRequest are refused with 'N' (TLS comes later),
-// a CancelRequest cancels another session's statement, a StartupMessage for protocol 3.0
-// sets the session up (trust authentication) and is answered with AuthenticationOk, the
-// ParameterStatus values clients read, BackendKeyData and ReadyForQuery.
+// Connection start-up: SSLRequest is answered 'S' and the connection wrapped in TLS when the
+// server has a certificate ('N' otherwise), GSSENCRequest is refused with 'N', a
+// CancelRequest cancels another session's statement, a StartupMessage for protocol 3.0 sets
+// the session up, authenticates the user (authentication.cc) and is answered with
+// AuthenticationOk, the ParameterStatus values clients read, BackendKeyData and
+// ReadyForQuery.
 #include <cctype>
+#include <optional>
 
+#include "catalog/catalog.h"
 #include "common/exception.h"
 #include "server/backend_messages.h"
 #include "server/server.h"
@@ -67,6 +71,18 @@ bool Session::Startup() {
     if (!socket_.ReadStartupPacket(&body)) return false;
     MessageReader in(body);
     uint32_t code = static_cast<uint32_t>(in.Int32());
+    if (code == kSslRequest && server_->options().tls && !socket_.tls()) {
+      // Anything the client sent after SSLRequest came in the clear: refuse it (PostgreSQL's
+      // answer to CVE-2021-23214).
+      if (socket_.HasBufferedInput()) {
+        SendFatal(sqlstate::kProtocolViolation, "received unencrypted data after SSL request");
+        return false;
+      }
+      socket_.out().Bytes("S");
+      socket_.Flush();
+      if (!socket_.StartTls(server_->options().tls.get())) return false;
+      continue;
+    }
     if (code == kSslRequest || code == kGssEncRequest) {
       socket_.out().Bytes("N");
       socket_.Flush();
@@ -106,19 +122,46 @@ bool Session::ApplyStartupParameters(const std::map<std::string, std::string>& p
   pid_ = impl_->backend_id;
   impl_atomic_.store(impl_);
   // Everything but user, database, options and replication names a setting, as in PostgreSQL.
+  // Who the session runs as is decided by authentication; a role asked for here is set
+  // after it, with SET ROLE's checks.
+  std::optional<std::string> role;
+  auto apply = [&](const std::string& name, const std::string& value) {
+    std::string lower = name;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower == "role") {
+      role = value;
+    } else if (lower == "session_authorization") {
+      ThrowError(sqlstate::kInsufficientPrivilege,
+                 "session_authorization cannot be set at connection start");
+    } else {
+      impl_->settings.Set(name, value);
+    }
+  };
   try {
     for (const auto& [name, value] : params) {
       if (name == "user" || name == "database" || name == "replication") continue;
       if (name == "options") {
-        for (const auto& [setting, v] : ParseOptions(value)) impl_->settings.Set(setting, v);
+        for (const auto& [setting, v] : ParseOptions(value)) apply(setting, v);
       } else {
-        impl_->settings.Set(name, value);
+        apply(name, value);
       }
     }
   } catch (const DbException& e) {
     SendError(e.status(), "FATAL");
     socket_.Flush();
     return false;
+  }
+  auto database = params.find("database");
+  if (!Authenticate(user->second, database == params.end() ? user->second : database->second))
+    return false;
+  if (role) {
+    Status set = Guard(*impl_, [&] { impl_->SetRole(*role, false); });
+    impl_->RollbackAll();
+    if (!set.ok()) {
+      SendError(set, "FATAL");
+      socket_.Flush();
+      return false;
+    }
   }
   if (!server_->Admit(this)) {
     SendFatal(sqlstate::kTooManyConnections, "sorry, too many clients already");
@@ -131,8 +174,12 @@ bool Session::ApplyStartupParameters(const std::map<std::string, std::string>& p
 void Session::SendStartupReply(const std::string& user) {
   MessageWriter& out = socket_.out();
   out.Begin('R');
-  out.Int32(0);  // AuthenticationOk: trust
+  out.Int32(0);  // AuthenticationOk
   out.Finish();
+  const Catalog& catalog = impl_->CurrentCatalog();
+  const RoleInfo* role = catalog.GetRole(impl_->authenticated_role);
+  bool superuser = role && role->superuser;
+  impl_->RollbackAll();
   const SessionSettings& s = impl_->settings;
   const std::pair<std::string, std::string> reported[] = {
       {"application_name", s.Get("application_name")},
@@ -142,7 +189,7 @@ void Session::SendStartupReply(const std::string& user) {
       {"in_hot_standby", "off"},
       {"integer_datetimes", "on"},
       {"IntervalStyle", s.Get("intervalstyle")},
-      {"is_superuser", "on"},
+      {"is_superuser", superuser ? "on" : "off"},
       {"server_encoding", "UTF8"},
       {"server_version", server_->options().server_version},
       {"session_authorization", user},

@@ -3,7 +3,8 @@
 # with a temporary database, runs the psql scripts cases/NAME.sql (output compared with
 # cases/NAME.out, which is what PostgreSQL 15 prints for the same script), the libpq client
 # (server_libpq_test), a client killed in the middle of a transaction and of a long query,
-# and shutdown by SIGTERM and SIGINT. Prints `N passed, N failed`; exits non-zero on failure.
+# shutdown by SIGTERM and SIGINT, and authentication, TLS, privileges and timeouts (auth.sh).
+# Prints `N passed, N failed`; exits non-zero on failure.
 # Usage: test/server/run.sh [BUILD_DIR]   (default: build)
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -31,9 +32,10 @@ cleanup() {
 trap cleanup EXIT
 export PGHOST=127.0.0.1 PGUSER=tester PGDATABASE=test PGCONNECT_TIMEOUT=10
 
-# start_server DB: serves DB on a free port; sets server_pid and PGPORT.
+# start_server DB [OPTION]...: serves DB on a free port; sets server_pid and PGPORT.
 start_server() {
-  "$bin" serve "$1" --port 0 > "$work/server.log" 2>&1 &
+  : > "$work/server.log"  # never read the port of the previous server
+  "$bin" serve "$1" --port 0 "${@:2}" > "$work/server.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 100); do
     PGPORT=$(sed -n 's/.* on 127\.0\.0\.1:\([0-9]*\)$/\1/p' "$work/server.log")
@@ -151,6 +153,9 @@ disown $busy
 sleep 0.5
 stop_server INT "SIGINT shutdown with a running query"
 kill_client $busy
+
+# 6. Roles, passwords (SCRAM-SHA-256), host rules, TLS, privileges and timeouts.
+. "$root/test/server/auth.sh"
 
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]

@@ -24,15 +24,17 @@ ViewBuilder PgDatabase(const Catalog&) {
   return v;
 }
 
-// pg_roles, pg_authid and pg_user: the bootstrap superuser, owner of every object.
-ViewBuilder PgRoles(const Catalog&) {
+// pg_roles, pg_authid and pg_user: the catalog's roles (the bootstrap superuser among them).
+ViewBuilder PgRoles(const Catalog& c) {
   ViewBuilder v = Columns({"rolname:name", "rolsuper:bool", "rolinherit:bool", "rolcreaterole:bool",
                            "rolcreatedb:bool", "rolcanlogin:bool", "rolreplication:bool",
                            "rolconnlimit:int4", "rolpassword:text", "rolvaliduntil:timestamptz",
                            "rolbypassrls:bool", "rolconfig:text[]", "oid:oid"});
-  v.rows.push_back({Text(kOwnerName), Bool(true), Bool(true), Bool(true), Bool(true), Bool(true),
-                    Bool(true), Int(-1), Text("********"), Value::Null(v.types[9]), Bool(true),
-                    Value::Null(v.types[11]), Oid(kBootstrapRoleOid)});
+  for (const auto& [id, r] : c.roles())
+    v.rows.push_back({Text(r.name), Bool(r.superuser), Bool(true), Bool(r.createrole || r.superuser),
+                      Bool(r.createdb || r.superuser), Bool(r.login), Bool(r.superuser), Int(-1),
+                      Text("********"), Value::Null(v.types[9]), Bool(r.superuser),
+                      Value::Null(v.types[11]), Oid(id)});
   return v;
 }
 
@@ -48,13 +50,16 @@ ViewBuilder PgAuthid(const Catalog& c) {
   return v;
 }
 
-ViewBuilder PgUser(const Catalog&) {
+ViewBuilder PgUser(const Catalog& c) {
   ViewBuilder v =
       Columns({"usename:name", "usesysid:oid", "usecreatedb:bool", "usesuper:bool", "userepl:bool",
                "usebypassrls:bool", "passwd:text", "valuntil:timestamptz", "useconfig:text[]"});
-  v.rows.push_back({Text(kOwnerName), Oid(kBootstrapRoleOid), Bool(true), Bool(true), Bool(true),
-                    Bool(true), Text("********"), Value::Null(v.types[7]),
-                    Value::Null(v.types[8])});
+  for (const auto& [id, r] : c.roles()) {
+    if (!r.login) continue;
+    v.rows.push_back({Text(r.name), Oid(id), Bool(r.createdb || r.superuser), Bool(r.superuser),
+                      Bool(r.superuser), Bool(r.superuser), Text("********"),
+                      Value::Null(v.types[7]), Value::Null(v.types[8])});
+  }
   return v;
 }
 

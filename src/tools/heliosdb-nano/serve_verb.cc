@@ -8,6 +8,7 @@
 #include <string>
 
 #include "server/server.h"
+#include "server/tls_context.h"
 #include "verbs.h"
 #include "version.h"
 
@@ -28,7 +29,17 @@ void PrintServeUsage() {
       "Options:\n"
       "  --listen ADDR           address to listen on (default 127.0.0.1; * for all)\n"
       "  --port N                TCP port (default 5432; 0 picks a free one)\n"
-      "  --max-connections N     sessions at once (default 100)\n\n"
+      "  --max-connections N     sessions at once (default 100)\n"
+      "  --auth METHOD           trust or scram-sha-256 (default trust: anyone connects, a\n"
+      "                          development default meant for 127.0.0.1)\n"
+      "  --hba FILE              host rules as in pg_hba.conf (host|hostssl|hostnossl\n"
+      "                          DATABASE USER ADDRESS/MASK trust|scram-sha-256|reject);\n"
+      "                          they replace --auth, and unmatched connections are refused\n"
+      "  --tls-cert FILE         PEM certificate: SSLRequest is answered with TLS\n"
+      "  --tls-key FILE          its PEM private key\n\n"
+      "Every database starts with the superuser role \"heliosdb\" (no password: give it one\n"
+      "with ALTER ROLE heliosdb PASSWORD '...' before using scram-sha-256). Under trust, a\n"
+      "user name that names no role runs as heliosdb.\n"
       "SIGTERM stops gracefully (running statements finish), SIGINT stops fast.\n");
 }
 
@@ -60,7 +71,7 @@ bool ParseCount(const std::string& text, int min, int max, int* out) {
 int RunServeVerb(int argc, char** argv) {
   server::ServerOptions options;
   options.server_version = std::string("15.0 (HeliosDB Nano ") + kHeliosVersion + ")";
-  std::string path;
+  std::string path, tls_cert, tls_key;
   for (int i = 1; i < argc; i++) {
     std::string a = argv[i], value;
     if (a == "--help" || a == "-?") {
@@ -79,6 +90,26 @@ int RunServeVerb(int argc, char** argv) {
                      value.c_str());
         return 1;
       }
+    } else if (Option(argc, argv, &i, "--auth", &value)) {
+      auto method = server::ParseAuthMethod(value);
+      if (!method || *method == server::AuthMethod::kReject) {
+        std::fprintf(stderr, "heliosdb-nano serve: invalid --auth \"%s\" (trust, scram-sha-256)\n",
+                     value.c_str());
+        return 1;
+      }
+      options.auth = *method;
+    } else if (Option(argc, argv, &i, "--hba", &value)) {
+      std::string error;
+      auto rules = server::HostRules::Load(value, &error);
+      if (!rules) {
+        std::fprintf(stderr, "heliosdb-nano serve: %s: %s\n", value.c_str(), error.c_str());
+        return 1;
+      }
+      options.host_rules = std::make_shared<server::HostRules>(std::move(*rules));
+    } else if (Option(argc, argv, &i, "--tls-cert", &value)) {
+      tls_cert = value;
+    } else if (Option(argc, argv, &i, "--tls-key", &value)) {
+      tls_key = value;
     } else if (a.rfind("-", 0) != 0 && path.empty()) {
       path = a;
     } else {
@@ -91,6 +122,18 @@ int RunServeVerb(int argc, char** argv) {
     std::fprintf(stderr, "heliosdb-nano serve: no database PATH given\n");
     PrintServeUsage();
     return 1;
+  }
+  if (tls_cert.empty() != tls_key.empty()) {
+    std::fprintf(stderr, "heliosdb-nano serve: --tls-cert and --tls-key go together\n");
+    return 1;
+  }
+  if (!tls_cert.empty()) {
+    std::string error;
+    options.tls = server::CreateTlsContext(tls_cert, tls_key, &error);
+    if (!options.tls) {
+      std::fprintf(stderr, "heliosdb-nano serve: %s\n", error.c_str());
+      return 1;
+    }
   }
   auto db = Database::Open(path);
   if (!db.ok()) {
