@@ -51,6 +51,22 @@ struct ColumnInfo {
 
 enum class ConstraintKind : uint8_t { kPrimaryKey, kUnique, kCheck, kForeignKey };
 enum class FkAction : uint8_t { kNoAction, kRestrict, kCascade, kSetNull, kSetDefault };
+// The action as SQL writes it: "NO ACTION", "CASCADE", ...
+inline const char* FkActionSql(FkAction a) {
+  switch (a) {
+    case FkAction::kRestrict:
+      return "RESTRICT";
+    case FkAction::kCascade:
+      return "CASCADE";
+    case FkAction::kSetNull:
+      return "SET NULL";
+    case FkAction::kSetDefault:
+      return "SET DEFAULT";
+    case FkAction::kNoAction:
+      break;
+  }
+  return "NO ACTION";
+}
 
 struct ConstraintInfo {
   std::string name;

@@ -54,22 +54,6 @@ std::string ColumnDefinition(const DumpCatalog& c, const DumpTable& t, const Dum
   return def;
 }
 
-const char* FkActionSql(FkAction a) {
-  switch (a) {
-    case FkAction::kNoAction:
-      return "NO ACTION";
-    case FkAction::kRestrict:
-      return "RESTRICT";
-    case FkAction::kCascade:
-      return "CASCADE";
-    case FkAction::kSetNull:
-      return "SET NULL";
-    case FkAction::kSetDefault:
-      return "SET DEFAULT";
-  }
-  return "NO ACTION";
-}
-
 std::string AddConstraint(const DumpTable& t, const DumpConstraint& k) {
   std::string s = "ALTER TABLE " + QualifiedName(t.schema, t.name) + " ADD CONSTRAINT " +
                   QuoteIdentifier(k.name) + " ";

@@ -41,21 +41,6 @@ std::string StripOuterParentheses(const std::string& sql) {
   return sql.substr(1, sql.size() - 2);
 }
 
-const char* FkActionText(FkAction a) {
-  switch (a) {
-    case FkAction::kRestrict:
-      return "RESTRICT";
-    case FkAction::kCascade:
-      return "CASCADE";
-    case FkAction::kSetNull:
-      return "SET NULL";
-    case FkAction::kSetDefault:
-      return "SET DEFAULT";
-    default:
-      return nullptr;
-  }
-}
-
 std::string ConstraintDefinition(const Catalog& catalog, const TableInfo& t,
                                  const ConstraintInfo& k) {
   switch (k.kind) {
@@ -69,8 +54,11 @@ std::string ConstraintDefinition(const Catalog& catalog, const TableInfo& t,
       const TableInfo* ref = catalog.GetTable(k.ref_table);
       std::string def = "FOREIGN KEY (" + JoinColumns(t, k.columns) + ") REFERENCES " +
                         (ref ? ref->name + "(" + JoinColumns(*ref, k.ref_columns) + ")" : "?");
-      if (const char* a = FkActionText(k.on_update)) def += std::string(" ON UPDATE ") + a;
-      if (const char* a = FkActionText(k.on_delete)) def += std::string(" ON DELETE ") + a;
+      // pg_get_constraintdef leaves out the default NO ACTION.
+      if (k.on_update != FkAction::kNoAction)
+        def += std::string(" ON UPDATE ") + FkActionSql(k.on_update);
+      if (k.on_delete != FkAction::kNoAction)
+        def += std::string(" ON DELETE ") + FkActionSql(k.on_delete);
       return def;
     }
   }

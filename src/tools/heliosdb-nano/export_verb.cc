@@ -48,7 +48,6 @@ int RunExportVerb(int argc, char** argv) {
   dump::ExportOptions v2;
   v2.producer = std::string("heliosdb-nano ") + kHeliosVersion;
   dump::SqlExportOptions sql;
-  bool help = false;
   bool ok = args.Parse({"-o", "--output", "--format", "--target", "--distribute-by"},
                        [&](const std::string& name, const std::string* value) {
                          if (name == "-o" || name == "--output")
@@ -78,14 +77,12 @@ int RunExportVerb(int argc, char** argv) {
                                v2.include_branches = true;
                          } else if (name == "--pgvector")
                            sql.pgvector = true;
-                         else if (name == "--help" || name == "-?")
-                           help = true;
                          else
                            return false;
                          return true;
                        });
   if (!ok) return 2;
-  if (help) {
+  if (args.help()) {
     PrintExportUsage();
     return 0;
   }

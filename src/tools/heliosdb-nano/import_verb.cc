@@ -10,18 +10,15 @@ namespace heliosdb::shell {
 int RunImportVerb(int argc, char** argv) {
   VerbArguments args("import", argc, argv);
   dump::ImportOptions options;
-  bool help = false;
   bool ok = args.Parse({}, [&](const std::string& name, const std::string*) {
     if (name == "--force")
       options.force = true;
-    else if (name == "--help" || name == "-?")
-      help = true;
     else
       return false;
     return true;
   });
   if (!ok) return 2;
-  if (help) {
+  if (args.help()) {
     std::printf(
         "Usage:\n  heliosdb-nano import FILE PATH [--force]\n\n"
         "Recreates the database dumped in FILE (format v2) at PATH. The whole dump is checked\n"

@@ -21,7 +21,6 @@ bool ParseInt(const std::string& text, long min, long max, int64_t* out) {
 int RunMigrateVerb(int argc, char** argv) {
   VerbArguments args("migrate", argc, argv);
   dump::MigrateOptions options;
-  bool help = false;
   int64_t number = 0;
   bool ok = args.Parse(
       {"--to", "--jobs", "--state", "--target", "--rows-per-transaction", "--stop-after"},
@@ -42,14 +41,13 @@ int RunMigrateVerb(int argc, char** argv) {
             options.ddl.target = dump::DdlTarget::kCitus;
           else if (*v != "postgresql")
             return false;
-        } else if (name == "--help" || name == "-?")
-          help = true;
-        else
+        } else {
           return false;
+        }
         return true;
       });
   if (!ok) return 2;
-  if (help) {
+  if (args.help()) {
     std::printf(
         "Usage:\n  heliosdb-nano migrate PATH --to postgresql://USER@HOST:PORT/DB [--jobs N]\n"
         "        [--state FILE] [--target postgresql|citus] [--rows-per-transaction N]\n\n"

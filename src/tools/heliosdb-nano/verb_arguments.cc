@@ -16,6 +16,10 @@ bool VerbArguments::Parse(
       positional_.push_back(a);
       continue;
     }
+    if (a == "--help" || a == "-?") {
+      help_ = true;
+      continue;
+    }
     std::string name = a, value;
     size_t eq = a.find('=');
     bool has_value = false;

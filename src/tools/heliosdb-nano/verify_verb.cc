@@ -10,20 +10,17 @@ namespace heliosdb::shell {
 int RunVerifyVerb(int argc, char** argv) {
   VerbArguments args("verify", argc, argv);
   dump::VerifyTarget target;
-  bool help = false;
   bool ok = args.Parse({"--against", "--dump"}, [&](const std::string& name, const std::string* v) {
     if (name == "--against")
       target.postgres = *v;
     else if (name == "--dump")
       target.dump_file = *v;
-    else if (name == "--help" || name == "-?")
-      help = true;
     else
       return false;
     return true;
   });
   if (!ok) return 2;
-  if (help) {
+  if (args.help()) {
     std::printf(
         "Usage:\n  heliosdb-nano verify PATH --against postgresql://USER@HOST:PORT/DB\n"
         "  heliosdb-nano verify PATH --dump FILE\n\n"
