@@ -22,7 +22,15 @@ bool HasParameter(const BoundExpr& e) {
 Scn Binder::BindAsOfValue(const ast::AsOfClause& clause, const ast::Expr* value, int location) {
   if (clause.type == ast::AsOfClause::Type::kNow) return time_travel_->NowScn();
   Scope none;  // AS OF sees no columns, not even an enclosing query's
-  BoundExprPtr bound = BindScalar(*value, none);
+  BoundExprPtr bound;
+  try {
+    bound = BindScalar(*value, none);
+  } catch (const DbException& e) {
+    if (e.status().sqlstate() != std::string(sqlstate::kUndefinedColumn)) throw;
+    ThrowError(sqlstate::kFeatureNotSupported,
+               "AS OF and VERSIONS BETWEEN take a constant expression, not a column reference",
+               value->location);
+  }
   if (HasParameter(*bound))
     ThrowError(sqlstate::kFeatureNotSupported, "AS OF does not accept parameters", value->location);
   bool timestamp = clause.type == ast::AsOfClause::Type::kTimestamp;
@@ -81,7 +89,7 @@ LogicalOpPtr Binder::BindHistoricTable(const ast::BaseTableRef& ref, Scope* scop
                ref.location);
   CheckTablePrivileges(current ? catalog_ : *history, RoleScope::Current(),
                        current ? *current : *table, kPrivSelect);
-  time_travel_->CheckRetention(*table, clause.versions_between ? from : scn, ref.location);
+  time_travel_->CheckRetention(current ? *current : *table, clause.versions_between ? from : scn, ref.location);
   if (dependencies_) dependencies_->push_back(table->id);
 
   std::string alias = ref.alias.empty() ? name : ref.alias;
