@@ -28,6 +28,8 @@ inline constexpr const char* kInvalidTimeZoneDisplacement = "22009";
 inline constexpr const char* kSubstringError = "22011";
 inline constexpr const char* kDivisionByZero = "22012";
 inline constexpr const char* kInvalidParameterValue = "22023";
+// Time travel before the retention horizon (PostgreSQL's class 72, snapshot_too_old).
+inline constexpr const char* kSnapshotTooOld = "72000";
 inline constexpr const char* kInvalidEscapeSequence = "22025";
 inline constexpr const char* kInvalidRegularExpression = "2201B";
 inline constexpr const char* kInvalidRowCountInLimit = "2201W";

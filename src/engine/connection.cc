@@ -6,6 +6,7 @@
 #include "common/memory_size.h"
 #include "common/types/value_text.h"
 #include "engine/connection_impl.h"
+#include "engine/time_travel_source.h"
 #include "engine/planner_environment.h"
 #include "execution/physical_planner.h"
 #include "function/cast/cast.h"
@@ -204,6 +205,8 @@ void Connection::Impl::Bind(PreparedPlan& p) {
   RoleScope role_scope(role);  // the binder checks privileges as it resolves tables
   Binder binder(current, p.param_types);
   binder.set_function_context(MakeFunctionContext());
+  ConnectionTimeTravel time_travel(*this);
+  binder.set_time_travel(&time_travel);
   const ast::Statement& s = *p.statement;
   LogicalOpPtr plan;
   switch (s.kind) {
@@ -230,6 +233,7 @@ void Connection::Impl::Bind(PreparedPlan& p) {
   p.param_types = binder.parameter_types();
   p.catalog = std::move(owner);
   p.role = role;
+  p.time_travel = time_travel.used();
 }
 
 std::vector<Value> Connection::Impl::ConvertParams(const PreparedPlan& p,
@@ -309,8 +313,9 @@ QueryResult::Impl Connection::Impl::RunPlan(PreparedPlan& p, const std::vector<V
   const Catalog& current = CurrentCatalog();
   // GRANT and REVOKE change the catalog; SET ROLE changes whose privileges apply; `threads`
   // decides merge joins.
+  // A time-travel plan holds the SCNs its AS OF values named when it was bound (NOW, now()).
   if (!p.plan || p.catalog.get() != &current || p.role != CurrentRoleId() ||
-      p.threads != Threads()) {
+      p.threads != Threads() || p.time_travel) {
     bool had_plan = p.plan != nullptr;
     std::vector<LogicalType> before = had_plan ? p.plan->types : std::vector<LogicalType>();
     Bind(p);

@@ -37,6 +37,7 @@ struct PreparedPlan {
   LogicalOpPtr plan;                       // null for utility statements
   int threads = 0;                         // the `threads` setting it was planned for
   ObjectId role = 0;  // the role whose privileges the binder checked `plan` with
+  bool time_travel = false;  // the plan reads AS OF / VERSIONS BETWEEN: bound anew per run
 };
 
 struct Connection::Impl : public SessionContext {

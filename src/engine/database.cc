@@ -3,6 +3,8 @@
 #include "common/exception.h"
 #include "engine/connection_impl.h"
 #include "engine/database_impl.h"
+#include "engine/time_travel_retention.h"
+#include "storage/kv_store.h"
 
 namespace heliosdb {
 
@@ -31,6 +33,25 @@ void Database::Impl::EndCatalogChange() {
   txn->Rollback();
 }
 
+Database::Impl::~Impl() {
+  if (storage) storage->kv().SetVersionCollector(nullptr);
+}
+
+void Database::Impl::StartVersionCollection() {
+  storage->kv().SetVersionCollector([this]() -> std::unique_ptr<VersionCollector> {
+    std::shared_ptr<const Catalog> current;
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      current = catalog;
+    }
+    try {
+      return std::make_unique<VersionCollector>(CurrentHorizons(*storage, *current));
+    } catch (const DbException&) {
+      return nullptr;  // a setting that no longer parses: keep every version
+    }
+  });
+}
+
 Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Database::~Database() = default;
 
@@ -50,6 +71,7 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path,
     impl->catalog = Catalog::Load(*txn);
     impl->catalog_scn = txn->snapshot_scn();
     txn->Rollback();
+    impl->StartVersionCollection();
   } catch (const DbException& e) {
     return e.status();
   }

@@ -14,6 +14,7 @@
 namespace heliosdb {
 
 struct Database::Impl {
+  ~Impl();  // stops handing the compaction filter policies that read this database
   std::string path;
   Options options;
   std::unique_ptr<StorageEngine> storage;
@@ -23,6 +24,8 @@ struct Database::Impl {
   // Called around the commit of a transaction that changed the catalog.
   void BeginCatalogChange();
   void EndCatalogChange();  // reloads the catalog from the newest snapshot
+  // Makes compactions collect old versions past each table's retention horizon.
+  void StartVersionCollection();
 
   std::mutex mu;
   std::shared_ptr<const Catalog> catalog;

@@ -3,6 +3,7 @@
 // the rows within the transaction; the others only change the catalog.
 #include "common/exception.h"
 #include "engine/ddl_executor.h"
+#include "engine/time_travel_retention.h"
 #include "parser/ast_printer.h"
 #include "execution/expression_executor.h"
 #include "execution/table_row.h"
@@ -380,6 +381,8 @@ QueryResult::Impl DdlExecutor::AlterTable(const ast::AlterTableStmt& stmt) {
         std::string prefix = action.type == A::kSetColumnOptions ? action.name + "." : "";
         if (!prefix.empty()) column_index(action.name);
         for (auto& [key, text] : OptionTexts(action.options, prefix)) table.options[key] = text;
+        if (table.options.count(kRetentionSetting))
+          ParseRetention(table.options[kRetentionSetting]);  // 22023 for a bad interval
         catalog_.PutTable(txn_, table);
         break;
       }

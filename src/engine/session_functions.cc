@@ -7,6 +7,7 @@
 #include "common/exception.h"
 #include "catalog/privileges.h"
 #include "engine/connection_impl.h"
+#include "engine/time_travel_functions.h"
 #include "planner/system_catalog/catalog_oids.h"
 
 namespace heliosdb {
@@ -111,6 +112,8 @@ Value Connection::Impl::CallSessionFunction(const std::string& name,
     }
   }
   if (name == "pg_sleep") return Sleep(args[0]);
+  if (name == "current_scn" || name == "scn_to_timestamp" || name == "timestamp_to_scn")
+    return TimeTravelFunction(*db->storage, name, args);
   if (name == "set_config") {
     if (args[0].is_null())
       ThrowError(sqlstate::kNullValueNotAllowed, "SET requires parameter name");

@@ -36,7 +36,8 @@ void ResetSequence(StorageEngine* storage, ObjectId id, int64_t next_value) {
 
 bool IsSessionFunction(const std::string& name) {
   return name == "currval" || name == "lastval" || name == "setval" ||
-         name == "current_setting" || name == "set_config" || name == "pg_sleep";
+         name == "current_setting" || name == "set_config" || name == "pg_sleep" ||
+         name == "current_scn" || name == "scn_to_timestamp" || name == "timestamp_to_scn";
 }
 
 void ExecContext::CheckCancel() const {

@@ -16,6 +16,7 @@
 #include "execution/operator/projection/projection.h"
 #include "execution/operator/scan/table_function.h"
 #include "execution/operator/scan/table_scan.h"
+#include "execution/operator/scan/version_scan.h"
 #include "execution/operator/set/recursive_cte.h"
 #include "execution/operator/set/set_operation.h"
 #include "execution/operator/sort/sort.h"
@@ -121,9 +122,12 @@ class PlanBuilder {
 
 PhysicalOperatorPtr PlanBuilder::Make(const LogicalOp& op, PipelineShare* share) {
   switch (op.kind) {
-    case LogicalOpKind::kGet:
-      return std::make_unique<TableScan>(*op.table, op.columns, op.emit_row_key, op.access,
-                                         op.types, share ? share->ranges : nullptr);
+    case LogicalOpKind::kGet: {
+      auto scan = std::make_unique<TableScan>(*op.table, op.columns, op.emit_row_key, op.access,
+                                              op.types, share ? share->ranges : nullptr);
+      if (op.as_of_scn != 0) scan->ReadAsOf(op.as_of_scn, op.history_catalog.get());
+      return scan;
+    }
     case LogicalOpKind::kFilter:
       return std::make_unique<Filter>(*op.predicate, op.types);
     case LogicalOpKind::kProjection:
@@ -148,6 +152,7 @@ PhysicalOperatorPtr PlanBuilder::Make(const LogicalOp& op, PipelineShare* share)
     case LogicalOpKind::kSetOp:
       return std::make_unique<SetOperation>(op.set_op, op.set_all, op.types);
     case LogicalOpKind::kTableFunction:
+      if (op.table != nullptr) return std::make_unique<VersionScan>(op, op.types);
       return std::make_unique<TableFunctionScan>(op, op.types);
     case LogicalOpKind::kProjectSet:
       return std::make_unique<ProjectSet>(op.exprs, op.types);

@@ -20,6 +20,7 @@ ast::StatementPtr ParserImpl::ParseInsert(std::unique_ptr<ast::WithClause> with)
   s->with = std::move(with);
   ExpectKw("into");
   s->table = ParseQualifiedName();
+  RejectTimeTravelTarget();
   s->alias = ParseDmlAlias(true);
   if (PeekOp("(") && !IsQueryInParens(static_cast<int>(pos_))) {
     s->columns = ParseParenNameList();
@@ -85,6 +86,7 @@ ast::StatementPtr ParserImpl::ParseUpdate(std::unique_ptr<ast::WithClause> with)
   s->with = std::move(with);
   AcceptKw("only");
   s->table = ParseQualifiedName();
+  RejectTimeTravelTarget();
   s->alias = ParseDmlAlias(false);
   ExpectKw("set");
   s->set = ParseSetClauses();
@@ -105,6 +107,7 @@ ast::StatementPtr ParserImpl::ParseDelete(std::unique_ptr<ast::WithClause> with)
   ExpectKw("from");
   AcceptKw("only");
   s->table = ParseQualifiedName();
+  RejectTimeTravelTarget();
   s->alias = ParseDmlAlias(false);
   if (AcceptKw("using")) s->using_tables = ParseFromList();
   if (AcceptKw("where")) {
@@ -115,6 +118,14 @@ ast::StatementPtr ParserImpl::ParseDelete(std::unique_ptr<ast::WithClause> with)
   }
   s->returning = ParseReturning();
   return s;
+}
+
+// INSERT / UPDATE / DELETE write the current state: a target read AS OF or VERSIONS BETWEEN
+// names a past that cannot change.
+void ParserImpl::RejectTimeTravelTarget() {
+  if (PeekAsOf() || (PeekKw("versions") && PeekKw("between", 1)))
+    ThrowError(sqlstate::kFeatureNotSupported,
+               "cannot write to a table read AS OF or VERSIONS BETWEEN", Peek().location);
 }
 
 }  // namespace heliosdb::parser

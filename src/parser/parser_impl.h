@@ -120,6 +120,7 @@ class ParserImpl {
   ast::TableRefPtr ParseTablePrimary();
   void ParseTableAlias(ast::TableRef* ref, bool allow_columns);
   bool PeekAsOf() const;
+  void RejectTimeTravelTarget();  // 0A000 when AS OF / VERSIONS follows a DML target
   std::unique_ptr<ast::AsOfClause> ParseAsOfValue();  // after AS OF
   void ParseTimeTravel(ast::BaseTableRef* ref);
 

@@ -15,6 +15,7 @@
 #include "catalog/catalog.h"
 #include "parser/ast.h"
 #include "planner/logical_plan.h"
+#include "planner/time_travel.h"
 
 namespace heliosdb {
 
@@ -80,6 +81,8 @@ class Binder {
                                std::vector<ObjectId>* dependencies = nullptr);
   // The session facts constant folding needs (time zone for timestamptz literals).
   void set_function_context(const FunctionContext& ctx) { function_context_ = ctx; }
+  // Where AS OF and VERSIONS BETWEEN resolve; unset, they are refused (0A000).
+  void set_time_travel(TimeTravelSource* source) { time_travel_ = source; }
 
  private:
   friend class ExpressionBinder;
@@ -90,6 +93,9 @@ class Binder {
   // A FROM item after others: LATERAL ones (and table functions) may read `left`'s columns.
   LogicalOpPtr BindLateralRef(const ast::TableRef& ref, const Scope& left, Scope* scope);
   LogicalOpPtr BindBaseTable(const ast::BaseTableRef& ref, Scope* scope);
+  // A table reference with AS OF / VERSIONS BETWEEN (time_travel_binder.cc).
+  LogicalOpPtr BindHistoricTable(const ast::BaseTableRef& ref, Scope* scope);
+  Scn BindAsOfValue(const ast::AsOfClause& clause, const ast::Expr* value, int location);
   // target_name: the UPDATE / DELETE target's name, which the FROM / USING items may not
   // reuse (42712), as no two items may.
   LogicalOpPtr BindFrom(const std::vector<ast::TableRefPtr>& from, Scope* scope,
@@ -141,6 +147,7 @@ class Binder {
   const Catalog& catalog_;
   std::vector<LogicalType> param_types_;
   FunctionContext function_context_;
+  TimeTravelSource* time_travel_ = nullptr;
   std::vector<ObjectId>* dependencies_ = nullptr;
   int depth_ = 0;  // nesting of views and subqueries, bounded against runaway recursion
   // The scope a subquery expression being bound sits in (its outer scope), or null.

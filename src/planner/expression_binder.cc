@@ -466,6 +466,23 @@ BoundExprPtr ExpressionBinder::BindSpecialFunction(const ast::FunctionExpr& e,
     }
     return out;
   }
+  if (name == "current_scn" || name == "scn_to_timestamp" || name == "timestamp_to_scn") {
+    // Time travel's clock: answered by the session, which reaches the commit-time map.
+    bool has_arg = name != "current_scn";
+    if (e.args.size() != (has_arg ? 1u : 0u))
+      ThrowError(sqlstate::kUndefinedFunction,
+                 "function " + name + (has_arg ? " requires one argument" : " takes no arguments"),
+                 e.location);
+    auto out = std::make_unique<BoundExpr>();
+    out->kind = BoundExprKind::kSessionFunction;
+    out->name = name;
+    out->type = name == "scn_to_timestamp" ? TypeId::kTimestampTz : TypeId::kBigInt;
+    if (has_arg)
+      out->children.push_back(binder_.Coerce(
+          Bind(*e.args[0]), name == "scn_to_timestamp" ? TypeId::kBigInt : TypeId::kTimestampTz,
+          false, "argument", e.args[0]->location));
+    return out;
+  }
   if (name == "pg_sleep") {
     // Answered by the session, which can stop sleeping on cancel or statement_timeout. The
     // result stands for PostgreSQL's void: an empty text.

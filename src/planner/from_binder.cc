@@ -139,8 +139,7 @@ LogicalOpPtr Binder::BindSubquery(const ast::SelectStmt& query, const std::strin
 }
 
 LogicalOpPtr Binder::BindBaseTable(const ast::BaseTableRef& ref, Scope* scope) {
-  if (ref.as_of)
-    ThrowError(sqlstate::kFeatureNotSupported, "AS OF is not supported yet", ref.location);
+  if (ref.as_of) return BindHistoricTable(ref, scope);
   auto [schema, name] = SplitQualifiedName(ref.name, ref.location);
   std::string alias = ref.alias.empty() ? name : ref.alias;
   if (schema.empty()) {

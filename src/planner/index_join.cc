@@ -20,7 +20,9 @@ constexpr double kProbeAdvantage = 50;
 
 const LogicalOp* TableOf(const LogicalOp& op) {
   const LogicalOp* get = op.kind == LogicalOpKind::kFilter ? op.children[0].get() : &op;
-  if (get->kind != LogicalOpKind::kGet || get->access.type != AccessPath::Type::kFullScan)
+  // An AS OF read probes no index: the index may not have existed at that SCN.
+  if (get->kind != LogicalOpKind::kGet || get->access.type != AccessPath::Type::kFullScan ||
+      get->as_of_scn != 0)
     return nullptr;
   return get;
 }

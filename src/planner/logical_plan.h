@@ -11,6 +11,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "catalog/catalog.h"
 #include "catalog/catalog_entry.h"
 #include "planner/bound_expr.h"
 
@@ -115,6 +116,13 @@ struct LogicalOp {
                              // the key columns (DISTINCT ON), empty for all columns
   bool emit_row_key = false; // kGet: a last BYTEA column holds each row's storage key
   AccessPath access;
+  // kGet AS OF: the committed state at as_of_scn (0: the transaction's own view). kGet AS OF
+  // and kTableFunction "versions between" (versions_from..versions_to): `table` is an entry
+  // of history_catalog, the catalog as of then, which the plan keeps alive.
+  Scn as_of_scn = 0;
+  Scn versions_from = 0;
+  Scn versions_to = 0;
+  std::shared_ptr<const Catalog> history_catalog;
 
   BoundExprPtr predicate;             // kFilter, kJoin condition
   std::vector<BoundExprPtr> exprs;    // kProjection, kAggregate groups, kUpdate new values

@@ -1,6 +1,7 @@
 #include "storage/kv_store.h"
 
 #include <rocksdb/cache.h>
+#include <rocksdb/compaction_filter.h>
 #include <rocksdb/convenience.h>
 #include <rocksdb/db.h>
 #include <rocksdb/filter_policy.h>
@@ -10,8 +11,10 @@
 #include <rocksdb/write_batch.h>
 
 #include <algorithm>
+#include <mutex>
 
 #include "common/exception.h"
+#include "storage/version_collector.h"
 #include "storage/version_key.h"
 
 namespace heliosdb {
@@ -59,10 +62,46 @@ bool Supported(rocksdb::CompressionType type) {
   return std::find(all.begin(), all.end(), type) != all.end();
 }
 
+// The compaction filter: a VersionCollector per compaction (keys arrive in order within one).
+class VersionFilter : public rocksdb::CompactionFilter {
+ public:
+  explicit VersionFilter(std::unique_ptr<VersionCollector> c) : collector_(std::move(c)) {}
+  const char* Name() const override { return "heliosdb.VersionFilter.1"; }
+  bool Filter(int, const rocksdb::Slice& key, const rocksdb::Slice&, std::string*,
+              bool*) const override {
+    return collector_->Drop(std::string_view(key.data(), key.size()));
+  }
+
+ private:
+  std::unique_ptr<VersionCollector> collector_;  // Filter() is const; the collector has state
+};
+
+class VersionFilterFactory : public rocksdb::CompactionFilterFactory {
+ public:
+  const char* Name() const override { return "heliosdb.VersionFilterFactory.1"; }
+  std::unique_ptr<rocksdb::CompactionFilter> CreateCompactionFilter(
+      const rocksdb::CompactionFilter::Context&) override {
+    std::lock_guard lock(mu_);
+    if (!make_) return nullptr;
+    std::unique_ptr<VersionCollector> collector = make_();
+    if (!collector) return nullptr;
+    return std::make_unique<VersionFilter>(std::move(collector));
+  }
+  void Set(KvStore::CollectorFactory make) {
+    std::lock_guard lock(mu_);
+    make_ = std::move(make);
+  }
+
+ private:
+  std::mutex mu_;
+  KvStore::CollectorFactory make_;
+};
+
 }  // namespace
 
 struct KvStore::Shared {
   std::shared_ptr<rocksdb::Cache> block_cache;
+  std::shared_ptr<VersionFilterFactory> filters = std::make_shared<VersionFilterFactory>();
 };
 
 // ---- KvIterator ----
@@ -162,6 +201,7 @@ Status KvStore::Open(const std::string& dir, const Options& options,
   opts.bottommost_compression = Supported(rocksdb::kZSTD) ? rocksdb::kZSTD : fast;
 
   opts.prefix_extractor = std::make_shared<VersionKeyPrefixTransform>();
+  opts.compaction_filter_factory = store->shared_->filters;
   opts.memtable_prefix_bloom_size_ratio = 0.05;
   opts.memtable_whole_key_filtering = false;
 
@@ -193,6 +233,7 @@ Status KvStore::Open(const std::string& dir, const Options& options,
 }
 
 KvStore::~KvStore() {
+  if (shared_) shared_->filters->Set(nullptr);
   if (db_ != nullptr) {
     db_->Close().PermitUncheckedError();
     delete db_;
@@ -261,6 +302,21 @@ KvStore::RangeSize KvStore::ApproximateSize(std::string_view start, std::string_
   db_->GetApproximateMemTableStats(db_->DefaultColumnFamily(), range, &out.memtable_entries,
                                    &memtable_bytes);
   return out;
+}
+
+}  // namespace heliosdb
+
+namespace heliosdb {
+
+void KvStore::SetVersionCollector(CollectorFactory make_collector) {
+  shared_->filters->Set(std::move(make_collector));
+}
+
+Status KvStore::CompactAll() {
+  if (read_only_) return Status::OK();
+  rocksdb::CompactRangeOptions options;
+  options.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForce;
+  return FromRocks(db_->CompactRange(options, nullptr, nullptr), "compact");
 }
 
 }  // namespace heliosdb

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <memory>
 #include <string>
@@ -23,6 +24,8 @@ class Slice;
 }  // namespace rocksdb
 
 namespace heliosdb {
+
+class VersionCollector;
 
 struct KvReadOptions {
   // Only keys with the seek target's versioned-key prefix (one user key, any version) are
@@ -111,6 +114,16 @@ class KvStore {
   RangeSize ApproximateSize(std::string_view start, std::string_view end);
   bool read_only() const { return read_only_; }
   const std::string& dir() const { return dir_; }
+
+  // Old row versions are dropped by compactions as `make_collector` decides: it is called
+  // (on a RocksDB background thread) at the start of each compaction for a collector with the
+  // policy of that moment. Unset (the default), every version is kept. Setting it again, or
+  // to null, waits for no running compaction: collectors own their policy.
+  using CollectorFactory = std::function<std::unique_ptr<VersionCollector>()>;
+  void SetVersionCollector(CollectorFactory make_collector);
+  // Flushes the memtables and compacts every level (maintenance and tests): old versions are
+  // collected now instead of when RocksDB compacts on its own.
+  Status CompactAll();
 
  private:
   KvStore() = default;

@@ -140,4 +140,14 @@ void StorageEngine::SetCounter(std::string_view name, int64_t value) {
   s.reserved = value;
 }
 
+std::optional<std::string> StorageEngine::GetSetting(std::string_view name) {
+  std::string value;
+  if (!kv_->Get(SettingKey(name), &value)) return std::nullopt;
+  return value;
+}
+
+Status StorageEngine::PutSetting(std::string_view name, std::string_view value) {
+  return kv_->Put(SettingKey(name), value, true);
+}
+
 }  // namespace heliosdb

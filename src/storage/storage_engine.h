@@ -6,6 +6,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -45,6 +46,10 @@ class StorageEngine {
   void SetCounter(std::string_view name, int64_t value);
   // The counter's current value (0 for a counter never incremented or set).
   int64_t ReadCounter(std::string_view name);
+
+  // Database-wide settings persisted in the store (ALTER DATABASE ... SET): text values.
+  std::optional<std::string> GetSetting(std::string_view name);
+  Status PutSetting(std::string_view name, std::string_view value);
 
   KvStore& kv() { return *kv_; }
 

@@ -20,6 +20,7 @@
 //   'm' "format_version"      -> u32 BE      the keyspace/row format version (kFormatVersion)
 //   'm' "last_scn"            -> u64 BE      the SCN of the newest commit (also in every commit)
 //   'm' "counter/" name       -> i64 BE      the reserved high-water mark of a durable counter
+//   'm' "setting/" name       -> text        a database-wide setting (ALTER DATABASE ... SET)
 //
 // Commit-time map (for AS OF TIMESTAMP), one entry per commit, in the commit's batch:
 //
@@ -138,6 +139,10 @@ inline std::string MetaKey(std::string_view name) {
 
 inline std::string CounterKey(std::string_view name) {
   return MetaKey("counter/" + std::string(name));
+}
+
+inline std::string SettingKey(std::string_view name) {
+  return MetaKey("setting/" + std::string(name));
 }
 
 inline std::string TimeMapKey(Scn scn) {

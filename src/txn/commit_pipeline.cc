@@ -98,6 +98,24 @@ void TransactionManager::Impl::ReturnPointReader(std::unique_ptr<KvIterator> rea
   if (readers_.size() < kMaxPooled) readers_.push_back(std::move(reader));
 }
 
+Scn TransactionManager::Impl::OpenSnapshot(Scn scn) {
+  std::lock_guard lock(snapshots_mu_);
+  if (scn == 0) scn = last_committed();
+  snapshots_.insert(scn);
+  return scn;
+}
+
+void TransactionManager::Impl::CloseSnapshot(Scn scn) {
+  std::lock_guard lock(snapshots_mu_);
+  auto it = snapshots_.find(scn);
+  if (it != snapshots_.end()) snapshots_.erase(it);
+}
+
+Scn TransactionManager::Impl::OldestSnapshot() {
+  std::lock_guard lock(snapshots_mu_);
+  return snapshots_.empty() ? last_committed() : *snapshots_.begin();
+}
+
 bool TransactionManager::Impl::ChangedAfter(const Snapshot& snapshot, ObjectId object,
                                             std::string_view key) {
   KvReadOptions ro;

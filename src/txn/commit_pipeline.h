@@ -21,6 +21,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
+#include <set>
 #include <vector>
 
 #include "storage/kv_store.h"
@@ -49,6 +50,14 @@ struct TransactionManager::Impl {
   std::unique_ptr<KvIterator> TakePointReader();
   void ReturnPointReader(std::unique_ptr<KvIterator> reader);
 
+  // The registry of open snapshots, so that old versions they can see outlive the retention
+  // window while they run. OpenSnapshot(0) registers the last published SCN, read under the
+  // registry's lock: a snapshot taken after OldestSnapshot() returned is never older than it.
+  Scn OpenSnapshot(Scn scn);
+  void CloseSnapshot(Scn scn);
+  // The oldest registered snapshot, or the last published SCN when none is open.
+  Scn OldestSnapshot();
+
  private:
   struct InFlight {
     BranchId branch;
@@ -66,6 +75,9 @@ struct TransactionManager::Impl {
   std::vector<std::unique_ptr<KvIterator>> readers_;  // guarded by readers_mu_
   std::atomic<Scn> last_committed_{0};
   std::atomic<uint64_t> landed_{0};  // commits that have left the in-flight set
+
+  std::mutex snapshots_mu_;
+  std::multiset<Scn> snapshots_;  // guarded by snapshots_mu_
 
   std::mutex mu_;
   std::condition_variable published_;

@@ -11,6 +11,7 @@ MvccTransaction::MvccTransaction(TransactionManager::Impl* manager, const Snapsh
 
 MvccTransaction::~MvccTransaction() {
   if (point_reader_) manager_->ReturnPointReader(std::move(point_reader_));
+  if (!finished_) manager_->CloseSnapshot(snapshot_.scn);
 }
 
 void MvccTransaction::CheckActive() const {
@@ -110,6 +111,7 @@ Status MvccTransaction::ReleaseSavepoint(const std::string& name) {
 Status MvccTransaction::Commit(Scn* commit_scn) {
   CheckActive();
   finished_ = true;
+  manager_->CloseSnapshot(snapshot_.scn);
   point_reader_.reset();
   Status s;
   if (writes_.empty()) {
@@ -122,6 +124,7 @@ Status MvccTransaction::Commit(Scn* commit_scn) {
 }
 
 void MvccTransaction::Rollback() {
+  if (!finished_) manager_->CloseSnapshot(snapshot_.scn);
   finished_ = true;
   point_reader_.reset();
   writes_.Clear();

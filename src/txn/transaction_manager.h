@@ -28,9 +28,13 @@ class TransactionManager {
 
   // A new transaction whose snapshot is the last committed SCN.
   std::unique_ptr<Transaction> Begin(const TransactionOptions& options = TransactionOptions());
-  // A read-only transaction seeing the database as of scn (time travel uses this later).
+  // A read-only transaction seeing the database as of scn (time travel); an scn past the
+  // last committed one reads the last committed one.
   std::unique_ptr<Transaction> BeginAt(Scn scn, const TransactionOptions& options);
   Scn last_committed_scn() const;
+  // The oldest snapshot of a transaction still open (the last committed SCN when none is):
+  // the compaction filter keeps every version it can see.
+  Scn oldest_snapshot_scn() const;
 
   struct Impl;
 

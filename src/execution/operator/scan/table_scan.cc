@@ -1,5 +1,6 @@
 #include "execution/operator/scan/table_scan.h"
 
+#include "common/exception.h"
 #include "execution/expression_executor.h"
 #include "execution/parallel/key_range_split.h"
 #include "function/cast/cast.h"
@@ -17,6 +18,25 @@ TableScan::TableScan(const TableInfo& table, std::vector<int> columns, bool emit
       access_(access),
       ranges_(std::move(ranges)) {
   for (int c : columns) slots_.push_back(table.columns[c].slot);
+}
+
+Transaction& TableScan::Reader(ExecContext& ctx) {
+  if (as_of_ == 0) return *ctx.txn;
+  if (!history_) {
+    bool via_index = access_.type == AccessPath::Type::kIndex, index_existed = false;
+    if (via_index) {
+      for (const IndexInfo* index : history_catalog_->TableIndexes(table_.id))
+        if (index->id == access_.index->id) index_existed = index->columns == access_.index->columns;
+    }
+    if (via_index && !index_existed)
+      ThrowError(sqlstate::kFeatureNotSupported,
+                 "index \"" + access_.index->name + "\" did not exist as of SCN " +
+                     std::to_string(as_of_) + "; the AS OF read cannot use it");
+    TransactionOptions options;
+    options.branch = ctx.txn->branch();
+    history_ = ctx.storage->transactions().BeginAt(as_of_, options);
+  }
+  return *history_;
 }
 
 bool TableScan::Start(ExecContext& ctx) {
@@ -77,7 +97,7 @@ std::vector<ScanRanges::Range> TableScan::Cut(ExecContext& ctx, size_t pieces) {
   if (!Start(ctx)) return {};
   std::vector<std::string> bounds;
   std::string first, last;
-  if (ctx.txn->KeyBounds(ScannedObject(), lower_, upper_, &first, &last))
+  if (Reader(ctx).KeyBounds(ScannedObject(), lower_, upper_, &first, &last))
     bounds = SplitKeyRange(first, last, pieces);
   std::vector<ScanRanges::Range> out;
   std::string lower = lower_;
@@ -93,7 +113,7 @@ bool TableScan::OpenNextRange(ExecContext& ctx) {
   ScanRanges::Range range;
   auto cut = [&](size_t pieces) { return Cut(ctx, pieces); };
   if (!ranges_->Next(cut, &range)) return false;
-  it_ = ctx.txn->Scan(ScannedObject(), range.first, range.second);
+  it_ = Reader(ctx).Scan(ScannedObject(), range.first, range.second);
   return true;
 }
 
@@ -108,12 +128,12 @@ DataChunk* TableScan::Next(ExecContext& ctx) {
     if (point_) {
       chunk_.Initialize(types_, 1);  // one row at most
       done_ = true;
-      auto value = ctx.txn->Get(table_.id, lower_);
+      auto value = Reader(ctx).Get(table_.id, lower_);
       if (!value) return nullptr;
       AddRow(lower_, *value);
       return &chunk_;
     }
-    it_ = ctx.txn->Scan(ScannedObject(), lower_, upper_);
+    it_ = Reader(ctx).Scan(ScannedObject(), lower_, upper_);
   }
   // Fresh buffers each batch: the previous batch may still be referenced downstream.
   chunk_.Initialize(types_);
@@ -127,7 +147,7 @@ DataChunk* TableScan::Next(ExecContext& ctx) {
     while (it_->Valid() && chunk_.size() < kVectorSize) {
       if (via_index) {
         std::string row_key(it_->value());
-        auto value = ctx.txn->Get(table_.id, row_key);
+        auto value = Reader(ctx).Get(table_.id, row_key);
         if (value) AddRow(row_key, *value);
       } else {
         AddRow(it_->key(), it_->value());

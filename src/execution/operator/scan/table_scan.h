@@ -19,8 +19,16 @@ class TableScan : public PhysicalOperator {
             const AccessPath& access, std::vector<LogicalType> types,
             std::shared_ptr<ScanRanges> ranges = nullptr);
   DataChunk* Next(ExecContext& ctx) override;
+  // AS OF: read the committed state at scn, through a read-only transaction of its own.
+  // history: the catalog as of scn (an index the optimizer picked must have existed then).
+  void ReadAsOf(Scn scn, const Catalog* history) {
+    as_of_ = scn;
+    history_catalog_ = history;
+  }
 
  private:
+  // The transaction the scan reads through: the statement's, or its AS OF one.
+  Transaction& Reader(ExecContext& ctx);
   ObjectId ScannedObject() const;
   // The pieces of the scan's key range (parallel scans; the first clone cuts them).
   std::vector<ScanRanges::Range> Cut(ExecContext& ctx, size_t pieces);
@@ -41,6 +49,9 @@ class TableScan : public PhysicalOperator {
   std::string lower_, upper_;  // [lower, upper) over the table or index keyspace
   std::unique_ptr<RowIterator> it_;
   std::shared_ptr<ScanRanges> ranges_;  // null: this scan reads its whole range alone
+  Scn as_of_ = 0;
+  const Catalog* history_catalog_ = nullptr;
+  std::unique_ptr<Transaction> history_;  // the AS OF snapshot, opened on first read
 };
 
 }  // namespace heliosdb

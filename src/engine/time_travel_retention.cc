@@ -1,0 +1,76 @@
+#include "engine/time_travel_retention.h"
+
+#include <algorithm>
+#include <chrono>
+
+#include "common/exception.h"
+#include "common/types/value_text.h"
+#include "storage/commit_time_map.h"
+
+namespace heliosdb {
+
+namespace {
+constexpr int64_t kMicrosPerDay = int64_t{86400} * 1000000;
+
+int64_t NowMicrosSince2000() {
+  constexpr int64_t kUnixTo2000Seconds = 946684800;
+  auto now = std::chrono::system_clock::now().time_since_epoch();
+  return std::chrono::duration_cast<std::chrono::microseconds>(now).count() -
+         kUnixTo2000Seconds * 1000000;
+}
+}  // namespace
+
+int64_t ParseRetention(const std::string& text) {
+  Value v;
+  try {
+    v = ParseValue(text, LogicalType(TypeId::kInterval), TextFormatOptions());
+  } catch (const DbException&) {
+    ThrowError(sqlstate::kInvalidParameterValue,
+               "invalid value for parameter \"time_travel_retention\": \"" + text + "\"");
+  }
+  const Interval& i = v.GetInterval();
+  int64_t micros = (int64_t{i.months} * 30 + i.days) * kMicrosPerDay + i.micros;
+  if (micros < 0)
+    ThrowError(sqlstate::kInvalidParameterValue,
+               "time_travel_retention must not be negative: \"" + text + "\"");
+  return micros;
+}
+
+int64_t DatabaseRetention(StorageEngine& storage) {
+  std::optional<std::string> text = storage.GetSetting(kRetentionSetting);
+  return ParseRetention(text ? *text : kDefaultRetention);
+}
+
+int64_t TableRetention(StorageEngine& storage, const TableInfo& table) {
+  auto it = table.options.find(kRetentionSetting);
+  if (it != table.options.end()) return ParseRetention(it->second);
+  return DatabaseRetention(storage);
+}
+
+Scn RetentionHorizonScn(StorageEngine& storage, int64_t retention_micros) {
+  Scn last = storage.transactions().last_committed_scn();
+  return CommitTimeMap(&storage.kv()).ScnAt(NowMicrosSince2000() - retention_micros, last);
+}
+
+RetentionHorizons CurrentHorizons(StorageEngine& storage, const Catalog& catalog) {
+  // Read first: a snapshot opened later is never older than it (commit_pipeline.h).
+  Scn oldest = storage.transactions().oldest_snapshot_scn();
+  int64_t database = DatabaseRetention(storage);
+  RetentionHorizons out;
+  int64_t longest = database;
+  for (const auto& [id, table] : catalog.tables()) {
+    auto it = table.options.find(kRetentionSetting);
+    if (it == table.options.end()) continue;
+    int64_t retention = ParseRetention(it->second);
+    longest = std::max(longest, retention);
+    Scn horizon = std::min(RetentionHorizonScn(storage, retention), oldest);
+    out.objects[id] = horizon;
+    for (const IndexInfo* index : catalog.TableIndexes(id)) out.objects[index->id] = horizon;
+  }
+  out.default_horizon = std::min(RetentionHorizonScn(storage, database), oldest);
+  // AS OF decodes rows with the catalog of that time: it lives as long as any table's history.
+  out.objects[kCatalogObjectId] = std::min(RetentionHorizonScn(storage, longest), oldest);
+  return out;
+}
+
+}  // namespace heliosdb
