@@ -77,6 +77,7 @@ void ExpressionExecutor::Evaluate(const BoundExpr& e, const DataChunk& input, Ve
     case BoundExprKind::kInList:
       return EvaluateInList(e, input, result);
     case BoundExprKind::kCoalesce:
+      return EvaluateCoalesce(e, input, result);
     case BoundExprKind::kNullIf:
     case BoundExprKind::kGreatest:
     case BoundExprKind::kNextval:
@@ -169,11 +170,9 @@ void ExpressionExecutor::EvaluateSubquery(const BoundExpr& e, const DataChunk& i
         // Three-valued: ANY is true on a true comparison, NULL if none is true but one is
         // NULL; ALL is false on a false comparison, NULL if none is false but one is NULL.
         bool all = type == SubqueryType::kAll;
-        bool decided = false, unknown = false;
-        if (!uo.IsValid(r)) {
-          unknown = !values->empty();
-          decided = values->empty();
-        }
+        // A NULL operand compares unknown with every value: over no values ANY is false
+        // and ALL true, as for any operand.
+        bool decided = false, unknown = !uo.IsValid(r) && !values->empty();
         for (size_t i = 0; i < values->size() && !decided && uo.IsValid(r); i++) {
           DataChunk pair;
           pair.columns().push_back(Vector::Constant(operand.GetValue(r)));
@@ -291,6 +290,37 @@ void ExpressionExecutor::EvaluateCase(const BoundExpr& e, const DataChunk& input
   *result = std::move(out);
 }
 
+void ExpressionExecutor::EvaluateCoalesce(const BoundExpr& e, const DataChunk& input,
+                                          Vector* result) {
+  idx_t count = input.size();
+  Vector out(e.type, std::max<idx_t>(count, 1));
+  // Rows every earlier argument left NULL, as indexes into input: an argument is evaluated
+  // only on them, so COALESCE(x, 1 / 0) fails only where x is NULL (PostgreSQL's rule).
+  SelectionVector remaining(std::max<idx_t>(count, 1));
+  for (idx_t i = 0; i < count; i++) remaining.set(i, static_cast<uint32_t>(i));
+  idx_t left = count;
+  for (size_t c = 0; c < e.children.size() && left > 0; c++) {
+    DataChunk rows = input;
+    rows.Slice(remaining, left);
+    Vector v;
+    Evaluate(*e.children[c], rows, &v);
+    UnifiedFormat u = v.ToUnified();
+    SelectionVector rest(std::max<idx_t>(left, 1));
+    idx_t r = 0;
+    for (idx_t k = 0; k < left; k++) {
+      if (u.IsValid(k)) {
+        out.CopyRow(v, k, remaining.get(k));
+      } else {
+        rest.set(r++, remaining.get(k));
+      }
+    }
+    remaining = rest;
+    left = r;
+  }
+  for (idx_t k = 0; k < left; k++) out.SetNull(remaining.get(k));
+  *result = std::move(out);
+}
+
 void ExpressionExecutor::EvaluateConjunction(const BoundExpr& e, const DataChunk& input,
                                              Vector* result) {
   idx_t count = input.size();
@@ -298,20 +328,37 @@ void ExpressionExecutor::EvaluateConjunction(const BoundExpr& e, const DataChunk
   Vector out = NewBooleans(count);
   bool* r = out.data<bool>();
   for (idx_t i = 0; i < count; i++) r[i] = is_and;
+  // Rows no argument has decided yet (AND: none false; OR: none true), as indexes into input.
+  // Later arguments run only on them, as PostgreSQL evaluates left to right: in
+  // `n <> '' AND n::int > 0` the cast never sees ''.
+  SelectionVector undecided(std::max<idx_t>(count, 1));
+  for (idx_t i = 0; i < count; i++) undecided.set(i, static_cast<uint32_t>(i));
+  idx_t left = count;
   for (const auto& child : e.children) {
+    if (left == 0) break;
     Vector v;
-    Evaluate(*child, input, &v);
-    UnifiedFormat u = v.ToUnified();
-    for (idx_t i = 0; i < count; i++) {
-      bool decided = out.validity().IsValid(i) && r[i] != is_and;  // AND already false
-      if (decided) continue;
-      if (!u.IsValid(i)) {
-        out.SetNull(i);
-      } else if (u.Get<bool>(i) != is_and) {
-        r[i] = !is_and;
-        out.validity().SetValid(i);
-      }
+    if (left == count) {
+      Evaluate(*child, input, &v);
+    } else {
+      DataChunk rows = input;
+      rows.Slice(undecided, left);
+      Evaluate(*child, rows, &v);
     }
+    UnifiedFormat u = v.ToUnified();
+    SelectionVector rest(std::max<idx_t>(left, 1));
+    idx_t kept = 0;
+    for (idx_t k = 0; k < left; k++) {
+      uint32_t i = undecided.get(k);
+      if (u.IsValid(k) && u.Get<bool>(k) != is_and) {
+        r[i] = !is_and;  // decided: AND false, OR true, whatever else is NULL
+        out.validity().SetValid(i);
+        continue;
+      }
+      if (!u.IsValid(k)) out.SetNull(i);
+      rest.set(kept++, i);
+    }
+    undecided = rest;
+    left = kept;
   }
   *result = std::move(out);
 }
@@ -414,10 +461,6 @@ void ExpressionExecutor::EvaluateRowwise(const BoundExpr& e, const DataChunk& in
     Value best;
     for (size_t c = 0; c < values.size(); c++) {
       if (!values[c].ToUnified().IsValid(i)) continue;
-      if (e.kind == BoundExprKind::kCoalesce) {
-        chosen = static_cast<int>(c);
-        break;
-      }
       Value v = values[c].GetValue(i);
       int cmp = chosen < 0 ? 0 : v.Compare(best);
       if (chosen < 0 || (e.negated ? cmp < 0 : cmp > 0)) {

@@ -23,6 +23,7 @@ class ExpressionExecutor {
  private:
   void EvaluateFunction(const BoundExpr& e, const DataChunk& input, Vector* result);
   void EvaluateCase(const BoundExpr& e, const DataChunk& input, Vector* result);
+  void EvaluateCoalesce(const BoundExpr& e, const DataChunk& input, Vector* result);
   void EvaluateConjunction(const BoundExpr& e, const DataChunk& input, Vector* result);
   void EvaluateInList(const BoundExpr& e, const DataChunk& input, Vector* result);
   void EvaluateIsDistinct(const BoundExpr& e, const DataChunk& input, Vector* result);

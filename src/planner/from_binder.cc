@@ -11,6 +11,22 @@
 namespace heliosdb {
 
 namespace {
+bool ReadsWorkingTable(const LogicalOp& op) {
+  if (op.kind == LogicalOpKind::kWorkingTable) return true;
+  for (const auto& c : op.children)
+    if (ReadsWorkingTable(*c)) return true;
+  return false;
+}
+
+// PostgreSQL refuses an aggregate over the working table in a recursive term (42P19): the
+// recursion would feed it one iteration's rows at a time.
+bool AggregatesWorkingTable(const LogicalOp& op) {
+  if (op.kind == LogicalOpKind::kAggregate && ReadsWorkingTable(op)) return true;
+  for (const auto& c : op.children)
+    if (AggregatesWorkingTable(*c)) return true;
+  return false;
+}
+
 LogicalOpPtr MakeJoin(LogicalOpPtr left, LogicalOpPtr right, JoinType type) {
   return MakeJoinOp(std::move(left), std::move(right), type, nullptr);
 }
@@ -293,6 +309,10 @@ LogicalOpPtr Binder::BindRecursiveCte(const ast::CommonTableExpr& cte,
   bool recursive = working_tables_.back().used;
   working_tables_.pop_back();
   if (!recursive) return nullptr;
+  if (AggregatesWorkingTable(*term))
+    ThrowError(sqlstate::kInvalidRecursion,
+               "aggregate functions are not allowed in a recursive query's recursive term",
+               q.right->location);
   if (term->types.size() != anchor->types.size())
     ThrowError(sqlstate::kSyntaxError, "each UNION query must have the same number of columns",
                q.right->location);

@@ -173,6 +173,28 @@ void Visit(LogicalOpPtr& op, const Catalog& catalog) {
 
 // A projection of a projection computes its expressions over the inner one's input (the
 // rewrites above stack projections that restore column orders).
+// A strict function with a NULL constant argument is NULL whatever its other arguments are:
+// PostgreSQL folds it before running anything, so `(a / 0) = NULL` is NULL, never an error.
+void FoldStrictNulls(BoundExprPtr& e) {
+  for (auto& c : e->children) FoldStrictNulls(c);
+  if (e->kind != BoundExprKind::kFunction || !e->function.function ||
+      !e->function.function->strict)
+    return;
+  for (const auto& c : e->children) {
+    if (c->kind == BoundExprKind::kConstant && c->constant.is_null()) {
+      LogicalType type = e->type;
+      e = MakeConstant(Value::Null(type));
+      return;
+    }
+  }
+}
+
+void FoldStrictNulls(LogicalOp& op) {
+  ForEachExpr(op, [](BoundExprPtr& e) { FoldStrictNulls(e); });
+  ForEachSubqueryPlan(op, [](LogicalOpPtr& plan) { FoldStrictNulls(*plan); });
+  for (auto& c : op.children) FoldStrictNulls(*c);
+}
+
 void MergeProjections(LogicalOpPtr& op) {
   for (auto& c : op->children) MergeProjections(c);
   ForEachSubqueryPlan(*op, [](LogicalOpPtr& plan) { MergeProjections(plan); });
@@ -212,6 +234,7 @@ void EstimateRows(LogicalOp& op, CardinalityEstimator& estimator) {
 }
 
 void Optimize(LogicalOpPtr& plan, const Catalog& catalog, const PlannerEnvironment* env) {
+  FoldStrictNulls(*plan);
   UnnestSubqueries(plan);
   PushDownFilters(plan);
   {

@@ -268,6 +268,9 @@ class SelectBinder {
           next.push_back(std::move(combined));
         }
       product = std::move(next);
+      if (product.size() > 4096)
+        ThrowError(sqlstate::kProgramLimitExceeded, "too many grouping sets present (maximum 4096)",
+                   stmt_.location);
     }
     grouping_sets_ = std::move(product);
   }

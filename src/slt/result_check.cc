@@ -147,8 +147,10 @@ bool DuckValueMatches(const std::string& expected, const std::string& actual, ui
                       char type_letter) {
   if (expected == actual) return true;
   if (oid == kBoolOid) {
-    bool want_true = expected == "1" || expected == "true" || expected == "t";
-    bool want_false = expected == "0" || expected == "false" || expected == "f";
+    // DuckDB prints booleans 1/0 or true/false, in either case (TRUE in some tests).
+    std::string e = Lower(expected);
+    bool want_true = e == "1" || e == "true" || e == "t";
+    bool want_false = e == "0" || e == "false" || e == "f";
     if (actual == "true") return want_true;
     if (actual == "false") return want_false;
     return false;
