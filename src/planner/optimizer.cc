@@ -177,9 +177,10 @@ void Visit(LogicalOpPtr& op, const Catalog& catalog) {
 // PostgreSQL folds it before running anything, so `(a / 0) = NULL` is NULL, never an error.
 void FoldStrictNulls(BoundExprPtr& e) {
   for (auto& c : e->children) FoldStrictNulls(c);
-  if (e->kind != BoundExprKind::kFunction || !e->function.function ||
-      !e->function.function->strict)
-    return;
+  bool strict = e->kind == BoundExprKind::kCast ||  // CAST(NULL AS int) is NULL
+                (e->kind == BoundExprKind::kFunction && e->function.function &&
+                 e->function.function->strict);
+  if (!strict) return;
   for (const auto& c : e->children) {
     if (c->kind == BoundExprKind::kConstant && c->constant.is_null()) {
       LogicalType type = e->type;
