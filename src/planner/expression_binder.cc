@@ -30,8 +30,11 @@ BoundExprPtr ExpressionBinder::Bind(const ast::Expr& expr) {
   switch (expr.kind) {
     case K::kConstant:
       return BindConstant(expr.As<ast::ConstantExpr>());
-    case K::kColumnRef:
-      return BindColumnRef(expr.As<ast::ColumnRefExpr>());
+    case K::kColumnRef: {
+      BoundExprPtr column = BindColumnRef(expr.As<ast::ColumnRefExpr>());
+      column->location = expr.location;
+      return column;
+    }
     case K::kParam:
       return BindParam(expr.As<ast::ParamExpr>());
     case K::kUnary:
@@ -524,8 +527,9 @@ BoundExprPtr ExpressionBinder::BindCast(const ast::CastExpr& e) {
   }
   if (operand->kind == BoundExprKind::kParameter && operand->type.id() == TypeId::kUnknown)
     return binder_.Coerce(std::move(operand), target, false, "parameter", e.location);
+  // A literal that does not read as the type is reported at the literal, as PostgreSQL does.
   if (IsUnknownConstant(*operand))
-    return binder_.Coerce(std::move(operand), target, false, "constant", e.location);
+    return binder_.Coerce(std::move(operand), target, false, "constant", e.operand->location);
   if (operand->type == target) return operand;
   return MakeCast(std::move(operand), target, true);
 }

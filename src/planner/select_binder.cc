@@ -524,7 +524,7 @@ class SelectBinder {
       ThrowError(sqlstate::kGroupingError,
                  "column \"" + c.table + "." + c.name +
                      "\" must appear in the GROUP BY clause or be used in an aggregate function",
-                 stmt_.location);
+                 e->location ? e->location : stmt_.location);
     }
     // Copies of an expression share their subquery's plan: rewrite it once.
     if (e->subquery && regrouped_.insert(e->subquery.get()).second)

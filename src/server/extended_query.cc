@@ -216,6 +216,7 @@ bool Session::RunPortal(Portal& portal) {
     portal.formats = ResultFormats(portal.result_codes, portal.result.names.size());
   });
   portal.ran = true;
+  SendNotices();
   if (!s.ok()) {
     if (!connection_lost_) SendError(s);
     ignore_till_sync_ = true;
