@@ -11,6 +11,7 @@
 #include "common/types/value_text.h"
 #include "function/builtin_functions.h"
 #include "function/cast/cast.h"
+#include "function/cast/cast_internal.h"
 #include "function/kernel_util.h"
 
 namespace heliosdb {
@@ -206,12 +207,7 @@ std::string QuoteLiteral(std::string_view s) {
 std::string AsText(const Value& v, FunctionContext& ctx) {
   return CastValue(v, LogicalType(TypeId::kText), ctx).GetString();
 }
-
-std::string OutputText(const Value& v, FunctionContext& ctx) {
-  TextFormatOptions options;
-  options.timezone = ctx.timezone;
-  return FormatValue(v, options);
-}
+using cast_internal::OutputText;
 
 [[noreturn]] void TooFewArguments() {
   ThrowError(sqlstate::kInvalidParameterValue, "too few arguments for format()");
