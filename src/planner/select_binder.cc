@@ -131,6 +131,10 @@ class SelectBinder {
     std::vector<int> distinct_on = BindDistinctOn(sort_keys);
     if (!groups_.empty() || !aggregates_.empty() || having || !grouping_sets_.empty()) {
       grouped_ = true;
+      // Only HAVING, no GROUP BY and no aggregates: one row or none whatever the input holds,
+      // and PostgreSQL does not read the input at all (its "degenerate grouping"), so a WHERE
+      // that would fail on some row is never evaluated.
+      if (groups_.empty() && aggregates_.empty() && grouping_sets_.empty()) plan = OneRow();
       plan = BuildAggregate(std::move(plan));
       for (auto& t : targets_) t = RewriteForGroups(std::move(t));
       if (having) {
@@ -198,12 +202,17 @@ class SelectBinder {
   }
 
  private:
+  static LogicalOpPtr OneRow() {  // the input of a query without FROM
+    auto plan = std::make_unique<LogicalOp>();
+    plan->kind = LogicalOpKind::kValues;
+    plan->rows.emplace_back();
+    return plan;
+  }
+
   LogicalOpPtr BindInput() {
     LogicalOpPtr plan;
     if (stmt_.from.empty()) {
-      plan = std::make_unique<LogicalOp>();
-      plan->kind = LogicalOpKind::kValues;
-      plan->rows.emplace_back();
+      plan = OneRow();
     } else {
       plan = binder_.BindFrom(stmt_.from, &scope_);
     }
