@@ -16,6 +16,13 @@ bool IsUnknownConstant(const BoundExpr& e) {
   return e.kind == BoundExprKind::kConstant && e.type.id() == TypeId::kUnknown;
 }
 
+void CheckParameterlessAggregate(const ast::FunctionExpr& call, const std::string& name) {
+  if (!call.star && call.args.empty() && !call.within_group)
+    ThrowError(sqlstate::kWrongObjectType,
+               name + "(*) must be used to call a parameterless aggregate function",
+               call.location);
+}
+
 std::string ArgTypeList(const std::vector<BoundExprPtr>& args) {
   std::string out;
   for (size_t i = 0; i < args.size(); i++) {
@@ -386,6 +393,7 @@ BoundExprPtr ExpressionBinder::BindAggregate(const ast::FunctionExpr& e, const s
   if (!agg.function.function)
     ThrowError(sqlstate::kUndefinedFunction,
                "function " + name + "(" + ArgTypeList(agg.args) + ") does not exist", e.location);
+  CheckParameterlessAggregate(e, name);
   for (size_t i = 0; i < agg.args.size() && i < agg.function.arg_types.size(); i++) {
     if (agg.args[i]->type.id() != agg.function.arg_types[i].id() ||
         IsUnknownConstant(*agg.args[i]) ||

@@ -119,6 +119,11 @@ class SelectBinder {
   }
 
   LogicalOpPtr Bind() {
+    for (size_t i = 0; i < stmt_.windows.size(); i++)
+      for (size_t k = 0; k < i; k++)
+        if (stmt_.windows[k]->name == stmt_.windows[i]->name)
+          ThrowError("42P20", "window \"" + stmt_.windows[i]->name + "\" is already defined",
+                     stmt_.windows[i]->location);
     LogicalOpPtr plan = BindInput();
     BindTargets();
     BindGroupBy();
