@@ -6,6 +6,7 @@
 #include "common/types/array_value.h"
 #include "common/types/decimal.h"
 #include "common/types/interval.h"
+#include "planner/input_check.h"
 #include "planner/logical_plan.h"
 #include "planner/set_function_binder.h"
 #include "planner/type_name.h"
@@ -422,6 +423,7 @@ BoundExprPtr ExpressionBinder::BindSpecialFunction(const ast::FunctionExpr& e,
     return out;
   };
   if (name == "coalesce") return variadic(BoundExprKind::kCoalesce, "COALESCE", false);
+  if (name == "pg_input_is_valid") return BindInputIsValid(*this, e);
   if (name == "greatest") return variadic(BoundExprKind::kGreatest, "GREATEST", false);
   if (name == "least") return variadic(BoundExprKind::kGreatest, "LEAST", true);
   if (name == "nullif") {
