@@ -347,6 +347,18 @@ BoundExprPtr ExpressionBinder::BindFunction(const ast::FunctionExpr& e) {
                e.location);
   if (auto special = BindSpecialFunction(e, name)) return special;
   if (auto catalog = BindCatalogFunction(e, name)) return catalog;
+  if (e.args.size() == 1 && e.name.size() == 1 && !FunctionRegistry::Get().IsScalar(name)) {
+    // A type name called as a function is a cast (PostgreSQL's function-style cast: float8(x)).
+    TypeId id = TypeIdFromName(name);
+    if (id != TypeId::kUnknown && id != TypeId::kArray) {
+      auto operand = Bind(*e.args[0]);
+      LogicalType target(id);
+      if (IsUnknownConstant(*operand))
+        return binder_.Coerce(std::move(operand), target, false, "constant", e.args[0]->location);
+      if (operand->type == target) return operand;
+      return MakeCast(std::move(operand), target, true);
+    }
+  }
   std::vector<BoundExprPtr> args;
   for (const auto& a : e.args) args.push_back(Bind(*a));
   return CallFunction(name, std::move(args), e.location, false);
