@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test suite and prints one summary. Fails if any of the project's own suites fail;
-# the peer corpus (../shared/peer-tests) is reported as a pass rate and never fails the run.
+# the peer corpus (../shared/peer-tests) is reported as a pass rate and the PostgreSQL
+# regression tests (test/pgregress) as a count of matching files; neither fails the run.
 set -uo pipefail
 build=${1:-build}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -105,6 +106,15 @@ if [ -d "$peer" ]; then
   if [ -n "$p" ] && [ $((p + f)) -gt 0 ]; then
     echo "peer corpus pass rate: $((100 * p / (p + f)))% ($p of $((p + f)) records)"
   fi
+fi
+
+regress=../shared/peer-tests/public/postgres/src/test/regress
+if [ -d "$regress" ]; then
+  section "PostgreSQL regression tests through psql (reported, not required; docs/PGREGRESS.md)"
+  log=$(mktemp)
+  bash test/pgregress/run.sh "$build" > "$log" 2>&1
+  grep -E ' of [0-9]+ match$' "$log" | tail -1
+  grep -E 'server exited|fixture errors' "$log"
 fi
 
 section "summary"

@@ -269,8 +269,20 @@ const std::vector<std::string>& Connection::Impl::SearchPath() {
   return search_path_;
 }
 
+void Connection::Impl::Notify(const char* severity, const char* sqlstate, std::string message) {
+  // client_min_messages: debug5..debug1, log and notice pass both; warning passes warnings;
+  // error (and anything stricter) passes neither.
+  std::string level = settings.Get("client_min_messages");
+  for (char& c : level) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  bool warning = std::string_view(severity) == "WARNING";
+  if (level == "error" || level == "fatal" || level == "panic") return;
+  if (level == "warning" && !warning) return;
+  notices.push_back({severity, Status::Error(sqlstate, std::move(message))});
+}
+
 QueryResult::Impl Connection::Impl::Run(PreparedPlan& p, const std::vector<Value>& params) {
   cancel.store(false);
+  notices.clear();
   int64_t timeout_ms = settings.Milliseconds("statement_timeout");
   statement_deadline = timeout_ms > 0 ? std::chrono::steady_clock::now() +
                                             std::chrono::milliseconds(timeout_ms)
@@ -436,6 +448,7 @@ QueryResult::Impl Connection::Impl::RunTransaction(const ast::TransactionStmt& s
   using T = ast::TransactionStmt::Type;
   switch (stmt.type) {
     case T::kBegin:
+      if (in_block) Notify("WARNING", "25001", "there is already a transaction in progress");
       if (!in_block) {
         // Nothing is pending outside a block, except the statements of an implicit block
         // before BEGIN, which become part of the explicit one (as in PostgreSQL).
@@ -452,11 +465,13 @@ QueryResult::Impl Connection::Impl::RunTransaction(const ast::TransactionStmt& s
         RollbackAll();
         return TagResult("ROLLBACK");
       }
+      if (!in_block) Notify("WARNING", "25P01", "there is no transaction in progress");
       in_block = false;  // COMMIT outside a block commits an implicit block's statements
       CommitTransaction();
       return TagResult("COMMIT");
     }
     case T::kRollback:
+      if (!in_block) Notify("WARNING", "25P01", "there is no transaction in progress");
       RollbackAll();
       return TagResult("ROLLBACK");
     case T::kSavepoint:

@@ -25,6 +25,7 @@
 namespace heliosdb {
 
 class CopyStream;
+class CopyFileStream;
 struct CopyOptions;
 struct CopyTarget;
 
@@ -83,6 +84,7 @@ struct Connection::Impl : public SessionContext {
   QueryResult::Impl RunDdl(const ast::Statement& stmt, const std::string& text);
   // COPY (copy_statement.cc).
   QueryResult::Impl RunCopy(PreparedPlan& prepared);
+  std::unique_ptr<CopyFileStream> OpenCopyFile(const ast::CopyStmt& stmt);  // checks rights
   QueryResult::Impl CopyOut(const QueryResult::Impl& rows, const CopyOptions& options);
   QueryResult::Impl CopyIn(const CopyTarget& target, const CopyOptions& options);
   FunctionContext MakeFunctionContext();
@@ -108,6 +110,15 @@ struct Connection::Impl : public SessionContext {
   std::map<std::string, std::shared_ptr<PreparedPlan>> sql_prepared;  // PREPARE name
   std::atomic<bool> cancel{false};    // set by a cancel request; checked by the executor
   CopyStream* copy_stream = nullptr;  // COPY FROM STDIN / TO STDOUT; null when embedded
+  // NOTICE and WARNING messages of the running statement, in the order raised (cleared as a
+  // statement starts); the server sends them as NoticeResponse ahead of the statement's result
+  // or error. Notify keeps only those client_min_messages lets through.
+  struct Notice {
+    const char* severity;  // "NOTICE" or "WARNING"
+    Status status;         // SQLSTATE and message
+  };
+  std::vector<Notice> notices;
+  void Notify(const char* severity, const char* sqlstate, std::string message);
   int32_t backend_id = 0;  // pg_backend_pid(); the server's key for CancelRequest
   // has_table_privilege (the privileges of catalog/privileges.h) and its siblings (`function`
   // names which), with their arguments: (object, privilege) or (role, object, privilege); an

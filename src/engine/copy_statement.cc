@@ -1,9 +1,12 @@
-// COPY ... FROM STDIN and COPY ... TO STDOUT over the connection's CopyStream. Rows read are
+// COPY ... FROM STDIN and COPY ... TO STDOUT over the connection's CopyStream, and COPY with a
+// server-side file over a CopyFileStream. Rows read are
 // inserted through ordinary multi-row INSERT plans (defaults, constraints and indexes apply as
 // for any INSERT), a batch of rows per execution; the whole COPY is one statement, so it
 // commits or fails as a unit.
 #include "common/exception.h"
+#include "catalog/privileges.h"
 #include "engine/connection_impl.h"
+#include "engine/copy_file_stream.h"
 #include "engine/copy_format.h"
 #include "engine/copy_stream.h"
 #include "parser/ast_printer.h"
@@ -63,13 +66,36 @@ std::shared_ptr<ast::Statement> ParseOne(const std::string& sql) {
 }
 }  // namespace
 
+std::unique_ptr<CopyFileStream> Connection::Impl::OpenCopyFile(const ast::CopyStmt& stmt) {
+  // The server process reads and writes the file with its own rights, so only superusers may
+  // name one, as in PostgreSQL (which also admits pg_read/write_server_files members).
+  if (!IsSuperuser(CurrentCatalog(), CurrentRoleId())) {
+    Status s = Status::Error(sqlstate::kInsufficientPrivilege,
+                             std::string("must be superuser or have privileges of the ") +
+                                 (stmt.is_from ? "pg_read_server_files role to COPY from a file"
+                                               : "pg_write_server_files role to COPY to a file"));
+    s.WithHint("Anyone can COPY to stdout or from stdin. psql's \\copy command also works for "
+               "anyone.");
+    throw DbException(s);
+  }
+  if (!stmt.is_from && (stmt.filename.empty() || stmt.filename[0] != '/'))
+    ThrowError("42602", "relative path not allowed for COPY to file");
+  return std::make_unique<CopyFileStream>(stmt.filename, stmt.is_from);
+}
+
 QueryResult::Impl Connection::Impl::RunCopy(PreparedPlan& p) {
   const auto& stmt = p.statement->As<ast::CopyStmt>();
   CopyOptions options = ParseCopyOptions(stmt.options);
-  if (!stmt.stdio)
-    ThrowError(sqlstate::kFeatureNotSupported,
-               "COPY to or from a server file is not supported yet; use STDIN or STDOUT",
-               stmt.location);
+  std::unique_ptr<CopyFileStream> file;
+  if (!stmt.stdio) file = OpenCopyFile(stmt);
+  // The file stands in for the client's stream for this statement only.
+  CopyStream* client_stream = copy_stream;
+  if (file) copy_stream = file.get();
+  struct RestoreStream {
+    CopyStream*& slot;
+    CopyStream* saved;
+    ~RestoreStream() { slot = saved; }
+  } restore{copy_stream, client_stream};
   if (!copy_stream)
     ThrowError(sqlstate::kFeatureNotSupported,
                std::string("COPY ") + (stmt.is_from ? "FROM STDIN" : "TO STDOUT") +

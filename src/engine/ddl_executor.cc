@@ -327,7 +327,11 @@ QueryResult::Impl DdlExecutor::Drop(const ast::DropStmt& stmt) {
                    ".");
         throw DbException(s);
       }
-      if (stmt.if_exists) return;
+      if (stmt.if_exists) {
+        conn_.Notify("NOTICE", "00000",
+                     std::string(kNouns[which]) + " \"" + name + "\" does not exist, skipping");
+        return;
+      }
       ThrowError(stmt.object == O::kSchema ? sqlstate::kInvalidSchemaName
                                            : sqlstate::kUndefinedTable,
                  std::string(kNouns[which]) + " \"" + name + "\" does not exist", stmt.location);

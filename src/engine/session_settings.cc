@@ -54,8 +54,56 @@ const std::map<std::string, std::string>& Defaults() {
       {"timezone", "UTC"},
       {"transaction_isolation", "repeatable read"},
       {"transaction_read_only", "off"},
+      // PostgreSQL's planner, parallelism and resource settings: accepted and shown, so that
+      // scripts tuned for PostgreSQL (SET enable_seqscan = off, SET work_mem = ...) run
+      // unchanged; HeliosDB's planner does not read them.
+      {"bytea_output", "hex"},
+      {"cpu_tuple_cost", "0.01"},
+      {"effective_cache_size", "4GB"},
+      {"enable_async_append", "on"},
+      {"enable_bitmapscan", "on"},
+      {"enable_gathermerge", "on"},
+      {"enable_hashagg", "on"},
+      {"enable_hashjoin", "on"},
+      {"enable_incremental_sort", "on"},
+      {"enable_indexonlyscan", "on"},
+      {"enable_indexscan", "on"},
+      {"enable_material", "on"},
+      {"enable_memoize", "on"},
+      {"enable_mergejoin", "on"},
+      {"enable_nestloop", "on"},
+      {"enable_parallel_append", "on"},
+      {"enable_parallel_hash", "on"},
+      {"enable_partition_pruning", "on"},
+      {"enable_partitionwise_aggregate", "off"},
+      {"enable_partitionwise_join", "off"},
+      {"enable_seqscan", "on"},
+      {"enable_sort", "on"},
+      {"enable_tidscan", "on"},
+      {"escape_string_warning", "on"},
+      {"from_collapse_limit", "8"},
+      {"geqo", "on"},
+      {"hash_mem_multiplier", "2"},
+      {"jit", "on"},
+      {"jit_above_cost", "100000"},
+      {"join_collapse_limit", "8"},
+      {"max_parallel_workers_per_gather", "2"},
+      {"min_parallel_index_scan_size", "512kB"},
+      {"min_parallel_table_scan_size", "8MB"},
+      {"parallel_setup_cost", "1000"},
+      {"parallel_tuple_cost", "0.1"},
+      {"random_page_cost", "4"},
+      {"seq_page_cost", "1"},
+      {"transaction_deferrable", "off"},
+      {"work_mem", "4MB"},
   };
   return kDefaults;
+}
+
+// The Boolean settings among those above, whose values are shown as on / off.
+bool IsBooleanSetting(const std::string& name) {
+  return name.rfind("enable_", 0) == 0 || name == "geqo" || name == "jit" ||
+         name == "escape_string_warning" || name == "transaction_deferrable";
 }
 
 std::string Lower(std::string s) {
@@ -92,6 +140,23 @@ void SessionSettings::Set(const std::string& raw_name, const std::string& value)
                  "invalid value for parameter \"synchronous_commit\": \"" + value + "\"");
     v = l;
   }
+  if (IsBooleanSetting(name)) {
+    // PostgreSQL's spellings of a Boolean, any unique prefix of them included.
+    std::string l = Lower(value);
+    auto prefix_of = [&](const char* word) {
+      return !l.empty() && std::string_view(word).substr(0, l.size()) == l;
+    };
+    if (l == "on" || prefix_of("true") || prefix_of("yes") || l == "1") {
+      v = "on";
+    } else if (l == "of" || l == "off" || prefix_of("false") || prefix_of("no") || l == "0") {
+      v = "off";
+    } else {
+      ThrowError(sqlstate::kInvalidParameterValue,
+                 "parameter \"" + name + "\" requires a Boolean value");
+    }
+  }
+  if (name == "bytea_output" && Lower(value) != "hex")
+    ThrowError(sqlstate::kFeatureNotSupported, "bytea_output \"" + value + "\" is not supported");
   if (name == "max_recursive_iterations") {
     char* end = nullptr;
     long long n = std::strtoll(value.c_str(), &end, 10);

@@ -26,7 +26,8 @@ std::vector<LogicalType> Binder::parameter_types() const {
 Scope Binder::TableScope(const TableInfo& table, const std::string& alias) {
   Scope scope;
   for (const auto& c : table.columns)
-    scope.columns.push_back({alias.empty() ? table.name : alias, c.name, c.type});
+    scope.columns.push_back(
+        {alias.empty() ? table.name : alias, c.name, c.type, false, false, table.name});
   return scope;
 }
 

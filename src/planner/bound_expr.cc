@@ -13,6 +13,7 @@ BoundExprPtr BoundExpr::Copy() const {
   e->explicit_cast = explicit_cast;
   e->name = name;
   e->depth = depth;
+  e->location = location;
   e->subquery = subquery;
   e->correlated = correlated;
   for (const auto& c : children) e->children.push_back(c->Copy());

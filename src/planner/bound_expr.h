@@ -55,6 +55,7 @@ struct BoundExpr {
   bool explicit_cast = false;  // kCast: explicit (truncating) rather than assignment rules
   std::string name;            // the function's or column's name, for EXPLAIN and headers
   int depth = 0;               // kOuterColumn: how many query levels out
+  int location = 0;            // column references: where they stand in the SQL (for errors)
   std::shared_ptr<LogicalOp> subquery;  // kSubquery: its plan (first column is the value)
   bool correlated = false;              // kSubquery: refers to an outer query's row
 

@@ -6,6 +6,7 @@
 #include "common/types/array_value.h"
 #include "common/types/decimal.h"
 #include "common/types/interval.h"
+#include "planner/input_check.h"
 #include "planner/logical_plan.h"
 #include "planner/set_function_binder.h"
 #include "planner/type_name.h"
@@ -14,6 +15,13 @@ namespace heliosdb {
 
 bool IsUnknownConstant(const BoundExpr& e) {
   return e.kind == BoundExprKind::kConstant && e.type.id() == TypeId::kUnknown;
+}
+
+void CheckParameterlessAggregate(const ast::FunctionExpr& call, const std::string& name) {
+  if (!call.star && call.args.empty() && !call.within_group)
+    ThrowError(sqlstate::kWrongObjectType,
+               name + "(*) must be used to call a parameterless aggregate function",
+               call.location);
 }
 
 std::string ArgTypeList(const std::vector<BoundExprPtr>& args) {
@@ -30,8 +38,11 @@ BoundExprPtr ExpressionBinder::Bind(const ast::Expr& expr) {
   switch (expr.kind) {
     case K::kConstant:
       return BindConstant(expr.As<ast::ConstantExpr>());
-    case K::kColumnRef:
-      return BindColumnRef(expr.As<ast::ColumnRefExpr>());
+    case K::kColumnRef: {
+      BoundExprPtr column = BindColumnRef(expr.As<ast::ColumnRefExpr>());
+      column->location = expr.location;
+      return column;
+    }
     case K::kParam:
       return BindParam(expr.As<ast::ParamExpr>());
     case K::kUnary:
@@ -336,6 +347,18 @@ BoundExprPtr ExpressionBinder::BindFunction(const ast::FunctionExpr& e) {
                e.location);
   if (auto special = BindSpecialFunction(e, name)) return special;
   if (auto catalog = BindCatalogFunction(e, name)) return catalog;
+  if (e.args.size() == 1 && e.name.size() == 1 && !FunctionRegistry::Get().IsScalar(name)) {
+    // A type name called as a function is a cast (PostgreSQL's function-style cast: float8(x)).
+    TypeId id = TypeIdFromName(name);
+    if (id != TypeId::kUnknown && id != TypeId::kArray) {
+      auto operand = Bind(*e.args[0]);
+      LogicalType target(id);
+      if (IsUnknownConstant(*operand))
+        return binder_.Coerce(std::move(operand), target, false, "constant", e.args[0]->location);
+      if (operand->type == target) return operand;
+      return MakeCast(std::move(operand), target, true);
+    }
+  }
   std::vector<BoundExprPtr> args;
   for (const auto& a : e.args) args.push_back(Bind(*a));
   return CallFunction(name, std::move(args), e.location, false);
@@ -383,6 +406,7 @@ BoundExprPtr ExpressionBinder::BindAggregate(const ast::FunctionExpr& e, const s
   if (!agg.function.function)
     ThrowError(sqlstate::kUndefinedFunction,
                "function " + name + "(" + ArgTypeList(agg.args) + ") does not exist", e.location);
+  CheckParameterlessAggregate(e, name);
   for (size_t i = 0; i < agg.args.size() && i < agg.function.arg_types.size(); i++) {
     if (agg.args[i]->type.id() != agg.function.arg_types[i].id() ||
         IsUnknownConstant(*agg.args[i]) ||
@@ -411,6 +435,7 @@ BoundExprPtr ExpressionBinder::BindSpecialFunction(const ast::FunctionExpr& e,
     return out;
   };
   if (name == "coalesce") return variadic(BoundExprKind::kCoalesce, "COALESCE", false);
+  if (name == "pg_input_is_valid") return BindInputIsValid(*this, e);
   if (name == "greatest") return variadic(BoundExprKind::kGreatest, "GREATEST", false);
   if (name == "least") return variadic(BoundExprKind::kGreatest, "LEAST", true);
   if (name == "nullif") {
@@ -541,8 +566,9 @@ BoundExprPtr ExpressionBinder::BindCast(const ast::CastExpr& e) {
   }
   if (operand->kind == BoundExprKind::kParameter && operand->type.id() == TypeId::kUnknown)
     return binder_.Coerce(std::move(operand), target, false, "parameter", e.location);
+  // A literal that does not read as the type is reported at the literal, as PostgreSQL does.
   if (IsUnknownConstant(*operand))
-    return binder_.Coerce(std::move(operand), target, false, "constant", e.location);
+    return binder_.Coerce(std::move(operand), target, false, "constant", e.operand->location);
   if (operand->type == target) return operand;
   return MakeCast(std::move(operand), target, true);
 }

@@ -14,6 +14,8 @@ namespace heliosdb {
 bool IsUnknownConstant(const BoundExpr& e);
 // "integer, text" for error messages naming a call's argument types.
 std::string ArgTypeList(const std::vector<BoundExprPtr>& args);
+// `count()`: an aggregate resolved with no arguments must be called with `*` (42809).
+void CheckParameterlessAggregate(const ast::FunctionExpr& call, const std::string& name);
 
 class ExpressionBinder {
  public:

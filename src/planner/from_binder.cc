@@ -4,6 +4,7 @@
 #include "parser/parser.h"
 #include "planner/binder.h"
 #include "planner/expression_binder.h"
+#include "planner/input_check.h"
 #include "planner/plan_util.h"
 #include "planner/set_function_binder.h"
 #include "planner/system_views.h"
@@ -255,6 +256,7 @@ LogicalOpPtr Binder::BindBaseTable(const ast::BaseTableRef& ref, Scope* scope) {
 LogicalOpPtr Binder::BindTableFunction(const ast::FunctionRef& ref, Scope* scope) {
   const ast::FunctionExpr& call = *ref.call;
   std::string name = call.name.back();
+  if (name == "pg_input_error_info") return BindInputErrorInfo(*this, ref, scope);
   if (!IsSetFunctionName(name))
     ThrowError(sqlstate::kUndefinedFunction,
                "function " + name + " does not exist as a set-returning function", ref.location);

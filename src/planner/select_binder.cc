@@ -119,6 +119,11 @@ class SelectBinder {
   }
 
   LogicalOpPtr Bind() {
+    for (size_t i = 0; i < stmt_.windows.size(); i++)
+      for (size_t k = 0; k < i; k++)
+        if (stmt_.windows[k]->name == stmt_.windows[i]->name)
+          ThrowError("42P20", "window \"" + stmt_.windows[i]->name + "\" is already defined",
+                     stmt_.windows[i]->location);
     LogicalOpPtr plan = BindInput();
     BindTargets();
     BindGroupBy();
@@ -131,6 +136,10 @@ class SelectBinder {
     std::vector<int> distinct_on = BindDistinctOn(sort_keys);
     if (!groups_.empty() || !aggregates_.empty() || having || !grouping_sets_.empty()) {
       grouped_ = true;
+      // Only HAVING, no GROUP BY and no aggregates: one row or none whatever the input holds,
+      // and PostgreSQL does not read the input at all (its "degenerate grouping"), so a WHERE
+      // that would fail on some row is never evaluated.
+      if (groups_.empty() && aggregates_.empty() && grouping_sets_.empty()) plan = OneRow();
       plan = BuildAggregate(std::move(plan));
       for (auto& t : targets_) t = RewriteForGroups(std::move(t));
       if (having) {
@@ -198,12 +207,17 @@ class SelectBinder {
   }
 
  private:
+  static LogicalOpPtr OneRow() {  // the input of a query without FROM
+    auto plan = std::make_unique<LogicalOp>();
+    plan->kind = LogicalOpKind::kValues;
+    plan->rows.emplace_back();
+    return plan;
+  }
+
   LogicalOpPtr BindInput() {
     LogicalOpPtr plan;
     if (stmt_.from.empty()) {
-      plan = std::make_unique<LogicalOp>();
-      plan->kind = LogicalOpKind::kValues;
-      plan->rows.emplace_back();
+      plan = OneRow();
     } else {
       plan = binder_.BindFrom(stmt_.from, &scope_);
     }
@@ -527,7 +541,7 @@ class SelectBinder {
       ThrowError(sqlstate::kGroupingError,
                  "column \"" + c.table + "." + c.name +
                      "\" must appear in the GROUP BY clause or be used in an aggregate function",
-                 stmt_.location);
+                 e->location ? e->location : stmt_.location);
     }
     // Copies of an expression share their subquery's plan: rewrite it once.
     if (e->subquery && regrouped_.insert(e->subquery.get()).second)

@@ -211,6 +211,7 @@ BoundExprPtr ExpressionBinder::BindWindow(const ast::FunctionExpr& e, const std:
     if (!w.aggregate.function)
       ThrowError(sqlstate::kUndefinedFunction,
                  "function " + name + "(" + ArgTypeList(w.args) + ") does not exist", e.location);
+    CheckParameterlessAggregate(e, name);
     for (size_t i = 0; i < w.args.size() && i < w.aggregate.arg_types.size(); i++)
       if (w.args[i]->type.id() != w.aggregate.arg_types[i].id() || IsUnknownConstant(*w.args[i]))
         w.args[i] = binder_.Coerce(std::move(w.args[i]), w.aggregate.arg_types[i], false,

@@ -1,6 +1,8 @@
 // The extended query protocol: Parse / Bind / Describe / Execute / Close / Sync. Statements
 // and portals are kept by name ("" is the unnamed one, replaced by the next Parse or Bind).
-// After an error every message up to Sync is skipped (Session::Dispatch). A portal runs to
+// After an error every message up to Sync is skipped (Session::Dispatch). Outside a
+// transaction block, the statements executed before a Sync form one implicit transaction,
+// committed at Sync. A portal runs to
 // completion at its first Execute and hands out its rows in pieces when Execute sets a row
 // limit (PortalSuspended between them).
 #include "common/exception.h"
@@ -51,8 +53,8 @@ void Session::HandleParse(MessageReader& in) {
                                     statement.declared);
     if (!IsPlanStatement(statement.plan->statement->kind))
       statement.plan->param_types = statement.declared;
-    // Binding outside a transaction block must not leave a snapshot behind.
-    if (!impl_->in_block) impl_->RollbackAll();
+    // Binding outside a transaction must not leave a snapshot behind.
+    if (!impl_->in_block && !impl_->implicit_block) impl_->RollbackAll();
   });
   if (!s.ok()) {
     SendError(s);
@@ -211,11 +213,15 @@ void Session::HandleDescribe(MessageReader& in) {
 }
 
 bool Session::RunPortal(Portal& portal) {
+  // The statements executed up to Sync share one implicit transaction, as in PostgreSQL:
+  // HandleSync commits it, an error rolls it back (Connection::Impl::Fail).
+  impl_->implicit_block = true;
   Status s = Guard(*impl_, [&] {
     portal.result = impl_->Run(*portal.plan, portal.params);
     portal.formats = ResultFormats(portal.result_codes, portal.result.names.size());
   });
   portal.ran = true;
+  SendNotices();
   if (!s.ok()) {
     if (!connection_lost_) SendError(s);
     ignore_till_sync_ = true;
@@ -281,6 +287,11 @@ void Session::HandleClose(MessageReader& in) {
 
 void Session::HandleSync() {
   ignore_till_sync_ = false;
+  if (impl_->implicit_block) {
+    Status s = Guard(*impl_, [&] { impl_->EndImplicitBlock(); });
+    impl_->implicit_block = false;
+    if (!s.ok()) SendError(s);
+  }
   // Portals live until their transaction ends; outside a block every statement has
   // committed by now.
   if (!impl_->in_block) portals_.clear();

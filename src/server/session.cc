@@ -144,6 +144,12 @@ void Session::SendError(const Status& status, const char* severity) {
   WriteErrorResponse(socket_.out(), status, severity);
 }
 
+void Session::SendNotices() {
+  for (const auto& notice : impl_->notices)
+    WriteErrorResponse(socket_.out(), notice.status, notice.severity, 'N');
+  impl_->notices.clear();
+}
+
 void Session::SendFatal(const char* sqlstate, const std::string& message) {
   SendError(Status::Error(sqlstate, message), "FATAL");
   socket_.Flush();

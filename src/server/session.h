@@ -86,6 +86,7 @@ class Session : public CopyStream {
   // session.cc
   bool Dispatch(char type, const std::string& body);  // false: end the session
   void SendError(const Status& status, const char* severity = "ERROR");
+  void SendNotices();  // the notices the last statement raised, as NoticeResponse
   void SendFatal(const char* sqlstate, const std::string& message);
   void ReadyForQuery();
   TextFormatOptions TextOptions() const;

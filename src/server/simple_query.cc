@@ -33,6 +33,7 @@ void Session::HandleQuery(const std::string& sql) {
       result = impl_->Run(plan, {});
       if (implicit && i + 1 == statements.size()) impl_->EndImplicitBlock();
     });
+    SendNotices();
     if (!s.ok()) {
       impl_->implicit_block = false;
       if (!connection_lost_) SendError(s);

@@ -1,7 +1,7 @@
 /* A libpq client of the HeliosDB Nano server: the extended protocol with binary parameters
  * and results (PQexecParams, PQprepare / PQexecPrepared with paramFormats 1 and
- * resultFormat 1), PQdescribePrepared, pipeline mode (the error-until-Sync rule) and
- * PQcancel. Usage: libpq_test "host=127.0.0.1 port=N user=u dbname=d". Prints one line per
+ * resultFormat 1), PQdescribePrepared, pipeline mode (the error-until-Sync rule, one
+ * implicit transaction up to Sync) and PQcancel. Usage: libpq_test "host=127.0.0.1 port=N user=u dbname=d". Prints one line per
  * check and "N passed, N failed"; exits 1 on any failure. */
 #include <arpa/inet.h>
 #include <libpq-fe.h>
@@ -256,6 +256,43 @@ static void pipeline(PGconn* c) {
   PQexitPipelineMode(c);
 }
 
+/* Skips the results of one query in pipeline mode (up to its terminating NULL). */
+static void skip_results(PGconn* c) {
+  PGresult* r;
+  while ((r = PQgetResult(c))) PQclear(r);
+}
+
+/* The statements before a Sync form one transaction: an error rolls back the INSERT executed
+ * before it, and without an error they commit together at Sync. */
+static void pipeline_transaction(PGconn* c) {
+  PQclear(must(c, PQexec(c, "CREATE TABLE piped (a int)"), PGRES_COMMAND_OK, "create piped"));
+  if (!PQenterPipelineMode(c)) {
+    check(0, "enter pipeline mode", NULL);
+    return;
+  }
+  PQsendQueryParams(c, "INSERT INTO piped VALUES (1)", 0, NULL, NULL, NULL, NULL, 0);
+  PQsendQueryParams(c, "SELECT 1/0", 0, NULL, NULL, NULL, NULL, 0);
+  PQpipelineSync(c);
+  PQsendQueryParams(c, "INSERT INTO piped VALUES (2)", 0, NULL, NULL, NULL, NULL, 0);
+  PQsendQueryParams(c, "INSERT INTO piped VALUES (3)", 0, NULL, NULL, NULL, NULL, 0);
+  PQpipelineSync(c);
+  for (int i = 0; i < 2; i++) skip_results(c); /* INSERT 1, the division error */
+  PGresult* r = PQgetResult(c);
+  check(PQresultStatus(r) == PGRES_PIPELINE_SYNC, "pipeline transaction: first sync", NULL);
+  PQclear(r);
+  for (int i = 0; i < 2; i++) skip_results(c); /* INSERT 2, INSERT 3 */
+  r = PQgetResult(c);
+  check(PQresultStatus(r) == PGRES_PIPELINE_SYNC, "pipeline transaction: second sync", NULL);
+  PQclear(r);
+  PQexitPipelineMode(c);
+  r = must(c, PQexec(c, "SELECT string_agg(a::text, ',' ORDER BY a) FROM piped"),
+           PGRES_TUPLES_OK, "read piped");
+  check(PQntuples(r) == 1 && strcmp(PQgetvalue(r, 0, 0), "2,3") == 0,
+        "pipeline transaction: the failed segment rolled back, the next committed",
+        PQntuples(r) == 1 ? PQgetvalue(r, 0, 0) : NULL);
+  PQclear(r);
+}
+
 static void cancel(PGconn* c) {
   PQsendQuery(c, "SELECT count(*) FROM generate_series(1, 2000000000)");
   usleep(300000);
@@ -287,6 +324,7 @@ int main(int argc, char** argv) {
   binary_results(c);
   describe_and_errors(c);
   pipeline(c);
+  pipeline_transaction(c);
   cancel(c);
   PQfinish(c);
   printf("%d passed, %d failed\n", passed, failed);

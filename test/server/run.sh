@@ -104,11 +104,19 @@ else
   fail "server_libpq_test not built (libpq-dev missing?)"
 fi
 
-# 3. Several statements in one message, errors with SQLSTATE (VERBOSITY verbose).
+# 3. Several statements in one message, errors with SQLSTATE (VERBOSITY verbose), COPY files.
 expect "multi-statement message" "1
 2" "SELECT 1; SELECT 2"
 got=$(psql -X -v VERBOSITY=verbose -c "SELECT 1; SELECT * FROM nosuch" 2>&1 | grep ERROR)
 [ "$got" = 'ERROR:  42P01: relation "nosuch" does not exist' ] && pass || fail "verbose error: $got"
+
+# Server-side COPY files: written and read back by the server process.
+expect "COPY TO a server file" "COPY 3" "COPY (SELECT * FROM generate_series(1, 3)) TO '$work/copy.txt'"
+expect "COPY FROM a server file" "CREATE TABLE
+COPY 3
+6" "CREATE TABLE copied (a int); COPY copied FROM '$work/copy.txt'; SELECT sum(a) FROM copied"
+got=$(psql -X -v VERBOSITY=sqlstate -c "COPY copied FROM '$work/missing.txt'" 2>&1)
+[ "$got" = "ERROR:  58P01" ] && pass || fail "COPY FROM a missing file: $got"
 
 # 4. A client killed inside a transaction, then inside a long query: its session rolls back
 # and the server keeps serving.

@@ -138,19 +138,34 @@ int64_t ParseInteger(std::string_view text, TypeId type) {
   size_t i = 0;
   if (i < s.size() && (s[i] == '+' || s[i] == '-')) neg = s[i++] == '-';
   if (i >= s.size()) bad();
+  // PostgreSQL 16's forms: 0x / 0o / 0b prefixes, and single underscores between digits
+  // (after a prefix, also before the first digit).
+  unsigned base = 10;
+  if (s.size() - i > 1 && s[i] == '0') {
+    char p = static_cast<char>(std::tolower(static_cast<unsigned char>(s[i + 1])));
+    base = p == 'x' ? 16 : p == 'o' ? 8 : p == 'b' ? 2 : 10;
+    if (base != 10) i += 2;
+  }
+  auto digit = [base](char c) -> int {
+    int d = c >= '0' && c <= '9'   ? c - '0'
+            : c >= 'a' && c <= 'f' ? c - 'a' + 10
+            : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                   : 99;
+    return d < static_cast<int>(base) ? d : -1;
+  };
+  const size_t first = i;
+  bool overflow = false;  // bad syntax is reported over range, as PostgreSQL does
   unsigned __int128 mag = 0;
   for (; i < s.size(); i++) {
-    char c = s[i];
-    if (c < '0' || c > '9') bad();
-    mag = mag * 10 + static_cast<unsigned>(c - '0');
-    if (mag > (static_cast<unsigned __int128>(1) << 64)) {
-      // Keep scanning for syntax errors first, as PostgreSQL reports bad syntax over range.
-      for (size_t k = i + 1; k < s.size(); k++) {
-        if (s[k] < '0' || s[k] > '9') bad();
-      }
-      range();
-    }
+    if (s[i] == '_' && i + 1 < s.size() && digit(s[i + 1]) >= 0 && (i > first || base != 10))
+      continue;
+    int d = digit(s[i]);
+    if (d < 0) bad();
+    if (!overflow) mag = mag * base + static_cast<unsigned>(d);
+    overflow |= mag > (static_cast<unsigned __int128>(1) << 64);
   }
+  if (i == first) bad();
+  if (overflow) range();
   __int128 v = neg ? -static_cast<__int128>(mag) : static_cast<__int128>(mag);
   __int128 lo = type == TypeId::kSmallInt  ? INT16_MIN
                 : type == TypeId::kInteger ? INT32_MIN

@@ -74,6 +74,12 @@ std::string ToText(const Value& v, const FunctionContext& ctx) {
   return FormatValue(v, opts);
 }
 
+std::string OutputText(const Value& v, const FunctionContext& ctx) {
+  TextFormatOptions opts;
+  opts.timezone = ctx.timezone;
+  return FormatValue(v, opts);
+}
+
 std::string ApplyStringTarget(std::string_view s, const LogicalType& target, bool explicit_cast) {
   switch (target.id()) {
     case TypeId::kVarchar:

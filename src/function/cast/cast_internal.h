@@ -20,6 +20,9 @@ int64_t TimestampToDate(int64_t ts);
 int64_t TimeOfDay(int64_t ts);
 // A value's text as a cast to text produces it (bool -> 'true', bpchar without padding).
 std::string ToText(const Value& v, const FunctionContext& ctx);
+// A value's text as its type's output function writes it (bool -> 't', bpchar padded), which
+// concat() and format() use.
+std::string OutputText(const Value& v, const FunctionContext& ctx);
 std::string ApplyStringTarget(std::string_view s, const LogicalType& target, bool explicit_cast);
 // Array to array: each element cast to the target's element type (cast_array.cc).
 Value CastArray(const Value& array, const LogicalType& target, FunctionContext& ctx,

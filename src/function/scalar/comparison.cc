@@ -13,52 +13,92 @@ namespace heliosdb {
 
 namespace {
 
+// Registers an operator and, when the type has one (`prefix`), PostgreSQL's function behind it,
+// named prefix + eq / ne / lt / le / gt / ge (booleq, int4lt, float8ge, ...).
+void AddOperator(FunctionRegistry& reg, ScalarFunction f, const std::string& prefix) {
+  static const std::pair<const char*, const char*> kSuffixes[] = {
+      {"=", "eq"}, {"<>", "ne"}, {"<", "lt"}, {"<=", "le"}, {">", "gt"}, {">=", "ge"}};
+  if (!prefix.empty()) {
+    ScalarFunction named = f;
+    for (const auto& [op, suffix] : kSuffixes)
+      if (f.name == op) named.name = prefix + suffix;
+    reg.AddScalar(std::move(named));
+  }
+  reg.AddScalar(std::move(f));
+}
+
 template <typename T, typename Cmp>
-void AddComparisons(FunctionRegistry& reg, LogicalType t, Cmp cmp) {
+void AddComparisons(FunctionRegistry& reg, LogicalType t, Cmp cmp, const std::string& prefix = "") {
   LogicalType b(TypeId::kBoolean);
-  reg.AddScalar(Scalar("=", {t, t}, b,
-                       MakeBinary<T, T>([cmp](const T& x, const T& y) { return cmp(x, y) == 0; })));
-  reg.AddScalar(Scalar("<>", {t, t}, b,
-                       MakeBinary<T, T>([cmp](const T& x, const T& y) { return cmp(x, y) != 0; })));
-  reg.AddScalar(Scalar("<", {t, t}, b,
-                       MakeBinary<T, T>([cmp](const T& x, const T& y) { return cmp(x, y) < 0; })));
-  reg.AddScalar(Scalar("<=", {t, t}, b,
-                       MakeBinary<T, T>([cmp](const T& x, const T& y) { return cmp(x, y) <= 0; })));
-  reg.AddScalar(Scalar(">", {t, t}, b,
-                       MakeBinary<T, T>([cmp](const T& x, const T& y) { return cmp(x, y) > 0; })));
-  reg.AddScalar(Scalar(">=", {t, t}, b,
-                       MakeBinary<T, T>([cmp](const T& x, const T& y) { return cmp(x, y) >= 0; })));
+  AddOperator(reg, Scalar("=", {t, t}, b, MakeBinary<T, T>([cmp](const T& x, const T& y) {
+                            return cmp(x, y) == 0;
+                          })),
+              prefix);
+  AddOperator(reg, Scalar("<>", {t, t}, b, MakeBinary<T, T>([cmp](const T& x, const T& y) {
+                            return cmp(x, y) != 0;
+                          })),
+              prefix);
+  AddOperator(reg, Scalar("<", {t, t}, b, MakeBinary<T, T>([cmp](const T& x, const T& y) {
+                            return cmp(x, y) < 0;
+                          })),
+              prefix);
+  AddOperator(reg, Scalar("<=", {t, t}, b, MakeBinary<T, T>([cmp](const T& x, const T& y) {
+                            return cmp(x, y) <= 0;
+                          })),
+              prefix);
+  AddOperator(reg, Scalar(">", {t, t}, b, MakeBinary<T, T>([cmp](const T& x, const T& y) {
+                            return cmp(x, y) > 0;
+                          })),
+              prefix);
+  AddOperator(reg, Scalar(">=", {t, t}, b, MakeBinary<T, T>([cmp](const T& x, const T& y) {
+                            return cmp(x, y) >= 0;
+                          })),
+              prefix);
 }
 
 // Integer-like types get direct operators rather than a three-way compare (the hottest path).
-void AddInt64Comparisons(FunctionRegistry& reg, LogicalType t) {
+void AddInt64Comparisons(FunctionRegistry& reg, LogicalType t, const std::string& prefix) {
   LogicalType b(TypeId::kBoolean);
-  reg.AddScalar(Scalar("=", {t, t}, b,
-                       MakeBinary<int64_t, int64_t>([](int64_t x, int64_t y) { return x == y; })));
-  reg.AddScalar(Scalar("<>", {t, t}, b,
-                       MakeBinary<int64_t, int64_t>([](int64_t x, int64_t y) { return x != y; })));
-  reg.AddScalar(Scalar("<", {t, t}, b,
-                       MakeBinary<int64_t, int64_t>([](int64_t x, int64_t y) { return x < y; })));
-  reg.AddScalar(Scalar("<=", {t, t}, b,
-                       MakeBinary<int64_t, int64_t>([](int64_t x, int64_t y) { return x <= y; })));
-  reg.AddScalar(Scalar(">", {t, t}, b,
-                       MakeBinary<int64_t, int64_t>([](int64_t x, int64_t y) { return x > y; })));
-  reg.AddScalar(Scalar(">=", {t, t}, b,
-                       MakeBinary<int64_t, int64_t>([](int64_t x, int64_t y) { return x >= y; })));
+  AddOperator(reg, Scalar("=", {t, t}, b, MakeBinary<int64_t, int64_t>([](int64_t x, int64_t y) {
+                            return x == y;
+                          })),
+              prefix);
+  AddOperator(reg, Scalar("<>", {t, t}, b, MakeBinary<int64_t, int64_t>([](int64_t x, int64_t y) {
+                            return x != y;
+                          })),
+              prefix);
+  AddOperator(reg, Scalar("<", {t, t}, b, MakeBinary<int64_t, int64_t>([](int64_t x, int64_t y) {
+                            return x < y;
+                          })),
+              prefix);
+  AddOperator(reg, Scalar("<=", {t, t}, b, MakeBinary<int64_t, int64_t>([](int64_t x, int64_t y) {
+                            return x <= y;
+                          })),
+              prefix);
+  AddOperator(reg, Scalar(">", {t, t}, b, MakeBinary<int64_t, int64_t>([](int64_t x, int64_t y) {
+                            return x > y;
+                          })),
+              prefix);
+  AddOperator(reg, Scalar(">=", {t, t}, b, MakeBinary<int64_t, int64_t>([](int64_t x, int64_t y) {
+                            return x >= y;
+                          })),
+              prefix);
 }
 
 }  // namespace
 
 void RegisterComparisonOperators(FunctionRegistry& reg) {
-  for (TypeId id : {TypeId::kSmallInt, TypeId::kInteger, TypeId::kBigInt, TypeId::kDate,
-                    TypeId::kTime, TypeId::kTimestamp, TypeId::kTimestampTz}) {
-    AddInt64Comparisons(reg, LogicalType(id));
+  AddInt64Comparisons(reg, LogicalType(TypeId::kSmallInt), "int2");
+  AddInt64Comparisons(reg, LogicalType(TypeId::kInteger), "int4");
+  AddInt64Comparisons(reg, LogicalType(TypeId::kBigInt), "int8");
+  for (TypeId id : {TypeId::kDate, TypeId::kTime, TypeId::kTimestamp, TypeId::kTimestampTz}) {
+    AddInt64Comparisons(reg, LogicalType(id), "");
   }
-  AddComparisons<bool>(reg, LogicalType(TypeId::kBoolean),
-                       [](bool x, bool y) { return static_cast<int>(x) - static_cast<int>(y); });
-  for (TypeId id : {TypeId::kReal, TypeId::kDouble}) {
-    AddComparisons<double>(reg, LogicalType(id), CompareDoubles);
-  }
+  AddComparisons<bool>(
+      reg, LogicalType(TypeId::kBoolean),
+      [](bool x, bool y) { return static_cast<int>(x) - static_cast<int>(y); }, "bool");
+  AddComparisons<double>(reg, LogicalType(TypeId::kReal), CompareDoubles, "float4");
+  AddComparisons<double>(reg, LogicalType(TypeId::kDouble), CompareDoubles, "float8");
   AddComparisons<Decimal>(reg, LogicalType::Numeric(), DecimalCompare);
   for (TypeId id : {TypeId::kText, TypeId::kBytea}) {
     AddComparisons<std::string_view>(reg, LogicalType(id), CompareStrings);

@@ -3,12 +3,15 @@
 // `n$` (argument position), `-` (left-justify) and a width given as digits, `*` or `*n$`.
 // A conversion without a position takes the argument after the previous one. Also
 // quote_ident, quote_literal and quote_nullable.
+#include <cerrno>
+#include <climits>
 #include <cstring>
 
 #include "common/exception.h"
 #include "common/types/value_text.h"
 #include "function/builtin_functions.h"
 #include "function/cast/cast.h"
+#include "function/cast/cast_internal.h"
 #include "function/kernel_util.h"
 
 namespace heliosdb {
@@ -204,12 +207,7 @@ std::string QuoteLiteral(std::string_view s) {
 std::string AsText(const Value& v, FunctionContext& ctx) {
   return CastValue(v, LogicalType(TypeId::kText), ctx).GetString();
 }
-
-std::string OutputText(const Value& v, FunctionContext& ctx) {
-  TextFormatOptions options;
-  options.timezone = ctx.timezone;
-  return FormatValue(v, options);
-}
+using cast_internal::OutputText;
 
 [[noreturn]] void TooFewArguments() {
   ThrowError(sqlstate::kInvalidParameterValue, "too few arguments for format()");
@@ -273,7 +271,10 @@ Value Format(const Values& a, FunctionContext& ctx) {
       long wpos = -1;
       size_t wsave = i;
       long wn = ReadNumber(fmt, &i);
-      if (wn > 0 && i < fmt.size() && fmt[i] == '$') {
+      if (wn >= 0 && i < fmt.size() && fmt[i] == '$') {
+        if (wn == 0)
+          ThrowError(sqlstate::kInvalidParameterValue,
+                     "format specifies argument 0, but arguments are numbered from 1");
         wpos = wn;
         i++;
       } else {
@@ -281,7 +282,15 @@ Value Format(const Values& a, FunctionContext& ctx) {
       }
       const Value& w = arg(wpos);
       if (!w.is_null()) {
-        width = std::stol(OutputText(w, ctx));
+        // The width argument is read as an integer, as PostgreSQL casts it to int4.
+        std::string text = OutputText(w, ctx);
+        char* end = nullptr;
+        errno = 0;
+        width = std::strtol(text.c_str(), &end, 10);
+        if (text.empty() || *end != '\0' || errno == ERANGE || width > INT32_MAX ||
+            width < INT32_MIN)
+          ThrowError(sqlstate::kInvalidTextRepresentation,
+                     "invalid input syntax for type integer: \"" + text + "\"");
         if (width < 0) {
           left = true;
           width = -width;

@@ -350,7 +350,8 @@ ScalarKernel AnyConcatKernel(bool any_first) {
   };
 }
 
-// concat / concat_ws: NULL arguments are skipped; the function itself is not strict.
+// concat / concat_ws: NULL arguments are skipped; the function itself is not strict. Values
+// are written by their output functions (true -> t), as PostgreSQL does.
 ScalarKernel ConcatKernel(bool with_separator) {
   return [with_separator](DataChunk& args, idx_t count, Vector* result, FunctionContext& ctx) {
     for (idx_t i = 0; i < count; i++) {
@@ -370,7 +371,7 @@ ScalarKernel ConcatKernel(bool with_separator) {
         Value v = args.column(c).GetValue(i);
         if (v.is_null()) continue;
         if (any && with_separator) out += sep;
-        out += cast_internal::ToText(v, ctx);
+        out += cast_internal::OutputText(v, ctx);
         any = true;
       }
       result->validity().SetValid(i);

@@ -11,8 +11,9 @@ TEST(StringTest, Concat) {
   EXPECT_EQ(Eval("||", {Txt("a"), Value::Boolean(true)}), "atrue");
   EXPECT_EQ(Eval("||", {Unknown("a"), Unknown("b")}), "ab");
   EXPECT_EQ(Eval("||", {Txt("a"), Value::Null(TypeId::kText)}), "NULL");
+  // concat writes values by their output functions (false -> f), unlike || (a cast to text).
   EXPECT_EQ(Eval("concat", {Txt("a"), Value::Null(TypeId::kText), Int(1), Value::Boolean(false)}),
-            "a1false");
+            "a1f");
   EXPECT_EQ(Eval("concat_ws", {Unknown(","), Txt("a"), Value::Null(TypeId::kText), Int(2)}), "a,2");
   EXPECT_EQ(Eval("concat_ws", {Value::Null(TypeId::kText), Txt("a")}), "NULL");
 }

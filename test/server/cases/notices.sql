@@ -1,0 +1,31 @@
+-- NoticeResponse: the notices and warnings PostgreSQL sends, client_min_messages filtering
+-- them, and error positions at the offending literal or column.
+DROP TABLE IF EXISTS no_such_table;
+DROP VIEW IF EXISTS no_such_view, other_view;
+DROP INDEX IF EXISTS no_such_index;
+COMMIT;
+ROLLBACK;
+BEGIN;
+BEGIN;
+COMMIT;
+SELECT 1 AS one \; COMMIT;
+SET client_min_messages = warning;
+DROP TABLE IF EXISTS no_such_table;
+COMMIT;
+SET client_min_messages = error;
+COMMIT;
+RESET client_min_messages;
+SELECT bool 'maybe';
+SELECT '12x'::int;
+CREATE TABLE g (a int, b int);
+SELECT a FROM g HAVING min(b) > 0;
+DELETE FROM g x WHERE g.a = 1;
+SET enable_seqscan = off;
+SHOW enable_seqscan;
+SET enable_hashjoin TO f;
+SHOW enable_hashjoin;
+SET enable_nestloop = 'maybe';
+SET work_mem = '64MB';
+SHOW work_mem;
+RESET ALL;
+SHOW enable_seqscan;
