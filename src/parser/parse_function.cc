@@ -145,7 +145,7 @@ namespace {
 void CheckFrameBounds(const ast::WindowSpec& w, bool between, int start_location,
                       int end_location) {
   using T = ast::FrameBound::Type;
-  auto fail = [](const char* message, int location) { ThrowError("42P20", message, location); };
+  auto fail = [](const char* message, int location) { ThrowError(sqlstate::kWindowingError, message, location); };
   T start = w.start.type, end = w.end.type;
   if (start == T::kUnboundedFollowing)
     fail("frame start cannot be UNBOUNDED FOLLOWING", start_location);

@@ -122,7 +122,7 @@ class SelectBinder {
     for (size_t i = 0; i < stmt_.windows.size(); i++)
       for (size_t k = 0; k < i; k++)
         if (stmt_.windows[k]->name == stmt_.windows[i]->name)
-          ThrowError("42P20", "window \"" + stmt_.windows[i]->name + "\" is already defined",
+          ThrowError(sqlstate::kWindowingError, "window \"" + stmt_.windows[i]->name + "\" is already defined",
                      stmt_.windows[i]->location);
     LogicalOpPtr plan = BindInput();
     BindTargets();
@@ -355,9 +355,7 @@ class SelectBinder {
         ThrowError(sqlstate::kInvalidColumnReference,
                    "GROUP BY position " + std::to_string(ordinal) + " is not in select list",
                    expr.location);
-      if (ContainsAggregate(*targets_[ordinal - 1]))
-        ThrowError(sqlstate::kGroupingError, "aggregate functions are not allowed in GROUP BY",
-                   expr.location);
+      CheckGroupable(*targets_[ordinal - 1], expr.location);
       return targets_[ordinal - 1]->Copy();
     }
     if (expr.kind == ast::ExprKind::kColumnRef) {
@@ -365,7 +363,10 @@ class SelectBinder {
       const auto& ref = expr.As<ast::ColumnRefExpr>();
       if (ref.names.size() == 1 && !HasInputColumn(ref.names[0]))
         for (size_t i = 0; i < names_.size(); i++)
-          if (names_[i] == ref.names[0]) return targets_[i]->Copy();
+          if (names_[i] == ref.names[0]) {
+            CheckGroupable(*targets_[i], expr.location);
+            return targets_[i]->Copy();
+          }
     }
     ExpressionBinder eb(binder_, scope_, nullptr, "GROUP BY");
     return eb.Bind(expr);
@@ -377,10 +378,20 @@ class SelectBinder {
     return false;
   }
 
-  static bool ContainsAggregate(const BoundExpr& e) {
-    if (e.kind == BoundExprKind::kAggregateRef) return true;
+  // A select item GROUP BY names by position or output name may not aggregate or window.
+  static void CheckGroupable(const BoundExpr& item, int location) {
+    if (ContainsKind(item, BoundExprKind::kAggregateRef))
+      ThrowError(sqlstate::kGroupingError, "aggregate functions are not allowed in GROUP BY",
+                 location);
+    if (ContainsKind(item, BoundExprKind::kWindowRef))
+      ThrowError(sqlstate::kWindowingError, "window functions are not allowed in GROUP BY",
+                 location);
+  }
+
+  static bool ContainsKind(const BoundExpr& e, BoundExprKind kind) {
+    if (e.kind == kind) return true;
     for (const auto& c : e.children)
-      if (ContainsAggregate(*c)) return true;
+      if (ContainsKind(*c, kind)) return true;
     return false;
   }
 

@@ -87,7 +87,7 @@ void ExpressionBinder::BindFrame(const ast::WindowSpec& framing, int location,
   w->start = ToBound(framing.start.type);
   w->end = ToBound(framing.end.type);
   if (w->mode == BoundWindow::Mode::kGroups && w->order_by.empty())
-    ThrowError("42P20", "GROUPS mode requires an ORDER BY clause", location);
+    ThrowError(sqlstate::kWindowingError, "GROUPS mode requires an ORDER BY clause", location);
   bool range_offsets =
       w->mode == BoundWindow::Mode::kRange && (framing.start.offset || framing.end.offset);
   // A repeated ORDER BY expression adds nothing to the order (PostgreSQL drops it).
@@ -98,7 +98,7 @@ void ExpressionBinder::BindFrame(const ast::WindowSpec& framing, int location,
     order_columns += !repeated;
   }
   if (range_offsets && order_columns != 1)
-    ThrowError("42P20",
+    ThrowError(sqlstate::kWindowingError,
                "RANGE with offset PRECEDING/FOLLOWING requires exactly one ORDER BY column",
                location);
   if (range_offsets && !HasRangeSupport(w->order_by[0].expr->type.id()))
@@ -142,7 +142,7 @@ void ExpressionBinder::BindFrame(const ast::WindowSpec& framing, int location,
 
 BoundExprPtr ExpressionBinder::BindWindow(const ast::FunctionExpr& e, const std::string& name) {
   if (!windows_)
-    ThrowError("42P20", std::string("window functions are not allowed in ") + clause_, e.location);
+    ThrowError(sqlstate::kWindowingError, std::string("window functions are not allowed in ") + clause_, e.location);
   // OVER w and OVER (w ...) take the named window's parts; the call's own parts extend it.
   const ast::WindowSpec* spec = e.over.get();
   const ast::WindowSpec* base = nullptr;
