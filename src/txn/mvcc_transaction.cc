@@ -34,7 +34,18 @@ std::optional<std::string> MvccTransaction::Get(ObjectId object, std::string_vie
     if (own->tombstone) return std::nullopt;
     return std::string(own->value);
   }
-  std::lock_guard<std::mutex> lock(point_mutex_);
+  std::unique_lock<std::mutex> lock(point_mutex_, std::try_to_lock);
+  if (!lock.owns_lock()) {
+    // Another thread of a parallel plan holds the transaction's reader: borrow one from the
+    // pool (refreshed, so it sees the snapshot) instead of waiting.
+    std::unique_ptr<KvIterator> reader = manager_->TakePointReader();
+    std::string seek;
+    std::string_view row;
+    std::optional<std::string> out;
+    if (ReadVisible(reader.get(), snapshot_, object, key, &seek, &row)) out.emplace(row);
+    manager_->ReturnPointReader(std::move(reader));
+    return out;
+  }
   if (!point_reader_) point_reader_ = manager_->TakePointReader();
   std::string_view row;
   if (!ReadVisible(point_reader_.get(), snapshot_, object, key, &seek_buf_, &row)) {

@@ -59,7 +59,7 @@ class MvccTransaction : public Transaction {
   // every version the snapshot can see (later commits are filtered by SCN anyway).
   std::unique_ptr<KvIterator> point_reader_;
   std::string seek_buf_;
-  std::mutex point_mutex_;  // the point reader serves one Get at a time
+  std::mutex point_mutex_;  // the point reader serves one Get at a time; others borrow
 };
 
 }  // namespace heliosdb
