@@ -69,6 +69,7 @@ inline constexpr const char* kDuplicateObject = "42710";
 inline constexpr const char* kDuplicateAlias = "42712";
 inline constexpr const char* kInvalidRecursion = "42P19";
 inline constexpr const char* kWindowingError = "42P20";
+inline constexpr const char* kCharacterNotInRepertoire = "22021";
 inline constexpr const char* kDuplicateTable = "42P07";
 inline constexpr const char* kDuplicateSchema = "42P06";
 inline constexpr const char* kAmbiguousColumn = "42702";

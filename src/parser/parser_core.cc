@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "common/types/string_type.h"
 #include "parser/lexer.h"
 #include "parser/parser.h"
 #include "parser/parser_impl.h"
@@ -359,6 +360,7 @@ ast::StatementPtr ParserImpl::ParseStatementBody() {
 namespace heliosdb {
 
 std::vector<ast::StatementPtr> Parser::ParseAll(std::string_view sql) {
+  CheckUtf8(sql);  // PostgreSQL refuses a statement that is not valid UTF-8 before parsing it
   return parser::ParserImpl(sql).ParseAll();
 }
 

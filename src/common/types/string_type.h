@@ -16,6 +16,10 @@ namespace heliosdb {
 int64_t Utf8Length(std::string_view s);
 // Byte offset of the character at index `chars` (or s.size() if the string is shorter).
 size_t Utf8Offset(std::string_view s, int64_t chars);
+// Throws 22021 "invalid byte sequence for encoding "UTF8": 0x.." (PostgreSQL's words) at the
+// first byte sequence that is not UTF-8: truncated, overlong, a surrogate, past U+10FFFF, or
+// a NUL byte.
+void CheckUtf8(std::string_view s);
 
 // VARCHAR(n): explicit casts truncate to n characters; assignment raises 22001
 // "value too long for type character varying(n)" unless the excess is only spaces.
