@@ -30,58 +30,31 @@ else
 fi
 n_tests=$(grep -hoE '\[==========\] [0-9]+ tests? ran|tests passed, [0-9]+ tests failed out of [0-9]+' "$log" | tail -1)
 
-section "project SQL tests (test/sql)"
-log=$(mktemp)
-"$bin/heliosdb-slt" test/sql > "$log" 2>&1
-rc=$?
-tail -15 "$log"
-count "$log"
-[ $rc -eq 0 ] || failed_suites+=("sql")
-
-if [ -x "$bin/crash_test" ]; then
-  section "crash test (SIGKILL during commits)"
+# Runs one suite, its output in a log: shows the lines matching `shown` (its failures) and the
+# last `tail_lines` lines, adds its counts to the totals and records it when it fails.
+suite() {
+  local name=$1 title=$2 shown=$3 tail_lines=$4
+  shift 4
+  section "$title"
   log=$(mktemp)
-  "$bin/crash_test" --cycles "${CRASH_CYCLES:-30}" > "$log" 2>&1
-  rc=$?
-  tail -5 "$log"
+  "$@" > "$log" 2>&1
+  local rc=$?
+  [ -n "$shown" ] && grep -E "$shown" "$log" | head -25
+  tail -"$tail_lines" "$log"
   count "$log"
-  [ $rc -eq 0 ] || failed_suites+=("crash")
+  [ $rc -eq 0 ] || failed_suites+=("$name")
+}
+
+suite sql "project SQL tests (test/sql)" "" 15 "$bin/heliosdb-slt" test/sql
+if [ -x "$bin/crash_test" ]; then
+  suite crash "crash test (SIGKILL during commits)" "" 5 "$bin/crash_test" --cycles "${CRASH_CYCLES:-30}"
 fi
-
-section "shell (test/shell)"
-log=$(mktemp)
-bash test/shell/run.sh "$build" > "$log" 2>&1
-rc=$?
-tail -5 "$log"
-count "$log"
-[ $rc -eq 0 ] || failed_suites+=("shell")
-
-section "wire protocol server with psql and libpq (test/server)"
-log=$(mktemp)
-bash test/server/run.sh "$build" > "$log" 2>&1
-rc=$?
-grep -E '^FAIL' "$log" | head -25
-tail -1 "$log"
-count "$log"
-[ $rc -eq 0 ] || failed_suites+=("server")
-
-section "upgrade path: dump, import, SQL export, migrate, verify (test/dump)"
-log=$(mktemp)
-bash test/dump/run.sh "$build" > "$log" 2>&1
-rc=$?
-grep -E '^FAIL|^SKIP' "$log" | head -25
-tail -1 "$log"
-count "$log"
-[ $rc -eq 0 ] || failed_suites+=("dump")
-
-section "TPC-H queries at SF 0.01 (test/tpch)"
-log=$(mktemp)
-bash test/tpch/run.sh "$build" > "$log" 2>&1
-rc=$?
-grep -E '^FAIL' "$log" | head -25
-tail -1 "$log"
-count "$log"
-[ $rc -eq 0 ] || failed_suites+=("tpch")
+suite shell "shell (test/shell)" "" 5 bash test/shell/run.sh "$build"
+suite server "wire protocol server with psql and libpq (test/server)" '^FAIL' 1 \
+  bash test/server/run.sh "$build"
+suite dump "upgrade path: dump, import, SQL export, migrate, verify (test/dump)" '^FAIL|^SKIP' 1 \
+  bash test/dump/run.sh "$build"
+suite tpch "TPC-H queries at SF 0.01 (test/tpch)" '^FAIL' 1 bash test/tpch/run.sh "$build"
 
 section "examples"
 ex_fail=0
