@@ -16,6 +16,7 @@
 
 #include "common/exception.h"
 #include "common/types/date_time.h"
+#include "common/types/iso_date_time.h"
 
 namespace heliosdb {
 
@@ -130,8 +131,10 @@ class DateTimeParser {
       if (f_.pm == 1 && h != 12) f_.time_us += 12 * kMicrosPerHour;
       if (f_.pm == 0 && h == 12) f_.time_us -= 12 * kMicrosPerHour;
     }
+    // There is no year 0: 1 BC precedes 1 AD.
+    if (f_.has_date && f_.year == 0) FieldOverflow();
     if (f_.bc) {
-      if (!f_.has_date || f_.year <= 0) Fail();
+      if (!f_.has_date || f_.year < 0) Fail();
       f_.year = 1 - f_.year;
     }
     return f_;
@@ -394,6 +397,12 @@ int64_t TodayLocal(const TimeZone& zone) {
 // Parses a timestamp-like text into a local (or, when has_zone, UTC) timestamp.
 int64_t ParseTimestampCommon(std::string_view raw, const TimeZone& zone, bool with_tz,
                              const char* type_name) {
+  if (std::optional<IsoDateTime> iso = ParseIsoDateTime(raw)) {
+    int64_t ts = iso->days * kMicrosPerDay + iso->time_us;
+    if (!with_tz) return ts;  // an offset is ignored, as PostgreSQL does
+    return iso->has_offset ? ts - int64_t{iso->offset_seconds} * kMicrosPerSecond
+                           : zone.LocalToUtc(ts);
+  }
   std::string_view text = Trim(raw);
   switch (SpecialValue(text)) {
     case Special::kEpoch:
@@ -451,6 +460,8 @@ int64_t ParseTimestampCommon(std::string_view raw, const TimeZone& zone, bool wi
 }  // namespace
 
 int64_t ParseDate(std::string_view raw, const TimeZone& zone) {
+  if (std::optional<IsoDateTime> iso = ParseIsoDateTime(raw); iso && !iso->has_time)
+    return iso->days;
   std::string_view text = Trim(raw);
   switch (SpecialValue(text)) {
     case Special::kEpoch:
