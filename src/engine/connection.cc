@@ -355,6 +355,7 @@ QueryResult::Impl Connection::Impl::RunPlan(PreparedPlan& p, const std::vector<V
                                                  std::to_string(p.param_types.size()));
   ctx.profile = profile;
   ctx.memory = std::make_shared<MemoryBudget>(*ParseMemorySize(settings.Get("memory_limit")));
+  ctx.external_rows = external_rows;
   PhysicalOperatorPtr root = CreatePhysicalPlan(*p.plan, profile, Threads());
   QueryResult::Impl result;
   result.names = p.plan->names;

@@ -110,6 +110,7 @@ struct Connection::Impl : public SessionContext {
   std::map<std::string, std::shared_ptr<PreparedPlan>> sql_prepared;  // PREPARE name
   std::atomic<bool> cancel{false};    // set by a cancel request; checked by the executor
   CopyStream* copy_stream = nullptr;  // COPY FROM STDIN / TO STDOUT; null when embedded
+  ExternalRows* external_rows = nullptr;  // the rows of the COPY FROM running now
   // NOTICE and WARNING messages of the running statement, in the order raised (cleared as a
   // statement starts); the server sends them as NoticeResponse ahead of the statement's result
   // or error. Notify keeps only those client_min_messages lets through.

@@ -199,16 +199,24 @@ bool CopyRowReader::NextTextRow(std::vector<CopyField>* fields, bool at_end) {
     ended_ = true;
     return false;
   }
-  fields->clear();
+  // Fields are parsed into the strings of the previous row, so their buffers are reused.
+  size_t n = 0;
   size_t i = 0;
   while (true) {
     size_t raw_start = i;
-    std::string value;
+    if (fields->size() <= n) fields->emplace_back();
+    CopyField& slot = (*fields)[n++];
+    if (!slot) slot.emplace();
+    std::string& value = *slot;
+    value.clear();
     while (i < line.size() && line[i] != options_.delimiter) {
-      char c = line[i++];
-      if (c != '\\' || i >= line.size()) {
-        value.push_back(c);
-        continue;
+      size_t run = i;
+      while (i < line.size() && line[i] != options_.delimiter && line[i] != '\\') i++;
+      value.append(line.data() + run, i - run);
+      if (i >= line.size() || line[i] == options_.delimiter) break;
+      if (++i >= line.size()) {
+        value.push_back('\\');  // a backslash ending the line stands for itself
+        break;
       }
       char e = line[i++];
       switch (e) {
@@ -257,14 +265,11 @@ bool CopyRowReader::NextTextRow(std::vector<CopyField>* fields, bool at_end) {
       }
     }
     std::string_view raw = line.substr(raw_start, i - raw_start);
-    if (raw == options_.null_string) {
-      fields->push_back(std::nullopt);
-    } else {
-      fields->push_back(std::move(value));
-    }
+    if (raw == options_.null_string) slot.reset();
     if (i >= line.size()) break;
     i++;  // the delimiter
   }
+  fields->resize(n);
   return true;
 }
 

@@ -1,13 +1,14 @@
 // COPY ... FROM STDIN and COPY ... TO STDOUT over the connection's CopyStream, and COPY with a
-// server-side file over a CopyFileStream. Rows read are
-// inserted through ordinary multi-row INSERT plans (defaults, constraints and indexes apply as
-// for any INSERT), a batch of rows per execution; the whole COPY is one statement, so it
-// commits or fails as a unit.
+// server-side file over a CopyFileStream. Rows read are inserted by an ordinary INSERT plan
+// whose rows come from a CopyRowsSource (defaults, constraints and indexes apply as for any
+// INSERT), a batch of rows per execution; the whole COPY is one statement, so it commits or
+// fails as a unit.
 #include "common/exception.h"
 #include "catalog/privileges.h"
 #include "engine/connection_impl.h"
 #include "engine/copy_file_stream.h"
 #include "engine/copy_format.h"
+#include "engine/copy_rows_source.h"
 #include "engine/copy_stream.h"
 #include "parser/ast_printer.h"
 #include "parser/parser.h"
@@ -21,8 +22,8 @@ struct CopyTarget {
 };
 
 namespace {
-constexpr size_t kMaxRowsPerInsert = 256;
-constexpr size_t kMaxParamsPerInsert = 60000;  // below the protocol's 65535 parameters
+// Rows one run of the INSERT plan writes: its input is held in memory before the writes.
+constexpr int64_t kRowsPerRun = 16384;
 constexpr size_t kCopyOutFlushBytes = 64 * 1024;
 
 CopyTarget ResolveTarget(const Catalog& catalog, const ast::CopyStmt& stmt) {
@@ -155,68 +156,30 @@ QueryResult::Impl Connection::Impl::CopyOut(const QueryResult::Impl& rows,
 }
 
 QueryResult::Impl Connection::Impl::CopyIn(const CopyTarget& target, const CopyOptions& options) {
-  const size_t columns = target.columns.size();
-  const size_t batch_rows =
-      std::max<size_t>(1, std::min(kMaxRowsPerInsert, kMaxParamsPerInsert / columns));
-  // One INSERT plan per batch size: the full batches share one, the last batch gets its own.
-  auto insert_plan = [&](size_t n) {
-    std::string sql =
-        "INSERT INTO " + QualifiedName(target) + " (" + ColumnList(target) + ") VALUES ";
-    size_t param = 1;
-    for (size_t r = 0; r < n; r++) {
-      sql += r ? ", (" : "(";
-      for (size_t c = 0; c < columns; c++) sql += (c ? ", $" : "$") + std::to_string(param++);
-      sql += ")";
-    }
-    return Prepare(ParseOne(sql), "");
-  };
-  std::shared_ptr<PreparedPlan> full_batch;
-  std::vector<ParamValue> values;
+  auto insert = std::make_shared<ast::InsertStmt>();
+  insert->table = {target.schema, target.table};
+  insert->columns = target.columns;
+  insert->external_rows = true;
+  // COPY writes identity columns as given, like INSERT ... OVERRIDING SYSTEM VALUE.
+  insert->overriding_system_value = true;
+  std::shared_ptr<PreparedPlan> plan = Prepare(insert, "");
+  const TableInfo* table = CurrentCatalog().FindTable(target.schema, target.table);
+  std::vector<LogicalType> types;
+  for (const std::string& c : target.columns) types.push_back(table->columns[table->FindColumn(c)].type);
+  TextFormatOptions text;
+  text.timezone = MakeFunctionContext().timezone;
+  copy_stream->BeginCopyIn(target.columns.size());
+  CopyRowsSource source(copy_stream, options, target.columns, std::move(types), text);
+  external_rows = &source;
+  struct Detach {
+    ExternalRows*& slot;
+    ~Detach() { slot = nullptr; }
+  } detach{external_rows};
   int64_t copied = 0;
-  auto flush = [&](size_t n) {
-    if (n == 0) return;
-    std::shared_ptr<PreparedPlan> plan;
-    if (n == batch_rows) {
-      if (!full_batch) full_batch = insert_plan(n);
-      plan = full_batch;
-    } else {
-      plan = insert_plan(n);
-    }
-    RunPlan(*plan, ConvertParams(*plan, values));
-    copied += static_cast<int64_t>(n);
-    values.clear();
-  };
-
-  copy_stream->BeginCopyIn(columns);
-  CopyRowReader reader(options);
-  std::vector<CopyField> fields;
-  std::string piece;
-  bool at_end = false;
-  size_t pending_rows = 0;
-  while (true) {
-    while (reader.NextRow(&fields, at_end)) {
-      if (fields.size() > columns) ThrowError("22P04", "extra data after last expected column");
-      if (fields.size() < columns)
-        ThrowError("22P04", "missing data for column \"" + target.columns[fields.size()] + "\"");
-      for (CopyField& f : fields) {
-        if (f) {
-          values.emplace_back(std::move(*f));
-        } else {
-          values.emplace_back();
-        }
-      }
-      if (++pending_rows == batch_rows) {
-        flush(pending_rows);
-        pending_rows = 0;
-      }
-      if (cancel.load(std::memory_order_relaxed))
-        ThrowError(sqlstate::kQueryCanceled, "canceling statement due to user request");
-    }
-    if (at_end) break;
-    at_end = !copy_stream->Read(&piece);
-    if (!at_end) reader.Feed(piece);
+  while (!source.Exhausted()) {
+    source.StartRun(kRowsPerRun);
+    copied += RunPlan(*plan, {}).affected;
   }
-  flush(pending_rows);
   QueryResult::Impl result = TagResult("COPY " + std::to_string(copied));
   result.affected = copied;
   return result;

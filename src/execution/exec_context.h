@@ -11,6 +11,7 @@
 
 #include "catalog/catalog.h"
 #include "common/data_chunk.h"
+#include "execution/external_rows.h"
 #include "execution/session_context.h"
 #include "execution/spill/memory_budget.h"
 #include "common/value.h"
@@ -44,6 +45,8 @@ struct ExecContext {
   PlanProfile* profile = nullptr;
   // The statement's memory_limit, shared with its parallel clones; null: no limit.
   std::shared_ptr<MemoryBudget> memory;
+  // COPY FROM's rows, read by the plan's ExternalRowsScan; null for other statements.
+  ExternalRows* external_rows = nullptr;
 
   // nextval() of a sequence: durable, never repeats; throws 2200H past its bounds.
   // Values are base + (calls since the base was set) * increment; the base is the start,

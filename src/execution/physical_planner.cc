@@ -14,6 +14,7 @@
 #include "execution/operator/parallel/gather.h"
 #include "execution/operator/projection/project_set.h"
 #include "execution/operator/projection/projection.h"
+#include "execution/operator/scan/external_rows_scan.h"
 #include "execution/operator/scan/table_function.h"
 #include "execution/operator/scan/table_scan.h"
 #include "execution/operator/scan/version_scan.h"
@@ -153,6 +154,7 @@ PhysicalOperatorPtr PlanBuilder::Make(const LogicalOp& op, PipelineShare* share)
       return std::make_unique<SetOperation>(op.set_op, op.set_all, op.types);
     case LogicalOpKind::kTableFunction:
       if (op.table != nullptr) return std::make_unique<VersionScan>(op, op.types);
+      if (op.function == kExternalRowsFunction) return std::make_unique<ExternalRowsScan>(op.types);
       return std::make_unique<TableFunctionScan>(op, op.types);
     case LogicalOpKind::kProjectSet:
       return std::make_unique<ProjectSet>(op.exprs, op.types);

@@ -44,6 +44,10 @@ class TableWriter {
   // 40001 when the row was changed by a transaction that committed after our snapshot.
   void CheckNotChanged(const std::string& key);
   void CheckRow(const std::vector<Value>& row);
+  // Get for a uniqueness check. Bulk loads insert keys past every stored one (serial keys, a
+  // dump's rows in key order): once a statement has checked kChecksBeforeBounds keys of an
+  // object, keys past the object's last stored key skip the read of the store.
+  std::optional<std::string> GetForUnique(ObjectId object, const std::string& key);
   void CheckUnique(const std::vector<Value>& row, const std::string& key,
                    const std::string* old_key, const std::vector<Value>* old_row);
   void CheckForeignKeys(const std::vector<Value>& row, const std::vector<Value>* old_row);
@@ -60,6 +64,12 @@ class TableWriter {
   std::vector<std::pair<const ConstraintInfo*, BoundExprPtr>> checks_;
   std::map<ObjectId, std::unique_ptr<TableWriter>> others_;  // referencing tables' writers
   int depth_ = 0;
+  struct StoredKeys {
+    int checks = 0;
+    bool known = false;
+    std::optional<std::string> last;  // nullopt: the store holds no key of the object
+  };
+  std::map<ObjectId, StoredKeys> stored_keys_;
 };
 
 }  // namespace heliosdb

@@ -434,6 +434,9 @@ struct InsertStmt : Statement {
   std::vector<std::string> columns;
   bool overriding_system_value = false;  // OVERRIDING SYSTEM VALUE (identity ALWAYS may be set)
   std::unique_ptr<SelectStmt> source;  // VALUES or SELECT; null for DEFAULT VALUES
+  // COPY FROM (never the parser): the rows come from ExecContext::external_rows, one value
+  // per listed column, of the column's type.
+  bool external_rows = false;
   std::unique_ptr<OnConflictClause> on_conflict;
   std::vector<SelectItem> returning;
 };

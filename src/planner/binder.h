@@ -54,6 +54,7 @@ class Binder {
 
   LogicalOpPtr BindSelect(const ast::SelectStmt& stmt);
   LogicalOpPtr BindInsert(const ast::InsertStmt& stmt);
+  LogicalOpPtr ExternalRowsSource(const TableInfo& table, const std::vector<int>& targets);
   LogicalOpPtr BindUpdate(const ast::UpdateStmt& stmt);
   LogicalOpPtr BindDelete(const ast::DeleteStmt& stmt);
 

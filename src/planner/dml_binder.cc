@@ -47,6 +47,27 @@ LogicalOpPtr ScanForWrite(const TableInfo& table, const std::string& alias, Scop
 }
 }  // namespace
 
+// COPY FROM's rows, one column per target, completed with the other columns' defaults.
+LogicalOpPtr Binder::ExternalRowsSource(const TableInfo& table, const std::vector<int>& targets) {
+  auto rows = std::make_unique<LogicalOp>();
+  rows->kind = LogicalOpKind::kTableFunction;
+  rows->function = kExternalRowsFunction;
+  for (int col : targets) {
+    rows->types.push_back(table.columns[col].type);
+    rows->names.push_back(table.columns[col].name);
+  }
+  auto project = std::make_unique<LogicalOp>();
+  project->kind = LogicalOpKind::kProjection;
+  std::vector<BoundExprPtr> full(table.columns.size());
+  for (size_t i = 0; i < targets.size(); i++)
+    full[targets[i]] = MakeColumnRef(static_cast<int>(i), rows->types[i], rows->names[i]);
+  for (size_t c = 0; c < full.size(); c++)
+    if (!full[c]) full[c] = BindDefault(table, static_cast<int>(c));
+  project->exprs = std::move(full);
+  project->children.push_back(std::move(rows));
+  return project;
+}
+
 LogicalOpPtr Binder::BindInsert(const ast::InsertStmt& s) {
   PushWith(s.with.get());
   const TableInfo& table = LookupTable(s.table, s.location);
@@ -77,7 +98,9 @@ LogicalOpPtr Binder::BindInsert(const ast::InsertStmt& s) {
   LogicalOpPtr source;
   const bool plain_values = s.source && !s.source->values.empty() && s.source->order_by.empty() &&
                             !s.source->limit && !s.source->offset && !s.source->with;
-  if (!s.source || plain_values) {
+  if (s.external_rows) {
+    source = ExternalRowsSource(table, targets);
+  } else if (!s.source || plain_values) {
     source = std::make_unique<LogicalOp>();
     source->kind = LogicalOpKind::kValues;
     std::vector<const ast::ExprList*> rows;

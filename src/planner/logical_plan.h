@@ -38,6 +38,9 @@ enum class LogicalOpKind : uint8_t {
   kDelete,    // child yields table columns ++ row key
 };
 
+// The kTableFunction of COPY FROM's rows (execution/external_rows.h).
+inline constexpr const char* kExternalRowsFunction = "external rows";
+
 struct SortKey {
   BoundExprPtr expr;
   bool descending = false;

@@ -54,6 +54,13 @@ std::optional<std::string> MvccTransaction::Get(ObjectId object, std::string_vie
   return std::string(row);
 }
 
+std::optional<std::string> MvccTransaction::GetUnstored(ObjectId object, std::string_view key) {
+  CheckActive();
+  const WriteEntry* own = writes_.Find(object, key);
+  if (!own || own->tombstone) return std::nullopt;
+  return std::string(own->value);
+}
+
 std::unique_ptr<RowIterator> MvccTransaction::Scan(ObjectId object, std::string_view lower,
                                                    std::string_view upper) {
   CheckActive();

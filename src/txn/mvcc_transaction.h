@@ -31,6 +31,7 @@ class MvccTransaction : public Transaction {
   bool has_writes() const override { return !writes_.empty(); }
 
   std::optional<std::string> Get(ObjectId object, std::string_view key) override;
+  std::optional<std::string> GetUnstored(ObjectId object, std::string_view key) override;
   std::unique_ptr<RowIterator> Scan(ObjectId object, std::string_view lower,
                                     std::string_view upper) override;
   void Put(ObjectId object, std::string_view key, std::string_view value) override;

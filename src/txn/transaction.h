@@ -47,6 +47,9 @@ class Transaction {
   virtual bool has_writes() const = 0;
 
   virtual std::optional<std::string> Get(ObjectId object, std::string_view key) = 0;
+  // Get for a key the store holds no version of (it lies past KeyBounds' last key): only the
+  // transaction's own writes can hold it, so the store is not read.
+  virtual std::optional<std::string> GetUnstored(ObjectId object, std::string_view key) = 0;
   // Visible pairs with lower <= key < upper (an empty upper means no upper bound).
   virtual std::unique_ptr<RowIterator> Scan(ObjectId object, std::string_view lower,
                                             std::string_view upper) = 0;
