@@ -26,6 +26,7 @@
 #include "engine/branch_statements.h"
 #include "execution/table_row.h"
 #include "execution/table_writer.h"
+#include "storage/key_codec.h"
 #include "storage/kv_store.h"
 
 namespace heliosdb {
@@ -40,7 +41,12 @@ struct MergeOptions {
 };
 
 std::string OptionText(const ast::Expr& e) {
-  if (e.kind == ast::ExprKind::kConstant) return e.As<ast::ConstantExpr>().text;
+  if (e.kind == ast::ExprKind::kConstant) {
+    const auto& c = e.As<ast::ConstantExpr>();
+    if (c.type == ast::ConstantExpr::Type::kTrue) return "true";
+    if (c.type == ast::ConstantExpr::Type::kFalse) return "false";
+    return c.text;
+  }
   if (e.kind == ast::ExprKind::kColumnRef) return e.As<ast::ColumnRefExpr>().names.back();
   ThrowError(sqlstate::kSyntaxError, "invalid value in MERGE option", e.location);
 }
@@ -115,6 +121,21 @@ std::vector<Value> ToTarget(const TableInfo& source, const TableInfo& target,
   return out;
 }
 
+// Whether the target's row already equals the source's (compared as values: the same row
+// written before and after an ADD COLUMN differs in bytes only).
+bool SameRow(const TableInfo& source, const TableInfo& target,
+             const std::optional<std::string>& ours, const std::optional<std::string>& theirs) {
+  if (ours == theirs) return true;
+  if (!ours || !theirs) return false;
+  std::vector<Value> a = DecodeTableRow(target, *ours);
+  std::vector<Value> b = ToTarget(source, target, DecodeTableRow(source, *theirs));
+  for (size_t i = 0; i < a.size(); i++) {
+    if (a[i].is_null() != b[i].is_null()) return false;
+    if (!a[i].is_null() && !(a[i] == b[i])) return false;
+  }
+  return true;
+}
+
 class Merger {
  public:
   Merger(Connection::Impl& conn, BranchDiff& diff, Transaction& target, MergeOptions options)
@@ -128,9 +149,12 @@ class Merger {
       std::optional<std::string> base = diff_.base().Get(kCatalogObjectId, key);
       bool take = true;
       if (ours != base && diff_.ParentChanged(kCatalogObjectId, key)) {
+        // Statistics (ANALYZE on both sides) are no conflict: the target's stay.
+        if (IsStatistics(key)) continue;
         take = options_.resolution == Resolution::kTheirs;
-        conflicts_.push_back({"(catalog)", EntryName(key), "schema", ours ? "changed" : "dropped",
-                              theirs ? "changed" : "dropped", take});
+        conflicts_.push_back({"(schema)", EntryName(key), "schema",
+                              ours ? "changed" : "dropped", theirs ? "changed" : "dropped",
+                              take});
       }
       if (!take) continue;
       if (theirs) {
@@ -171,12 +195,28 @@ class Merger {
     return false;
   }
 
-  // Catalog keys name their entry by kind and id only; the report shows the bytes readably.
-  static std::string EntryName(const std::string& key) {
-    std::string out;
-    for (unsigned char c : key) out += std::to_string(c) + ".";
-    if (!out.empty()) out.pop_back();
-    return "entry " + out;
+  // A catalog key is (kind, id): the report names the object as one of the catalogs has it.
+  std::string EntryName(std::string_view key) const {
+    std::string_view in = key;
+    auto kind = static_cast<CatalogKind>(DecodeKeyPart(&in, TypeId::kInteger).GetInt64());
+    auto id = static_cast<ObjectId>(DecodeKeyPart(&in, TypeId::kBigInt).GetInt64());
+    for (const Catalog* c : {&diff_.child_catalog(), &diff_.base_catalog()}) {
+      if (kind == CatalogKind::kTable && c->tables().count(id))
+        return "table " + DisplayName(c->tables().at(id));
+      if (kind == CatalogKind::kIndex && c->indexes().count(id))
+        return "index " + c->indexes().at(id).name;
+      if (kind == CatalogKind::kView && c->views().count(id))
+        return "view " + c->views().at(id).name;
+      if (kind == CatalogKind::kSequence && c->sequences().count(id))
+        return "sequence " + c->sequences().at(id).name;
+    }
+    return "catalog entry " + std::to_string(static_cast<int>(kind)) + "/" + std::to_string(id);
+  }
+
+  static bool IsStatistics(std::string_view key) {
+    std::string_view in = key;
+    return DecodeKeyPart(&in, TypeId::kInteger).GetInt64() ==
+           static_cast<int64_t>(CatalogKind::kStatistics);
   }
 
   void MergeTable(const TableInfo& source, bool deletes) {
@@ -191,7 +231,7 @@ class Merger {
       }
       const TableInfo& target = it->second;
       std::optional<std::string> ours = target_.Get(source.id, key);
-      if (ours == theirs) continue;
+      if (SameRow(source, target, ours, theirs)) continue;
       std::optional<std::string> base = diff_.base().Get(source.id, key);
       std::string key_text = KeyText(source, key, theirs ? theirs : base ? base : ours);
       if (ours != base && diff_.ParentChanged(source.id, key)) {
