@@ -152,9 +152,8 @@ class Merger {
         // Statistics (ANALYZE on both sides) are no conflict: the target's stay.
         if (IsStatistics(key)) continue;
         take = options_.resolution == Resolution::kTheirs;
-        conflicts_.push_back({"(schema)", EntryName(key), "schema",
-                              ours ? "changed" : "dropped", theirs ? "changed" : "dropped",
-                              take});
+        conflicts_.push_back({"(schema)", EntryName(key), "schema", ours ? "changed" : "dropped",
+                              theirs ? "changed" : "dropped", take});
       }
       if (!take) continue;
       if (theirs) {

@@ -107,6 +107,10 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path,
   return std::make_unique<Database>(std::move(impl));
 }
 
+Status Database::Backup(const std::string& dest) {
+  return impl_->storage->Backup(dest);
+}
+
 std::unique_ptr<Connection> Database::Connect() {
   return std::make_unique<Connection>(std::make_unique<Connection::Impl>(impl_.get()));
 }
