@@ -111,6 +111,11 @@ class Database {
                                                 const Options& options = Options());
   ~Database();
   std::unique_ptr<Connection> Connect();
+  // An online backup: a consistent copy of the whole database (every branch and its history)
+  // in directory dest, which must not exist; it opens as a database. Connections may keep
+  // writing meanwhile (commits after the copy's point are not in it). Table files are hard
+  // links where dest is on the same file system, so the copy is cheap.
+  Status Backup(const std::string& dest);
 
   struct Impl;
   explicit Database(std::unique_ptr<Impl> impl);

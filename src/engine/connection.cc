@@ -6,6 +6,7 @@
 #include "common/memory_size.h"
 #include "common/types/value_text.h"
 #include "engine/connection_impl.h"
+#include "txn/branch_registry.h"
 #include "engine/time_travel_source.h"
 #include "engine/planner_environment.h"
 #include "execution/physical_planner.h"
@@ -92,6 +93,15 @@ QueryResult::Impl TagResult(std::string tag) {
 
 Connection::Impl::Impl(Database::Impl* database) : db(database) {
   backend_id = db->next_backend_id.fetch_add(1);
+  settings.Set("branch", db->options.branch);
+}
+
+BranchInfo Connection::Impl::CurrentBranch() {
+  const std::string& name = settings.Get("branch");
+  std::optional<BranchInfo> branch = db->storage->transactions().branches().Find(name);
+  if (!branch)
+    ThrowError(sqlstate::kInvalidCatalogName, "database branch \"" + name + "\" does not exist");
+  return *branch;
 }
 
 Connection::Impl::~Impl() {
@@ -111,6 +121,7 @@ Transaction& Connection::Impl::Txn() {
     TransactionOptions options;
     options.synchronous_commit = db->options.synchronous_commit && settings.synchronous_commit();
     options.read_only = db->options.read_only || block_read_only;
+    options.branch = CurrentBranch().id;
     txn = db->storage->transactions().Begin(options);
     catalog = db->CatalogFor(*txn);
     transaction_start = NowMicros();
@@ -167,13 +178,14 @@ void Connection::Impl::CommitTransaction() {
   block_read_only = false;
   if (!txn) return;
   bool ddl = ddl_catalog != nullptr;
+  BranchId branch = txn->branch();
   if (ddl) db->BeginCatalogChange();
   Status s = txn->Commit();
   txn.reset();
   catalog.reset();
   ddl_catalog.reset();
   transaction_start = 0;
-  if (ddl) db->EndCatalogChange();
+  if (ddl) db->EndCatalogChange(branch);
   if (!s.ok()) throw DbException(s);
 }
 

@@ -21,6 +21,7 @@
 #include "execution/session_context.h"
 #include "parser/ast.h"
 #include "planner/logical_plan.h"
+#include "txn/branch_registry.h"
 
 namespace heliosdb {
 
@@ -64,6 +65,8 @@ struct Connection::Impl : public SessionContext {
 
   // Transactions.
   Transaction& Txn();
+  // The branch the `branch` setting names; 3D000 once it was dropped.
+  BranchInfo CurrentBranch();
   const Catalog& CurrentCatalog();
   Catalog& MutableCatalog();  // the transaction's private catalog, for DDL
   void CommitImplicit();      // ends an autocommit statement's transaction
@@ -82,6 +85,9 @@ struct Connection::Impl : public SessionContext {
   QueryResult::Impl RunTransaction(const ast::TransactionStmt& stmt);
   QueryResult::Impl RunUtility(PreparedPlan& prepared);
   QueryResult::Impl RunDdl(const ast::Statement& stmt, const std::string& text);
+  // CREATE / DROP / MERGE DATABASE BRANCH, RESTORE DATABASE (branch_statements.cc).
+  QueryResult::Impl RunBranchStatement(const ast::Statement& stmt);
+  void SetBranch(const std::string& name);  // SET branch / USE BRANCH
   // COPY (copy_statement.cc).
   QueryResult::Impl RunCopy(PreparedPlan& prepared);
   std::unique_ptr<CopyFileStream> OpenCopyFile(const ast::CopyStmt& stmt);  // checks rights

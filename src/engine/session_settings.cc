@@ -185,8 +185,8 @@ void SessionSettings::Set(const std::string& raw_name, const std::string& value)
   if (name == "timezone" && !IsValidTimeZone(value))
     ThrowError(sqlstate::kInvalidParameterValue,
                "invalid value for parameter \"TimeZone\": \"" + value + "\"");
-  if (name == "branch" && value != "main")
-    ThrowError(sqlstate::kInvalidCatalogName, "branch \"" + value + "\" does not exist");
+  // "branch" names a database branch: the connection checks it exists (SET, and the first
+  // transaction after a startup option set it), as only it knows the registry.
   values_[name] = v;
 }
 

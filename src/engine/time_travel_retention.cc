@@ -6,6 +6,7 @@
 #include "common/exception.h"
 #include "common/types/value_text.h"
 #include "storage/commit_time_map.h"
+#include "txn/branch_registry.h"
 
 namespace heliosdb {
 
@@ -70,6 +71,17 @@ RetentionHorizons CurrentHorizons(StorageEngine& storage, const Catalog& catalog
   out.default_horizon = std::min(RetentionHorizonScn(storage, database), oldest);
   // AS OF decodes rows with the catalog of that time: it lives as long as any table's history.
   out.objects[kCatalogObjectId] = std::min(RetentionHorizonScn(storage, longest), oldest);
+  // Every ancestor keyspace a branch falls through to keeps what its fork point sees.
+  BranchRegistry& registry = storage.transactions().branches();
+  for (const BranchInfo& b : registry.List()) {
+    auto layers = registry.Layers(b.id, UINT64_MAX);
+    if (!layers.ok()) continue;  // dropped meanwhile
+    for (size_t i = 1; i < layers.value().size(); i++) {
+      const BranchLayer& l = layers.value()[i];
+      auto [it, fresh] = out.branches.emplace(l.branch, l.cap);
+      if (!fresh) it->second = std::min(it->second, l.cap);
+    }
+  }
   return out;
 }
 

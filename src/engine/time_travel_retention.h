@@ -28,7 +28,8 @@ int64_t TableRetention(StorageEngine& storage, const TableInfo& table);
 // The oldest SCN a read may use under `retention_micros` (0: any).
 Scn RetentionHorizonScn(StorageEngine& storage, int64_t retention_micros);
 // The compaction filter's policy now: per table (and its indexes) its horizon, never above
-// the oldest open snapshot; the catalog keeps the longest retention of all.
+// the oldest open snapshot; the catalog keeps the longest retention of all; a branch's
+// ancestors keep what its fork point sees.
 RetentionHorizons CurrentHorizons(StorageEngine& storage, const Catalog& catalog);
 
 }  // namespace heliosdb

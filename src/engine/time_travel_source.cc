@@ -2,6 +2,7 @@
 
 #include "common/exception.h"
 #include "common/types/value_text.h"
+#include "engine/branch_statements.h"
 #include "engine/database_impl.h"
 #include "engine/time_travel_retention.h"
 #include "execution/exec_context.h"
@@ -83,6 +84,51 @@ void ConnectionTimeTravel::CheckRetention(const TableInfo& table, Scn scn, int l
                  "\" is before its retention horizon (SCN " + std::to_string(horizon) +
                  ", time_travel_retention = '" + setting + "')",
              location);
+}
+
+}  // namespace heliosdb
+
+namespace heliosdb {
+
+bool ConnectionTimeTravel::TableFunctionRows(const std::string& name,
+                                             const std::vector<BoundExprPtr>& args, int location,
+                                             FunctionRows* out) {
+  size_t arity;
+  if (name == "pg_database_branches") {
+    arity = 0;
+  } else if (name == "pg_compare_branches") {
+    arity = 2;
+  } else {
+    return false;
+  }
+  if (args.size() != arity)
+    ThrowError(sqlstate::kUndefinedFunction,
+               "function " + name + "(" + (args.empty() ? "" : "...") + ") does not exist",
+               location);
+  used_ = true;
+  SystemRows rows;
+  if (arity == 0) {
+    rows = DatabaseBranches(conn_);
+  } else {
+    ExecContext ctx;
+    ctx.txn = &conn_.Txn();
+    ctx.catalog = &conn_.CurrentCatalog();
+    ctx.storage = conn_.db->storage.get();
+    ctx.function = conn_.MakeFunctionContext();
+    ctx.session = &conn_;
+    std::string names[2];
+    for (int i = 0; i < 2; i++) {
+      Value v = ExpressionExecutor(ctx).EvaluateConstant(*args[i]);
+      if (v.is_null())
+        ThrowError(sqlstate::kNullValueNotAllowed, "branch name must not be NULL", location);
+      names[i] = v.type().id() == TypeId::kText ? v.GetString() : v.ToString();
+    }
+    rows = CompareBranches(conn_, names[0], names[1]);
+  }
+  out->names = std::move(rows.names);
+  out->types = std::move(rows.types);
+  out->rows = std::move(rows.rows);
+  return true;
 }
 
 }  // namespace heliosdb

@@ -15,6 +15,11 @@ class ConnectionTimeTravel : public TimeTravelSource {
   Scn NowScn() override;
   std::shared_ptr<const Catalog> CatalogAt(Scn scn) override;
   void CheckRetention(const TableInfo& table, Scn scn, int location) override;
+  bool HasTableFunction(const std::string& name) const override {
+    return name == "pg_database_branches" || name == "pg_compare_branches";
+  }
+  bool TableFunctionRows(const std::string& name, const std::vector<BoundExprPtr>& args,
+                         int location, FunctionRows* out) override;
   // True once the statement used time travel: its plan holds SCNs and is bound anew per run.
   bool used() const { return used_; }
 

@@ -44,6 +44,11 @@ QueryResult::Impl Connection::Impl::RunUtility(PreparedPlan& p) {
         SetRole(to_default ? "none" : SettingText(*set.values[0]), set.local);
         return TagResult("SET");
       }
+      if (set.name == "branch") {
+        if (to_default) ThrowError(sqlstate::kFeatureNotSupported, "use SET branch = main");
+        SetBranch(SettingText(*set.values[0]));
+        return TagResult("SET");
+      }
       if (set.name == "session_authorization") {
         SetSessionAuthorization(to_default ? "" : SettingText(*set.values[0]));
         return TagResult("SET");
@@ -143,6 +148,11 @@ QueryResult::Impl Connection::Impl::RunUtility(PreparedPlan& p) {
       }
       return TagResult(d.all ? "DEALLOCATE ALL" : "DEALLOCATE");
     }
+    case ast::StmtKind::kCreateBranch:
+    case ast::StmtKind::kDropBranch:
+    case ast::StmtKind::kMergeBranch:
+    case ast::StmtKind::kRestoreDatabase:
+      return RunBranchStatement(s);
     case ast::StmtKind::kVacuum:
       return TagResult("VACUUM");
     case ast::StmtKind::kCheckpoint:

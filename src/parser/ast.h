@@ -332,6 +332,7 @@ enum class StmtKind {
   kCreateBranch,
   kDropBranch,
   kMergeBranch,
+  kRestoreDatabase,
   kRefreshMatView,
   kComment,
   kCheckpoint,
@@ -716,6 +717,12 @@ struct MergeBranchStmt : Statement {
   std::string source;
   std::string target;
   OptionList options;
+};
+
+// RESTORE DATABASE TO TIMESTAMP x | SCN n  (runs on the session's branch)
+struct RestoreDatabaseStmt : Statement {
+  RestoreDatabaseStmt() : Statement(StmtKind::kRestoreDatabase) {}
+  std::unique_ptr<AsOfClause> to;
 };
 
 struct RefreshMatViewStmt : Statement {

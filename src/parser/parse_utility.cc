@@ -166,6 +166,14 @@ ast::StatementPtr ParserImpl::ParseMergeBranch() {
   return s;
 }
 
+ast::StatementPtr ParserImpl::ParseRestoreDatabase() {
+  auto s = MakeNode<ast::RestoreDatabaseStmt>(Next().location);  // RESTORE
+  ExpectKw("database");
+  ExpectKw("to");
+  s->to = ParseAsOfValue();
+  return s;
+}
+
 ast::StatementPtr ParserImpl::ParseUseBranch() {
   auto s = MakeNode<ast::SetStmt>(Next().location);  // USE
   ExpectKw("branch");

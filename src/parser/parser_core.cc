@@ -351,6 +351,7 @@ ast::StatementPtr ParserImpl::ParseStatementBody() {
   }
   if (w == "merge" && PeekKw("database", 1)) return ParseMergeBranch();
   if (w == "use") return ParseUseBranch();
+  if (w == "restore" && PeekKw("database", 1)) return ParseRestoreDatabase();
   if (w == "refresh") return ParseRefresh();
   SyntaxErrorHere();
 }

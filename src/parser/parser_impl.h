@@ -174,6 +174,7 @@ class ParserImpl {
   ast::StatementPtr ParseDropBranch();
   ast::StatementPtr ParseMergeBranch();
   ast::StatementPtr ParseUseBranch();
+  ast::StatementPtr ParseRestoreDatabase();
   ast::StatementPtr ParseRefresh();
   // ---- roles and privileges (parse_role.cc)
   ast::StatementPtr ParseCreateRole();  // at ROLE / USER / GROUP

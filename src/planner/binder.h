@@ -148,6 +148,9 @@ class Binder {
   const Catalog& catalog_;
   std::vector<LogicalType> param_types_;
   FunctionContext function_context_;
+  // pg_database_branches() and the engine's other table functions (planner/time_travel.h);
+  // null when `ref` is not one.
+  LogicalOpPtr BindEngineTableFunction(const ast::FunctionRef& ref, Scope* scope);
   TimeTravelSource* time_travel_ = nullptr;
   std::vector<ObjectId>* dependencies_ = nullptr;
   int depth_ = 0;  // nesting of views and subqueries, bounded against runaway recursion

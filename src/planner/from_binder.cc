@@ -253,10 +253,36 @@ LogicalOpPtr Binder::BindBaseTable(const ast::BaseTableRef& ref, Scope* scope) {
              ref.location);
 }
 
+LogicalOpPtr Binder::BindEngineTableFunction(const ast::FunctionRef& ref, Scope* scope) {
+  const ast::FunctionExpr& call = *ref.call;
+  if (time_travel_ == nullptr || !time_travel_->HasTableFunction(call.name.back())) return nullptr;
+  std::vector<BoundExprPtr> args;
+  Scope none;  // constants only: the rows are computed now
+  for (const auto& a : call.args) args.push_back(BindScalar(*a, none));
+  TimeTravelSource::FunctionRows rows;
+  if (!time_travel_->TableFunctionRows(call.name.back(), args, ref.location, &rows))
+    return nullptr;
+  auto op = std::make_unique<LogicalOp>();
+  op->kind = LogicalOpKind::kValues;
+  op->types = rows.types;
+  std::string alias = ref.alias.empty() ? call.name.back() : ref.alias;
+  for (size_t i = 0; i < rows.names.size(); i++) {
+    std::string column = i < ref.column_aliases.size() ? ref.column_aliases[i] : rows.names[i];
+    op->names.push_back(column);
+    scope->columns.push_back({alias, column, rows.types[i]});
+  }
+  for (const auto& row : rows.rows) {
+    op->rows.emplace_back();
+    for (const Value& v : row) op->rows.back().push_back(MakeConstant(v));
+  }
+  return op;
+}
+
 LogicalOpPtr Binder::BindTableFunction(const ast::FunctionRef& ref, Scope* scope) {
   const ast::FunctionExpr& call = *ref.call;
   std::string name = call.name.back();
   if (name == "pg_input_error_info") return BindInputErrorInfo(*this, ref, scope);
+  if (LogicalOpPtr rows = BindEngineTableFunction(ref, scope)) return rows;
   if (!IsSetFunctionName(name))
     ThrowError(sqlstate::kUndefinedFunction,
                "function " + name + " does not exist as a set-returning function", ref.location);

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "catalog/catalog.h"
 #include "planner/bound_expr.h"
@@ -30,6 +32,18 @@ class TimeTravelSource {
   // 72000 (snapshot too old) when scn is before the table's retention horizon: its old
   // versions may be collected already.
   virtual void CheckRetention(const TableInfo& table, Scn scn, int location) = 0;
+
+  // The rows of an engine table function (pg_database_branches(), pg_compare_branches(a, b)),
+  // computed while binding; args are bound and refer to no column. False when `name` is not
+  // one. A plan using one is bound anew per run, as time travel is.
+  struct FunctionRows {
+    std::vector<std::string> names;
+    std::vector<LogicalType> types;
+    std::vector<std::vector<Value>> rows;
+  };
+  virtual bool HasTableFunction(const std::string& name) const = 0;
+  virtual bool TableFunctionRows(const std::string& name, const std::vector<BoundExprPtr>& args,
+                                 int location, FunctionRows* out) = 0;
 };
 
 }  // namespace heliosdb

@@ -130,6 +130,8 @@ bool Session::ApplyStartupParameters(const std::map<std::string, std::string>& p
     for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (lower == "role") {
       role = value;
+    } else if (lower == "branch") {
+      impl_->SetBranch(value);  // 3D000 at connection start for a branch that does not exist
     } else if (lower == "session_authorization") {
       ThrowError(sqlstate::kInsufficientPrivilege,
                  "session_authorization cannot be set at connection start");

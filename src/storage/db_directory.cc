@@ -39,7 +39,21 @@ Status FsyncPath(const std::string& path, int flags) {
   return Status::OK();
 }
 
-Status WriteMarker(const std::string& dir) {
+// Reads the marker's format version; false when the file is not a HeliosDB marker.
+bool ReadMarker(const fs::path& marker, uint32_t* version) {
+  std::ifstream in(marker);
+  std::string magic, word;
+  int64_t v = -1;
+  if (!(in >> magic >> word >> v) || magic != kMarkerMagic || word != "format" || v < 0) {
+    return false;
+  }
+  *version = static_cast<uint32_t>(v);
+  return true;
+}
+
+}  // namespace
+
+Status WriteDbMarker(const std::string& dir) {
   std::string path = (fs::path(dir) / kMarkerName).string();
   std::string tmp = path + ".tmp";
   std::string text = std::string(kMarkerMagic) + " format " + std::to_string(kFormatVersion) + "\n";
@@ -55,20 +69,6 @@ Status WriteMarker(const std::string& dir) {
   }
   return FsyncPath(dir, O_RDONLY | O_DIRECTORY);
 }
-
-// Reads the marker's format version; false when the file is not a HeliosDB marker.
-bool ReadMarker(const fs::path& marker, uint32_t* version) {
-  std::ifstream in(marker);
-  std::string magic, word;
-  int64_t v = -1;
-  if (!(in >> magic >> word >> v) || magic != kMarkerMagic || word != "format" || v < 0) {
-    return false;
-  }
-  *version = static_cast<uint32_t>(v);
-  return true;
-}
-
-}  // namespace
 
 Status PrepareDbDirectory(const std::string& path, bool create_if_missing, bool read_only,
                           DbDirectoryState* state) {
@@ -88,7 +88,7 @@ Status PrepareDbDirectory(const std::string& path, bool create_if_missing, bool 
     fs::create_directories(path, ec);
     if (ec) return IoError("create directory", path, ec.message());
     state->fresh = true;
-    return WriteMarker(path);
+    return WriteDbMarker(path);
   }
   if (!fs::is_directory(st)) return NotOurs(path);
 
@@ -112,7 +112,7 @@ Status PrepareDbDirectory(const std::string& path, bool create_if_missing, bool 
     return Status::Error(sqlstate::kInvalidCatalogName, "database \"" + path + "\" does not exist");
   }
   state->fresh = true;
-  return WriteMarker(path);
+  return WriteDbMarker(path);
 }
 
 }  // namespace heliosdb

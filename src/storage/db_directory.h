@@ -25,4 +25,8 @@ struct DbDirectoryState {
 Status PrepareDbDirectory(const std::string& path, bool create_if_missing, bool read_only,
                           DbDirectoryState* state);
 
+// Writes (and fsyncs) the marker file of a database directory that exists: a new database,
+// or a backup that RocksDB's checkpoint just filled.
+Status WriteDbMarker(const std::string& dir);
+
 }  // namespace heliosdb

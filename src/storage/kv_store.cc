@@ -8,6 +8,7 @@
 #include <rocksdb/options.h>
 #include <rocksdb/slice_transform.h>
 #include <rocksdb/table.h>
+#include <rocksdb/utilities/checkpoint.h>
 #include <rocksdb/write_batch.h>
 
 #include <algorithm>
@@ -307,10 +308,25 @@ KvStore::RangeSize KvStore::ApproximateSize(std::string_view start, std::string_
   ThrowIfError(db_->GetApproximateSizes(options, db_->DefaultColumnFamily(), &range, 1,
                                         &out.file_bytes),
                "estimate sizes");
-  uint64_t memtable_bytes = 0;
   db_->GetApproximateMemTableStats(db_->DefaultColumnFamily(), range, &out.memtable_entries,
-                                   &memtable_bytes);
+                                   &out.memtable_bytes);
   return out;
+}
+
+Status KvStore::DeleteRange(std::string_view start, std::string_view end) {
+  rocksdb::WriteOptions wo;
+  wo.sync = true;
+  return FromRocks(db_->DeleteRange(wo, db_->DefaultColumnFamily(), ToSlice(start), ToSlice(end)),
+                   "delete range");
+}
+
+Status KvStore::Checkpoint(const std::string& dest) {
+  rocksdb::Checkpoint* raw = nullptr;
+  Status s = FromRocks(rocksdb::Checkpoint::Create(db_, &raw), "checkpoint");
+  if (!s.ok()) return s;
+  std::unique_ptr<rocksdb::Checkpoint> checkpoint(raw);
+  // log_size_for_flush 0: flush the memtables first, so the copy needs no log replay.
+  return FromRocks(checkpoint->CreateCheckpoint(dest, 0), "checkpoint");
 }
 
 }  // namespace heliosdb

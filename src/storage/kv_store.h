@@ -110,8 +110,14 @@ class KvStore {
   struct RangeSize {
     uint64_t file_bytes = 0;
     uint64_t memtable_entries = 0;
+    uint64_t memtable_bytes = 0;
   };
   RangeSize ApproximateSize(std::string_view start, std::string_view end);
+  // Removes every key in [start, end) (a dropped branch's keyspace) with one range tombstone.
+  Status DeleteRange(std::string_view start, std::string_view end);
+  // An online, consistent copy of the store in directory `dest` (which must not exist): a
+  // RocksDB checkpoint, hard links to the table files where the file system allows.
+  Status Checkpoint(const std::string& dest);
   bool read_only() const { return read_only_; }
   const std::string& dir() const { return dir_; }
 

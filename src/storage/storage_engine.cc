@@ -1,5 +1,7 @@
 #include "storage/storage_engine.h"
 
+#include <filesystem>
+
 #include <mutex>
 #include <unordered_map>
 
@@ -148,6 +150,16 @@ std::optional<std::string> StorageEngine::GetSetting(std::string_view name) {
 
 Status StorageEngine::PutSetting(std::string_view name, std::string_view value) {
   return kv_->Put(SettingKey(name), value, true);
+}
+
+Status StorageEngine::Backup(const std::string& dest) {
+  std::error_code ec;
+  if (std::filesystem::exists(dest, ec))
+    return Status::Error(sqlstate::kIoError,
+                         "could not write backup: \"" + dest + "\" already exists");
+  Status s = kv_->Checkpoint(dest);
+  if (!s.ok()) return s;
+  return WriteDbMarker(dest);
 }
 
 }  // namespace heliosdb

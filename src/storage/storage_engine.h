@@ -51,6 +51,10 @@ class StorageEngine {
   std::optional<std::string> GetSetting(std::string_view name);
   Status PutSetting(std::string_view name, std::string_view value);
 
+  // A RocksDB checkpoint of the store in dest (which must not exist) plus the directory's
+  // marker file: dest opens as a database. Online: commits may land meanwhile.
+  Status Backup(const std::string& dest);
+
   KvStore& kv() { return *kv_; }
 
  private:

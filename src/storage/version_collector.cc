@@ -11,11 +11,11 @@ bool VersionCollector::Drop(std::string_view key) {
   if (prefix != current_) {
     // The first (newest) version of a key in this compaction: always kept.
     current_.assign(prefix);
-    covered_ = parsed.scn <= horizons_.For(parsed.object);
+    covered_ = parsed.scn <= horizons_.For(parsed.branch, parsed.object);
     return false;
   }
   if (covered_) return true;
-  covered_ = parsed.scn <= horizons_.For(parsed.object);
+  covered_ = parsed.scn <= horizons_.For(parsed.branch, parsed.object);
   return false;
 }
 

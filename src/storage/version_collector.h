@@ -4,12 +4,13 @@
 // The rule: a version may go when a newer version of the same key, with commit SCN <= the
 // object's horizon, was seen earlier in the same compaction. Every reader the database still
 // allows (an AS OF read at or after the retention horizon, an open snapshot, later a branch's
-// fork point: the caller folds them all into the horizon) sees that newer version or a later
+// fork point: the caller folds them all into the horizons) sees that newer version or a later
 // one, never the dropped one. The newest version of a key is never dropped, nor is a version
 // whose successor lives in another file (not seen here): collection is conservative.
 // Thread safety: one collector belongs to one compaction (one thread).
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -23,9 +24,15 @@ struct RetentionHorizons {
   Scn default_horizon = 0;  // 0 keeps every version
   std::unordered_map<ObjectId, Scn> objects;
 
-  Scn For(ObjectId object) const {
+  // A parent branch's keyspace is read by its children as of their fork points: its history
+  // is kept back to the oldest fork point that reads it (per branch id).
+  std::unordered_map<BranchId, Scn> branches;
+
+  Scn For(BranchId branch, ObjectId object) const {
     auto it = objects.find(object);
-    return it == objects.end() ? default_horizon : it->second;
+    Scn horizon = it == objects.end() ? default_horizon : it->second;
+    auto b = branches.find(branch);
+    return b == branches.end() ? horizon : std::min(horizon, b->second);
   }
 };
 

@@ -21,6 +21,8 @@
 //   'm' "last_scn"            -> u64 BE      the SCN of the newest commit (also in every commit)
 //   'm' "counter/" name       -> i64 BE      the reserved high-water mark of a durable counter
 //   'm' "setting/" name       -> text        a database-wide setting (ALTER DATABASE ... SET)
+//   'm' "branch/" id u32 BE   -> branch record (txn/branch_registry.h draws it)
+//   'm' "branch_next_id"      -> u32 BE      the next branch id
 //
 // Commit-time map (for AS OF TIMESTAMP), one entry per commit, in the commit's batch:
 //

@@ -32,7 +32,7 @@ Status SerializationFailure() {
 
 }  // namespace
 
-TransactionManager::Impl::Impl(KvStore* kv) : kv_(kv) {
+TransactionManager::Impl::Impl(KvStore* kv) : kv_(kv), branches_(kv) {
   // The last SCN is the larger of the meta record and the newest time-map entry: concurrent
   // commits may reach the log out of SCN order, so the meta record alone can lag behind.
   Scn last = 0;

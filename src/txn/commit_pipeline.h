@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "storage/kv_store.h"
+#include "txn/branch_registry.h"
 #include "txn/transaction_manager.h"
 #include "txn/visible_iterator.h"
 #include "txn/write_set.h"
@@ -36,6 +37,7 @@ struct TransactionManager::Impl {
   explicit Impl(KvStore* kv);
 
   KvStore* kv() const { return kv_; }
+  BranchRegistry& branches() { return branches_; }
   Scn last_committed() const { return last_committed_.load(std::memory_order_acquire); }
 
   // Commits `writes` made on `snapshot`. On success *commit_scn is the new SCN.
@@ -71,6 +73,7 @@ struct TransactionManager::Impl {
   void Publish(Scn scn, InFlight* mine);
 
   KvStore* kv_;
+  BranchRegistry branches_;
   std::mutex readers_mu_;
   std::vector<std::unique_ptr<KvIterator>> readers_;  // guarded by readers_mu_
   std::atomic<Scn> last_committed_{0};

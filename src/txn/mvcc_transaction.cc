@@ -64,10 +64,8 @@ std::optional<std::string> MvccTransaction::GetUnstored(ObjectId object, std::st
 std::unique_ptr<RowIterator> MvccTransaction::Scan(ObjectId object, std::string_view lower,
                                                    std::string_view upper) {
   CheckActive();
-  KvReadOptions ro;
-  ro.upper_bound = ObjectEnd(snapshot_.branch, object);
-  return std::make_unique<MergedRowIterator>(manager_->kv()->NewIterator(ro), snapshot_, &writes_,
-                                             object, lower, upper);
+  return std::make_unique<MergedRowIterator>(manager_->kv(), snapshot_, &writes_, object, lower,
+                                             upper);
 }
 
 void MvccTransaction::Put(ObjectId object, std::string_view key, std::string_view value) {
@@ -88,27 +86,35 @@ bool MvccTransaction::ChangedSinceSnapshot(ObjectId object, std::string_view key
 bool MvccTransaction::KeyBounds(ObjectId object, std::string_view lower, std::string_view upper,
                                 std::string* first, std::string* last) {
   CheckActive();
-  std::string begin, end;
-  AppendObjectPrefix(snapshot_.branch, object, &begin);
-  end = begin;
-  begin.append(lower);
-  if (upper.empty()) {
-    end = ObjectEnd(snapshot_.branch, object);
-  } else {
-    end.append(upper);
-  }
   KvReadOptions ro;
   ro.fill_cache = false;
   std::unique_ptr<KvIterator> it = manager_->kv()->NewIterator(ro);
-  ParsedVersionKey parsed;
-  it->Seek(begin);
-  if (!it->Valid() || it->key() >= end || !ParseVersionKey(it->key(), &parsed)) return false;
-  first->assign(parsed.user_key);
-  // Versioned keys extend their user key, so the last one below `end` is the last key < upper.
-  it->SeekForPrev(end);  // no versioned key equals `end`: it lacks the SCN suffix
-  if (!it->Valid() || it->key() < begin || !ParseVersionKey(it->key(), &parsed)) return false;
-  last->assign(parsed.user_key);
-  return true;
+  bool any = false;
+  // On a branch the keys of every keyspace of the chain count (versions above a cap too:
+  // the bounds only split work).
+  std::vector<BranchId> branches{snapshot_.branch};
+  for (const BranchLayer& p : snapshot_.parents) branches.push_back(p.branch);
+  for (BranchId branch : branches) {
+    std::string begin, end;
+    AppendObjectPrefix(branch, object, &begin);
+    end = begin;
+    begin.append(lower);
+    if (upper.empty()) {
+      end = ObjectEnd(branch, object);
+    } else {
+      end.append(upper);
+    }
+    ParsedVersionKey parsed;
+    it->Seek(begin);
+    if (!it->Valid() || it->key() >= end || !ParseVersionKey(it->key(), &parsed)) continue;
+    if (!any || parsed.user_key < *first) first->assign(parsed.user_key);
+    // Versioned keys extend their user key, so the last one below `end` is the last key < upper.
+    it->SeekForPrev(end);  // no versioned key equals `end`: it lacks the SCN suffix
+    if (!it->Valid() || it->key() < begin || !ParseVersionKey(it->key(), &parsed)) continue;
+    if (!any || parsed.user_key > *last) last->assign(parsed.user_key);
+    any = true;
+  }
+  return any;
 }
 
 void MvccTransaction::Savepoint(const std::string& name) {

@@ -14,6 +14,7 @@
 namespace heliosdb {
 
 class KvStore;
+class BranchRegistry;
 
 struct TransactionOptions {
   BranchId branch = kMainBranch;
@@ -26,7 +27,8 @@ class TransactionManager {
   explicit TransactionManager(KvStore* kv);
   ~TransactionManager();
 
-  // A new transaction whose snapshot is the last committed SCN.
+  // A new transaction whose snapshot is the last committed SCN. Both Begin and BeginAt
+  // throw 3D000 when options.branch does not exist (any more).
   std::unique_ptr<Transaction> Begin(const TransactionOptions& options = TransactionOptions());
   // A read-only transaction seeing the database as of scn (time travel); an scn past the
   // last committed one reads the last committed one.
@@ -35,6 +37,7 @@ class TransactionManager {
   // The oldest snapshot of a transaction still open (the last committed SCN when none is):
   // the compaction filter keeps every version it can see.
   Scn oldest_snapshot_scn() const;
+  BranchRegistry& branches();
 
   struct Impl;
 

@@ -5,36 +5,52 @@
 namespace heliosdb {
 
 VersionHistory::VersionHistory(KvStore* kv, BranchId branch, ObjectId object, Scn upto)
-    : upto_(upto) {
-  AppendObjectPrefix(branch, object, &prefix_);
-  KvReadOptions ro;
-  ro.upper_bound = ObjectEnd(branch, object);
-  ro.fill_cache = false;  // a history walk should not push the working set out of the cache
-  it_ = kv->NewIterator(ro);
-  it_->Seek(prefix_);
+    : VersionHistory(kv, std::vector<BranchLayer>{{branch, upto}}, object) {}
+
+VersionHistory::VersionHistory(KvStore* kv, const std::vector<BranchLayer>& layers,
+                               ObjectId object) {
+  for (const BranchLayer& layer : layers) {
+    std::string prefix;
+    AppendObjectPrefix(layer.branch, object, &prefix);
+    KvReadOptions ro;
+    ro.upper_bound = ObjectEnd(layer.branch, object);
+    ro.fill_cache = false;  // a history walk should not push the working set out of the cache
+    Layer l{kv->NewIterator(ro), layer.cap};
+    l.it->Seek(prefix);
+    layers_.push_back(std::move(l));
+  }
+}
+
+bool VersionHistory::SmallestKey(std::string* key) {
+  bool any = false;
+  ParsedVersionKey parsed;
+  for (Layer& l : layers_) {
+    if (!l.it->Valid() || !ParseVersionKey(l.it->key(), &parsed)) continue;
+    if (!any || parsed.user_key < *key) key->assign(parsed.user_key);
+    any = true;
+  }
+  return any;
 }
 
 bool VersionHistory::NextKey() {
-  versions_.clear();
   ParsedVersionKey parsed;
-  while (it_->Valid()) {
-    if (!ParseVersionKey(it_->key(), &parsed)) return false;
-    if (versions_.empty()) {
-      key_.assign(parsed.user_key);
-    } else if (parsed.user_key != key_) {
-      return true;
+  while (true) {
+    versions_.clear();
+    if (!SmallestKey(&key_)) return false;
+    for (Layer& l : layers_) {
+      for (; l.it->Valid(); l.it->Next()) {
+        if (!ParseVersionKey(l.it->key(), &parsed) || parsed.user_key != key_) break;
+        if (parsed.scn > l.cap) continue;
+        std::string_view v = l.it->value();
+        StoredVersion version;
+        version.scn = parsed.scn;
+        version.tombstone = v.empty() || static_cast<VersionTag>(v[0]) != VersionTag::kPut;
+        if (!version.tombstone) version.row.assign(v.substr(1));
+        versions_.push_back(std::move(version));
+      }
     }
-    if (parsed.scn <= upto_) {
-      std::string_view v = it_->value();
-      StoredVersion version;
-      version.scn = parsed.scn;
-      version.tombstone = v.empty() || static_cast<VersionTag>(v[0]) != VersionTag::kPut;
-      if (!version.tombstone) version.row.assign(v.substr(1));
-      versions_.push_back(std::move(version));
-    }
-    it_->Next();  // a key whose versions are all too new is replaced by the next one
+    if (!versions_.empty()) return true;  // a key whose versions are all too new is skipped
   }
-  return !versions_.empty();
 }
 
 }  // namespace heliosdb

@@ -3,9 +3,10 @@
 // committed after `upto` are skipped, so a reader is not disturbed by commits landing while
 // it runs.
 //
-// BRANCHES: a branch's history before its fork point lives in its parent's keyspace; reading
-// it means a second VersionHistory over (parent, fork SCN) merged below this one, as
-// visible_iterator.h describes for snapshots.
+// BRANCHES: a branch's history before its fork point lives in its parent's keyspace. Given the
+// branch's layers (BranchRegistry::Layers), the versions of a key are the branch's own
+// followed by each ancestor's at or below its cap: every own version is newer than the fork,
+// so the list stays newest first.
 // Thread safety: none; one history belongs to one reader.
 #pragma once
 
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "storage/kv_store.h"
+#include "txn/branch_registry.h"
 #include "txn/transaction.h"
 
 namespace heliosdb {
@@ -27,15 +29,22 @@ struct StoredVersion {
 class VersionHistory {
  public:
   VersionHistory(KvStore* kv, BranchId branch, ObjectId object, Scn upto);
+  // REQUIRES: layers is not empty, own branch first.
+  VersionHistory(KvStore* kv, const std::vector<BranchLayer>& layers, ObjectId object);
   // Loads the versions of the next user key; false when none is left.
   bool NextKey();
   const std::string& key() const { return key_; }
   const std::vector<StoredVersion>& versions() const { return versions_; }  // newest first
 
  private:
-  std::unique_ptr<KvIterator> it_;
-  std::string prefix_;
-  Scn upto_;
+  struct Layer {
+    std::unique_ptr<KvIterator> it;
+    Scn cap = 0;
+  };
+  // The smallest user key any layer is positioned at; false when all are exhausted.
+  bool SmallestKey(std::string* key);
+
+  std::vector<Layer> layers_;
   std::string key_;
   std::vector<StoredVersion> versions_;
 };

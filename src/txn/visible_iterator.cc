@@ -19,34 +19,51 @@ bool IsVersionOf(std::string_view k, std::string_view prefix_and_key) {
 
 }  // namespace
 
+namespace {
+enum class Found { kNone, kPut, kTombstone };
+
+// The version of (object, key) that one keyspace holds at or below cap.
+Found ReadLayer(KvIterator* it, BranchLayer layer, ObjectId object, std::string_view key,
+                std::string* seek_buf, std::string_view* row) {
+  seek_buf->clear();
+  AppendVersionKey(layer.branch, object, key, layer.cap, seek_buf);
+  it->Seek(*seek_buf);
+  if (!it->Valid()) return Found::kNone;
+  std::string_view found = it->key();
+  if (!IsVersionOf(found, VersionKeyPrefix(*seek_buf))) return Found::kNone;
+  std::string_view v = it->value();
+  if (v.empty() || static_cast<VersionTag>(v[0]) != VersionTag::kPut) return Found::kTombstone;
+  *row = v.substr(1);
+  return Found::kPut;
+}
+}  // namespace
+
 bool ReadVisible(KvIterator* it, const Snapshot& snapshot, ObjectId object, std::string_view key,
                  std::string* seek_buf, std::string_view* row) {
-  seek_buf->clear();
-  AppendVersionKey(snapshot.branch, object, key, snapshot.scn, seek_buf);
-  it->Seek(*seek_buf);
-  // (Branch read-through goes here: no version in this branch -> parent at the fork SCN.)
-  if (!it->Valid()) return false;
-  std::string_view found = it->key();
-  if (!IsVersionOf(found, VersionKeyPrefix(*seek_buf))) return false;
-  std::string_view v = it->value();
-  if (v.empty() || static_cast<VersionTag>(v[0]) != VersionTag::kPut) return false;
-  *row = v.substr(1);
-  return true;
+  Found f = ReadLayer(it, {snapshot.branch, snapshot.scn}, object, key, seek_buf, row);
+  // No version on the branch: the parent's as of the fork point, up the chain.
+  for (size_t i = 0; f == Found::kNone && i < snapshot.parents.size(); i++)
+    f = ReadLayer(it, snapshot.parents[i], object, key, seek_buf, row);
+  return f == Found::kPut;
 }
 
-// ---- StoreCursor ----
+// ---- LayerCursor ----
 
-StoreCursor::StoreCursor(std::unique_ptr<KvIterator> it, const Snapshot& snapshot, ObjectId object,
-                         std::string_view lower, std::string_view upper)
-    : it_(std::move(it)), snapshot_(snapshot), lower_(lower), upper_(upper) {
-  AppendObjectPrefix(snapshot.branch, object, &prefix_);
+LayerCursor::LayerCursor(std::unique_ptr<KvIterator> it, BranchLayer layer, ObjectId object,
+                         std::string_view lower, std::string_view upper, bool keep_tombstones)
+    : it_(std::move(it)),
+      cap_(layer.cap),
+      keep_tombstones_(keep_tombstones),
+      lower_(lower),
+      upper_(upper) {
+  AppendObjectPrefix(layer.branch, object, &prefix_);
   buf_ = prefix_;
   buf_.append(lower);
   it_->Seek(buf_);
   Settle();
 }
 
-void StoreCursor::SkipCurrentKey(std::string_view user_key) {
+void LayerCursor::SkipCurrentKey(std::string_view user_key) {
   buf_.assign(prefix_);
   buf_.append(user_key);
   for (int i = 0; i < kNextsBeforeSeek; i++) {
@@ -58,21 +75,19 @@ void StoreCursor::SkipCurrentKey(std::string_view user_key) {
   it_->Seek(buf_);
 }
 
-void StoreCursor::SeekVisibleVersion(std::string_view user_key) {
+void LayerCursor::SeekVisibleVersion(std::string_view user_key) {
   buf_.assign(prefix_);
   buf_.append(user_key);
   for (int i = 0; i < kNextsBeforeSeek; i++) {
     it_->Next();
     if (!it_->Valid() || !IsVersionOf(it_->key(), buf_)) return;
-    if (~GetFixed64BE(it_->key().data() + it_->key().size() - kScnSuffixSize) <= snapshot_.scn) {
-      return;
-    }
+    if (~GetFixed64BE(it_->key().data() + it_->key().size() - kScnSuffixSize) <= cap_) return;
   }
-  AppendScnSuffix(snapshot_.scn, &buf_);
+  AppendScnSuffix(cap_, &buf_);
   it_->Seek(buf_);
 }
 
-void StoreCursor::Settle() {
+void LayerCursor::Settle() {
   valid_ = false;
   while (it_->Valid()) {
     std::string_view k = it_->key();
@@ -84,33 +99,86 @@ void StoreCursor::Settle() {
       continue;
     }
     Scn scn = ~GetFixed64BE(k.data() + k.size() - kScnSuffixSize);
-    if (scn > snapshot_.scn) {  // committed after our snapshot: invisible
+    if (scn > cap_) {  // committed after our snapshot (or the fork): invisible
       SeekVisibleVersion(user_key);
       continue;
     }
     std::string_view v = it_->value();
-    if (v.empty() || static_cast<VersionTag>(v[0]) != VersionTag::kPut) {  // deleted
+    tombstone_ = v.empty() || static_cast<VersionTag>(v[0]) != VersionTag::kPut;
+    if (tombstone_ && !keep_tombstones_) {
       SkipCurrentKey(user_key);
       continue;
     }
     key_ = user_key;
-    value_ = v.substr(1);
+    value_ = tombstone_ ? std::string_view() : v.substr(1);
     valid_ = true;
     return;
   }
 }
 
-void StoreCursor::Next() {
+void LayerCursor::Next() {
   SkipCurrentKey(key_);
+  Settle();
+}
+
+// ---- StoreCursor ----
+
+StoreCursor::StoreCursor(KvStore* kv, const Snapshot& snapshot, ObjectId object,
+                         std::string_view lower, std::string_view upper) {
+  bool chain = !snapshot.parents.empty();
+  layers_.reserve(1 + snapshot.parents.size());
+  auto add = [&](BranchLayer layer) {
+    KvReadOptions ro;
+    ro.upper_bound = ObjectEnd(layer.branch, object);
+    layers_.emplace_back(kv->NewIterator(ro), layer, object, lower, upper, chain);
+  };
+  add({snapshot.branch, snapshot.scn});
+  for (const BranchLayer& parent : snapshot.parents) add(parent);
+  Settle();
+}
+
+void StoreCursor::Settle() {
+  if (layers_.size() == 1) {  // main: the layer skips tombstones itself
+    valid_ = layers_[0].Valid();
+    if (valid_) {
+      key_ = layers_[0].key();
+      value_ = layers_[0].value();
+    }
+    return;
+  }
+  while (true) {
+    LayerCursor* winner = nullptr;
+    for (LayerCursor& l : layers_)
+      if (l.Valid() && (winner == nullptr || l.key() < winner->key())) winner = &l;
+    valid_ = winner != nullptr;
+    if (!valid_) return;
+    current_.assign(winner->key());
+    if (!winner->tombstone()) {
+      key_ = current_;
+      value_ = winner->value();
+      return;
+    }
+    for (LayerCursor& l : layers_)  // deleted on the nearest keyspace that has the key
+      if (l.Valid() && l.key() == current_) l.Next();
+  }
+}
+
+void StoreCursor::Next() {
+  if (layers_.size() == 1) {
+    layers_[0].Next();
+  } else {
+    for (LayerCursor& l : layers_)
+      if (l.Valid() && l.key() == current_) l.Next();
+  }
   Settle();
 }
 
 // ---- MergedRowIterator ----
 
-MergedRowIterator::MergedRowIterator(std::unique_ptr<KvIterator> it, const Snapshot& snapshot,
+MergedRowIterator::MergedRowIterator(KvStore* kv, const Snapshot& snapshot,
                                      const WriteSet* writes, ObjectId object,
                                      std::string_view lower, std::string_view upper)
-    : store_(std::move(it), snapshot, object, lower, upper),
+    : store_(kv, snapshot, object, lower, upper),
       writes_(writes),
       object_(object),
       upper_(upper),

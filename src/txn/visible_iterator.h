@@ -6,11 +6,13 @@
 // snapshot (commits landing while a scan runs) are skipped, so a scan is consistent without a
 // RocksDB snapshot.
 //
-// BRANCHES: this file is the one place that decides visibility. Read-through to a parent
-// branch (a key with no version in the branch's own keyspace is read from the parent as of
-// the fork SCN) is to be added here: StoreCursor would merge a second cursor over
-// (parent branch, min(snapshot, fork SCN)) below the branch's own, and ReadVisible would retry
-// on the parent when the branch has no version at all.
+// BRANCHES: this file is the one place that decides visibility. A snapshot on a branch reads
+// a chain of keyspaces (txn/branch_registry.h): its own up to the snapshot SCN, then its
+// parent's up to the fork SCN, and so on. The first keyspace holding a version of a key at or
+// below its cap decides, a tombstone included (a row inherited from the parent and deleted on
+// the branch stays deleted). ReadVisible retries down the chain; StoreCursor merges one
+// LayerCursor per keyspace, the branch's own winning on equal keys. On main (one keyspace)
+// both take the single-layer path of before.
 //
 // Thread safety: none; one cursor belongs to one transaction.
 #pragma once
@@ -18,8 +20,10 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "storage/kv_store.h"
+#include "txn/branch_registry.h"
 #include "txn/transaction.h"
 #include "txn/write_set.h"
 
@@ -28,6 +32,9 @@ namespace heliosdb {
 struct Snapshot {
   BranchId branch = kMainBranch;
   Scn scn = 0;
+  // The ancestors a read falls through to, nearest first, each with its cap
+  // (BranchRegistry::Layers without the first entry); empty on main.
+  std::vector<BranchLayer> parents;
 };
 
 // Point read of the version of (object, key) that `snapshot` sees, through `it` (a prefix-mode
@@ -36,30 +43,56 @@ struct Snapshot {
 bool ReadVisible(KvIterator* it, const Snapshot& snapshot, ObjectId object, std::string_view key,
                  std::string* seek_buf, std::string_view* row);
 
-// The visible, non-deleted (key, row) pairs of one object in [lower, upper) from the store.
-class StoreCursor {
+// The version of each key of one object in [lower, upper) that one keyspace (a branch, up to
+// an SCN cap) holds: tombstones too when keep_tombstones, else only rows.
+class LayerCursor {
  public:
   // REQUIRES: it is a total-order iterator created after the snapshot was taken.
-  StoreCursor(std::unique_ptr<KvIterator> it, const Snapshot& snapshot, ObjectId object,
-              std::string_view lower, std::string_view upper);
+  LayerCursor(std::unique_ptr<KvIterator> it, BranchLayer layer, ObjectId object,
+              std::string_view lower, std::string_view upper, bool keep_tombstones);
+  LayerCursor(LayerCursor&&) = default;
+  bool Valid() const { return valid_; }
+  void Next();
+  std::string_view key() const { return key_; }
+  std::string_view value() const { return value_; }
+  bool tombstone() const { return tombstone_; }
+
+ private:
+  void Settle();
+  // Moves past every version of the user key at the iterator's position.
+  void SkipCurrentKey(std::string_view user_key);
+  // Moves to the newest version of user_key with SCN <= cap (or past the key).
+  void SeekVisibleVersion(std::string_view user_key);
+
+  std::unique_ptr<KvIterator> it_;
+  Scn cap_;
+  bool keep_tombstones_;
+  std::string prefix_;  // 'v' | branch | object
+  std::string lower_, upper_;
+  std::string buf_;  // reused seek key
+  bool valid_ = false;
+  bool tombstone_ = false;
+  std::string_view key_, value_;
+};
+
+// The visible, non-deleted (key, row) pairs of one object in [lower, upper) from the store,
+// through every keyspace of the snapshot's branch chain.
+class StoreCursor {
+ public:
+  // REQUIRES: kv outlives the cursor; the snapshot was taken before this call.
+  StoreCursor(KvStore* kv, const Snapshot& snapshot, ObjectId object, std::string_view lower,
+              std::string_view upper);
   bool Valid() const { return valid_; }
   void Next();
   std::string_view key() const { return key_; }
   std::string_view value() const { return value_; }
 
  private:
-  void Settle();
-  // Moves past every version of the user key at the iterator's position.
-  void SkipCurrentKey(std::string_view user_key);
-  // Moves to the newest version of user_key with SCN <= snapshot (or past the key).
-  void SeekVisibleVersion(std::string_view user_key);
+  void Settle();  // picks the smallest key; the nearest layer wins; tombstones hide it
 
-  std::unique_ptr<KvIterator> it_;
-  Snapshot snapshot_;
-  std::string prefix_;  // 'v' | branch | object
-  std::string lower_, upper_;
-  std::string buf_;  // reused seek key
+  std::vector<LayerCursor> layers_;  // own branch first
   bool valid_ = false;
+  std::string current_;  // the key shown (layers move independently)
   std::string_view key_, value_;
 };
 
@@ -68,8 +101,7 @@ class StoreCursor {
 // REQUIRES: the write set is not rolled back (to a savepoint, or finished) while this is open.
 class MergedRowIterator : public RowIterator {
  public:
-  MergedRowIterator(std::unique_ptr<KvIterator> it, const Snapshot& snapshot,
-                    const WriteSet* writes, ObjectId object, std::string_view lower,
+  MergedRowIterator(KvStore* kv, const Snapshot& snapshot, const WriteSet* writes, ObjectId object, std::string_view lower,
                     std::string_view upper);
   bool Valid() const override { return current_ != Source::kNone; }
   void Next() override;

@@ -22,6 +22,7 @@ constexpr Verb kVerbs[] = {
     {"import", heliosdb::shell::RunImportVerb, "recreate a database: import FILE PATH [--force]"},
     {"migrate", heliosdb::shell::RunMigrateVerb,
      "copy into PostgreSQL: migrate PATH --to postgresql://... [--jobs N]"},
+    {"backup", heliosdb::shell::RunBackupVerb, "copy a database online: backup PATH DEST"},
     {"verify", heliosdb::shell::RunVerifyVerb,
      "compare: verify PATH --against postgresql://... | --dump FILE"},
 };

@@ -40,6 +40,7 @@ Shell::~Shell() {
 bool Shell::OpenDatabase() {
   Options opts;
   opts.read_only = options_.read_only;
+  opts.branch = options_.branch;
   opts.create_if_missing = !options_.read_only;
   auto db = Database::Open(options_.path, opts);
   if (!db.ok()) {

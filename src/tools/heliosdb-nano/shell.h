@@ -24,6 +24,7 @@ struct ShellOptions {
   bool echo_queries = false;    // -e: echo each statement before running it
   bool quiet = false;           // -q: no command tags or banner
   bool read_only = false;
+  std::string branch = "main";  // --branch: the database branch the session starts on
   std::map<std::string, std::string> variables;  // -v NAME=VALUE (ON_ERROR_STOP)
 };
 

@@ -44,7 +44,8 @@ void PrintShellUsage() {
       "  -e, --echo-queries    echo statements before running them\n"
       "  -q, --quiet           no banner and no command tags\n"
       "  -X, --no-psqlrc       accepted for psql compatibility (no startup file is read)\n"
-      "      --read-only       open the database read-only\n\n"
+      "      --read-only       open the database read-only\n"
+      "  -b, --branch=NAME     start on database branch NAME (default main)\n\n"
       "SQL comes from -c/-f, else from stdin: interactive on a terminal (line editing,\n"
       "history in ~/.heliosdb_history), like psql -f when piped. Exit status: 0; 1 when a -c\n"
       "statement fails or a file cannot be read; 2 when the database cannot be opened; 3 when\n"
@@ -73,6 +74,8 @@ int RunShellVerb(int argc, char** argv) {
     } else if (a == "-X" || a == "--no-psqlrc") {
     } else if (a == "--read-only") {
       options.read_only = true;
+    } else if (OptionValue(argc, argv, &i, "-b", "--branch", &value)) {
+      options.branch = value;
     } else if (a == "--help" || a == "-?") {
       PrintShellUsage();
       return 0;

@@ -18,4 +18,7 @@ int RunImportVerb(int argc, char** argv);
 int RunMigrateVerb(int argc, char** argv);
 int RunVerifyVerb(int argc, char** argv);
 
+// `heliosdb-nano backup PATH DEST`: an online RocksDB checkpoint that opens as a database.
+int RunBackupVerb(int argc, char** argv);
+
 }  // namespace heliosdb::shell

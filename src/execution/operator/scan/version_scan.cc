@@ -1,9 +1,12 @@
 #include "execution/operator/scan/version_scan.h"
 
+#include "common/exception.h"
 #include "execution/exec_context.h"
 #include "storage/commit_time_map.h"
 #include "storage/kv_store.h"
 #include "storage/row_codec.h"
+#include "storage/storage_engine.h"
+#include "txn/branch_registry.h"
 
 namespace heliosdb {
 
@@ -59,8 +62,11 @@ void VersionScan::Emit(ExecContext& ctx, const Output& out) {
 
 DataChunk* VersionScan::Next(ExecContext& ctx) {
   if (!history_) {
-    history_ = std::make_unique<VersionHistory>(&ctx.storage->kv(), ctx.txn->branch(),
-                                                op_.table->id, op_.versions_to);
+    auto layers =
+        ctx.storage->transactions().branches().Layers(ctx.txn->branch(), op_.versions_to);
+    if (!layers.ok()) throw DbException(layers.status());
+    history_ = std::make_unique<VersionHistory>(&ctx.storage->kv(), layers.value(),
+                                                op_.table->id);
   }
   chunk_.Initialize(types_);
   while (chunk_.size() < kVectorSize) {
