@@ -95,12 +95,10 @@ void TableWriter::CheckRow(const std::vector<Value>& row) {
 }
 
 std::optional<std::string> TableWriter::GetForUnique(ObjectId object, const std::string& key) {
-  // A short statement pays no extra seeks. Only main's keyspace is complete: a branch's reads
-  // fall through to its parent.
+  // A short statement pays no extra seeks. On a branch, KeyBounds covers the parents' keys.
   constexpr int kChecksBeforeBounds = 32;
   StoredKeys& stored = stored_keys_[object];
-  if (!stored.known && ++stored.checks > kChecksBeforeBounds &&
-      ctx_.txn->branch() == kMainBranch) {
+  if (!stored.known && ++stored.checks > kChecksBeforeBounds) {
     std::string first, last;
     if (ctx_.txn->KeyBounds(object, "", "", &first, &last)) stored.last = std::move(last);
     stored.known = true;
