@@ -41,11 +41,15 @@ void WriteSet::Append(ObjectId object, std::string_view key, std::string_view va
   WriteEntry e;
   e.object = object;
   e.tombstone = tombstone;
-  auto it = index_.find(WriteKey{object, key});
-  if (it == index_.end()) {
+  // One descent of the tree serves both the lookup and the insertion; keys written in
+  // ascending order (bulk loads) find their place at the end without one.
+  const WriteKey probe{object, key};
+  auto it = !index_.empty() && index_.rbegin()->first < probe ? index_.end()
+                                                                : index_.lower_bound(probe);
+  if (it == index_.end() || probe < it->first) {
     e.key = Copy(key);
     e.value = Copy(value);
-    index_.emplace(WriteKey{object, e.key}, index);
+    index_.emplace_hint(it, WriteKey{object, e.key}, index);
   } else {
     e.key = it->first.key;  // the key bytes are already in the arena
     e.value = Copy(value);
@@ -64,7 +68,9 @@ void WriteSet::Delete(ObjectId object, std::string_view key) {
 }
 
 const WriteEntry* WriteSet::Find(ObjectId object, std::string_view key) const {
-  auto it = index_.find(WriteKey{object, key});
+  const WriteKey probe{object, key};
+  if (index_.empty() || index_.rbegin()->first < probe) return nullptr;  // past every key
+  auto it = index_.find(probe);
   return it == index_.end() ? nullptr : &entries_[it->second];
 }
 
