@@ -6,9 +6,17 @@
 namespace heliosdb {
 
 std::string EncodeTableRow(const TableInfo& table, const std::vector<Value>& row) {
+  std::string out;
+  // Until a column is dropped or re-typed, slots are the columns in order: no copy needed.
+  bool in_order = table.slot_types.size() == table.columns.size();
+  for (size_t i = 0; in_order && i < table.columns.size(); i++)
+    in_order = table.columns[i].slot == static_cast<int>(i);
+  if (in_order) {
+    EncodeRow(row, table.slot_types, &out);
+    return out;
+  }
   std::vector<Value> slots(table.slot_types.size());
   for (size_t i = 0; i < table.columns.size(); i++) slots[table.columns[i].slot] = row[i];
-  std::string out;
   EncodeRow(slots, table.slot_types, &out);
   return out;
 }
