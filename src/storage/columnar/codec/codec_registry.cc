@@ -11,7 +11,7 @@ namespace {
 // Order matters only for ties in the analysis: the earlier (cheaper to decode) codec wins.
 constexpr const Codec* kCodecs[] = {
     &kConstantCodec, &kRleCodec, &kBitPackingCodec, &kDeltaCodec, &kDeltaOfDeltaCodec,
-    &kDictionaryCodec, &kFsstCodec, &kAlpCodec, &kAlpRdCodec, &kNoneCodec, &kLz4Codec, &kZstdCodec,
+    &kDictionaryCodec, &kFsstCodec, &kAlpCodec, &kAlpRdCodec, &kGorillaCodec, &kNoneCodec, &kLz4Codec, &kZstdCodec,
 };
 }  // namespace
 
