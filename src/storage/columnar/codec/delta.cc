@@ -3,7 +3,7 @@
 //
 //   +----------------------------------------------+-----------------------------------+
 //   | checkpoints: ceil(n/1024) x int64 value at   | bitpack: d_0 .. d_{n-1},          |
-//   | the first row of each 1024-row block         | d_i = v_i - v_{i-1}, d_0 = d_1    |
+//   | the first row s of each 1024-row block       | d_i = v_i - v_{i-1}, d_s = d_s+1  |
 //   +----------------------------------------------+-----------------------------------+
 //
 // Differences wrap modulo 2^64, so INT64_MIN after INT64_MAX is exact. Fetch starts at the row's
@@ -21,7 +21,10 @@ std::vector<int64_t> Deltas(const std::vector<int64_t>& v) {
   for (idx_t i = 1; i < v.size(); i++) {
     d[i] = static_cast<int64_t>(static_cast<uint64_t>(v[i]) - static_cast<uint64_t>(v[i - 1]));
   }
-  if (v.size() > 1) d[0] = d[1];  // d_0 is never read; a neighbour's value keeps the frame tight
+  // A block's first difference is never read (its checkpoint holds the value): the next one
+  // keeps the block's frame tight, and a jump between blocks (or between the analysis' sampled
+  // stretches) costs nothing.
+  for (idx_t s = 0; s + 1 < v.size(); s += bitpack::kBlockSize) d[s] = d[s + 1];
   return d;
 }
 
@@ -50,8 +53,13 @@ void Decompress(std::string_view payload, StorageType type, idx_t count, ColumnB
   bitpack::Decoder deltas(in, count);
   std::vector<int64_t> v(count);
   deltas.DecodeAll(v.data());
-  if (count) std::memcpy(&v[0], checkpoints.data(), 8);
-  for (idx_t i = 1; i < count; i++) v[i] = Add(v[i - 1], v[i]);
+  for (idx_t i = 0; i < count; i++) {
+    if (i % bitpack::kBlockSize == 0) {
+      std::memcpy(&v[i], checkpoints.data() + i / bitpack::kBlockSize * 8, 8);
+    } else {
+      v[i] = Add(v[i - 1], v[i]);
+    }
+  }
   out.Reset(type, count);
   StoreInts(v.data(), count, out);
 }

@@ -7,7 +7,7 @@
 //   |   int64 d_s } at each block's first row s        | dd_i = d_i - d_{i-1}           |
 //   +--------------------------------------------------+--------------------------------+
 //
-// d_i = v_i - v_{i-1} (d_0 = d_1), all modulo 2^64. Fetch starts at the row's checkpoint.
+// d_i = v_i - v_{i-1}, all modulo 2^64. Fetch starts at the row's checkpoint.
 #include "storage/columnar/codec/bitpack.h"
 #include "storage/columnar/codec/codecs.h"
 #include "storage/columnar/codec/int_column.h"
@@ -23,19 +23,29 @@ int64_t Add(int64_t a, int64_t b) {
   return static_cast<int64_t>(static_cast<uint64_t>(a) + static_cast<uint64_t>(b));
 }
 
+// The stream and checkpoints as the decoder walks them: at each block start s the checkpoint
+// holds v_s and, as the difference "before" s, d_{s+1}, so dd_{s+1} = 0 and a jump between
+// blocks (or between the analysis' sampled stretches) costs nothing. dd_s is never read.
 struct Encoded {
-  std::vector<int64_t> deltas;  // d_i
-  std::vector<int64_t> dods;    // dd_i
+  std::vector<int64_t> checkpoints;  // v_s, d_s pairs
+  std::vector<int64_t> dods;
 };
 
 Encoded Encode(const std::vector<int64_t>& v) {
-  Encoded e{std::vector<int64_t>(v.size()), std::vector<int64_t>(v.size())};
-  for (idx_t i = 1; i < v.size(); i++) e.deltas[i] = Sub(v[i], v[i - 1]);
-  // The first row has no difference of its own; taking the next one makes dd_1 = 0, so a steady
-  // series packs to zero bits from its first block on. dd_0 is never read.
-  if (v.size() > 1) e.deltas[0] = e.deltas[1];
-  for (idx_t i = 1; i < v.size(); i++) e.dods[i] = Sub(e.deltas[i], e.deltas[i - 1]);
-  if (v.size() > 1) e.dods[0] = e.dods[1];
+  Encoded e{{}, std::vector<int64_t>(v.size())};
+  int64_t running = 0;
+  for (idx_t i = 0; i < v.size(); i++) {
+    if (i % bitpack::kBlockSize == 0) {
+      bool next = i + 1 < v.size() && (i + 1) % bitpack::kBlockSize != 0;
+      running = next ? Sub(v[i + 1], v[i]) : 0;
+      e.checkpoints.push_back(v[i]);
+      e.checkpoints.push_back(running);
+      continue;
+    }
+    int64_t d = Sub(v[i], v[i - 1]);
+    e.dods[i] = Sub(d, running);
+    running = d;
+  }
   return e;
 }
 
@@ -47,12 +57,8 @@ uint64_t Analyze(const ColumnView& sample) {
 }
 
 bool Compress(const ColumnView& column, std::string& out) {
-  std::vector<int64_t> v = LoadInts(column);
-  Encoded e = Encode(v);
-  for (idx_t i = 0; i < v.size(); i += bitpack::kBlockSize) {
-    PutFixed<int64_t>(out, v[i]);
-    PutFixed<int64_t>(out, e.deltas[i]);
-  }
+  Encoded e = Encode(LoadInts(column));
+  for (int64_t x : e.checkpoints) PutFixed<int64_t>(out, x);
   bitpack::Encode(e.dods.data(), e.dods.size(), out);
   return true;
 }
@@ -64,12 +70,11 @@ void Decompress(std::string_view payload, StorageType type, idx_t count, ColumnB
   std::vector<int64_t> v(count);
   dods.DecodeAll(v.data());
   int64_t value = 0, delta = 0;
-  if (count) {
-    std::memcpy(&value, checkpoints.data(), 8);
-    std::memcpy(&delta, checkpoints.data() + 8, 8);
-  }
   for (idx_t i = 0; i < count; i++) {
-    if (i > 0) {
+    if (i % bitpack::kBlockSize == 0) {
+      std::memcpy(&value, checkpoints.data() + i / bitpack::kBlockSize * 16, 8);
+      std::memcpy(&delta, checkpoints.data() + i / bitpack::kBlockSize * 16 + 8, 8);
+    } else {
       delta = Add(delta, v[i]);
       value = Add(value, delta);
     }
