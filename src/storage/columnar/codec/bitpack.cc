@@ -98,10 +98,11 @@ Decoder::Decoder(PayloadReader& in, idx_t n) : n_(n) {
 
 int64_t Decoder::block_max(idx_t b) const {
   uint64_t span = Mask(widths_[b]);
-  if (static_cast<uint64_t>(std::numeric_limits<int64_t>::max() - bases_[b]) <= span) {
-    return std::numeric_limits<int64_t>::max();
-  }
-  return bases_[b] + static_cast<int64_t>(span);
+  // INT64_MAX - base, exact in unsigned arithmetic for every base.
+  uint64_t room = static_cast<uint64_t>(std::numeric_limits<int64_t>::max()) -
+                  static_cast<uint64_t>(bases_[b]);
+  if (room <= span) return std::numeric_limits<int64_t>::max();
+  return static_cast<int64_t>(static_cast<uint64_t>(bases_[b]) + span);
 }
 
 int64_t Decoder::Get(idx_t i) const {
