@@ -27,6 +27,9 @@ class StringBlockReader {
   idx_t size() const { return ends_.size(); }
   uint64_t total_bytes() const { return data_.size(); }
   std::string_view Get(idx_t i) const;
+  // All strings' bytes and their end offsets (unchecked: callers check what they use).
+  std::string_view data() const { return data_; }
+  void DecodeEnds(int64_t* ends) const { ends_.DecodeAll(ends); }
   // Copies all strings into out's heap and points out's rows [0, n) at them.
   // REQUIRES: out was Reset to kString with at least n rows.
   void CopyAll(ColumnBuffer& out) const;

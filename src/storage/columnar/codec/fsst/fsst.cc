@@ -31,21 +31,20 @@ SymbolTable BuildFor(const ColumnView& column) {
       std::vector<std::string_view>(sample.view.strings, sample.view.strings + sample.view.count));
 }
 
-std::vector<std::string> EncodeAll(const SymbolTable& table, const ColumnView& column,
-                                   uint64_t* decoded_bytes) {
-  std::vector<std::string> coded(column.count);
-  *decoded_bytes = 0;
-  for (idx_t i = 0; i < column.count; i++) {
-    table.Encode(column.strings[i], coded[i]);
-    *decoded_bytes += column.strings[i].size();
-  }
-  return coded;
-}
-
 void Write(const SymbolTable& table, const ColumnView& column, std::string& out) {
-  uint64_t decoded;
-  std::vector<std::string> coded = EncodeAll(table, column, &decoded);
-  std::vector<std::string_view> views(coded.begin(), coded.end());
+  // All codes in one buffer, then views into it for the string block.
+  std::string codes;
+  std::vector<size_t> ends(column.count);
+  uint64_t decoded = 0;
+  for (idx_t i = 0; i < column.count; i++) {
+    table.Encode(column.strings[i], codes);
+    ends[i] = codes.size();
+    decoded += column.strings[i].size();
+  }
+  std::vector<std::string_view> views(column.count);
+  for (idx_t i = 0, begin = 0; i < column.count; begin = ends[i++]) {
+    views[i] = std::string_view(codes.data() + begin, ends[i] - begin);
+  }
   table.Write(out);
   PutVarint(out, decoded);
   EncodeStrings(views.data(), views.size(), out);
@@ -70,9 +69,9 @@ struct Opened {
   StringBlockReader coded;
 };
 
-Opened Open(std::string_view payload, idx_t count) {
+Opened Open(std::string_view payload, idx_t count, bool for_encoding = false) {
   PayloadReader in(payload);
-  SymbolTable table = SymbolTable::Read(in);
+  SymbolTable table = SymbolTable::Read(in, for_encoding);
   uint64_t decoded = in.Count(kMaxDecodedBytes);
   return Opened{std::move(table), decoded, StringBlockReader(in, count)};
 }
@@ -84,11 +83,19 @@ void Decompress(std::string_view payload, StorageType type, idx_t count, ColumnB
               "FSST decoded size implausible");
   out.Reset(type, count);
   char* heap = out.ReserveHeap(seg.decoded_bytes + 8);
+  std::vector<int64_t> ends(count);
+  seg.coded.DecodeEnds(ends.data());
+  std::string_view codes = seg.coded.data();
   size_t at = 0;
+  uint64_t begin = 0;
   for (idx_t i = 0; i < count; i++) {
-    size_t len = seg.table.Decode(seg.coded.Get(i), heap + at, seg.decoded_bytes - at);
+    uint64_t end = static_cast<uint64_t>(ends[i]);
+    CheckFormat(begin <= end && end <= codes.size(), "string offsets out of range");
+    size_t len = seg.table.Decode(codes.substr(begin, end - begin), heap + at,
+                                  seg.decoded_bytes - at);
     out.strings()[i] = std::string_view(heap + at, len);
     at += len;
+    begin = end;
   }
   CheckFormat(at == seg.decoded_bytes, "FSST decoded size does not match");
 }
@@ -113,8 +120,9 @@ void Fetch(std::string_view payload, StorageType type, idx_t count, idx_t row, C
 
 void Filter(std::string_view payload, StorageType, idx_t count, CompareOp op,
             const CompareConstant& constant, Selection& sel) {
-  Opened seg = Open(payload, count);
-  if (op == CompareOp::kEq || op == CompareOp::kNe) {
+  bool equality = op == CompareOp::kEq || op == CompareOp::kNe;
+  Opened seg = Open(payload, count, equality);
+  if (equality) {
     std::string coded;
     seg.table.Encode(constant.s, coded);
     bool want = op == CompareOp::kEq;

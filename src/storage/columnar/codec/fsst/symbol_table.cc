@@ -13,7 +13,11 @@ constexpr size_t kMaxSampleBytes = 32 * 1024;
 // Up to 8 bytes of s from pos, zero-padded.
 inline uint64_t Load(std::string_view s, size_t pos) {
   uint64_t w = 0;
-  std::memcpy(&w, s.data() + pos, std::min<size_t>(8, s.size() - pos));
+  if (s.size() - pos >= 8) {
+    std::memcpy(&w, s.data() + pos, 8);
+  } else {
+    std::memcpy(&w, s.data() + pos, s.size() - pos);
+  }
   return w;
 }
 
@@ -33,14 +37,48 @@ void SymbolTable::Add(uint64_t symbol, uint8_t length) {
 }
 
 void SymbolTable::Index() {
-  for (auto& codes : by_first_) codes.clear();
+  constexpr size_t kPrefixes = 65536;
+  byte_codes_.fill(0);
+  short_codes_.assign(kPrefixes, 0);
+  long_start_.assign(kPrefixes + 1, 0);
   for (size_t c = 0; c < symbols_.size(); c++) {
-    by_first_[symbols_[c] & 0xff].push_back(static_cast<uint8_t>(c));
+    if (lengths_[c] == 1) byte_codes_[symbols_[c]] = static_cast<uint16_t>(c | 1 << 8);
+    if (lengths_[c] >= 3) long_start_[(symbols_[c] & 0xffff) + 1]++;
   }
-  for (auto& codes : by_first_) {
-    std::stable_sort(codes.begin(), codes.end(),
-                     [&](uint8_t a, uint8_t b) { return lengths_[a] > lengths_[b]; });
+  for (size_t p = 0; p < kPrefixes; p++) {
+    short_codes_[p] = byte_codes_[p & 0xff];
+    long_start_[p + 1] += long_start_[p];
   }
+  for (size_t c = 0; c < symbols_.size(); c++) {
+    if (lengths_[c] == 2) short_codes_[symbols_[c]] = static_cast<uint16_t>(c | 2 << 8);
+  }
+  long_codes_.assign(long_start_[kPrefixes], 0);
+  std::vector<uint16_t> fill(long_start_.begin(), long_start_.end() - 1);
+  for (size_t c = 0; c < symbols_.size(); c++) {
+    if (lengths_[c] >= 3) long_codes_[fill[symbols_[c] & 0xffff]++] = static_cast<uint8_t>(c);
+  }
+  for (size_t p = 0; p < kPrefixes; p++) {
+    std::sort(long_codes_.begin() + long_start_[p], long_codes_.begin() + long_start_[p + 1],
+              [&](uint8_t a, uint8_t b) { return lengths_[a] > lengths_[b]; });
+  }
+}
+
+int SymbolTable::Match(uint64_t word, size_t left, size_t* length) const {
+  size_t prefix = word & 0xffff;
+  if (left >= 3) {
+    for (size_t k = long_start_[prefix]; k < long_start_[prefix + 1]; k++) {
+      uint8_t c = long_codes_[k];
+      if (lengths_[c] <= left && (word & Mask(lengths_[c])) == symbols_[c]) {
+        *length = lengths_[c];
+        return c;
+      }
+    }
+  }
+  uint16_t best = left >= 2 ? short_codes_[prefix] : byte_codes_[word & 0xff];
+  *length = 1;
+  if (best == 0) return -1;
+  *length = best >> 8;
+  return best & 0xff;
 }
 
 size_t SymbolTable::serialized_bytes() const {
@@ -57,7 +95,7 @@ void SymbolTable::Write(std::string& out) const {
   }
 }
 
-SymbolTable SymbolTable::Read(PayloadReader& in) {
+SymbolTable SymbolTable::Read(PayloadReader& in, bool for_encoding) {
   SymbolTable t;
   size_t n = in.U8();
   CheckFormat(n <= kMaxSymbols, "too many FSST symbols");
@@ -69,29 +107,22 @@ SymbolTable SymbolTable::Read(PayloadReader& in) {
     std::memcpy(&symbol, in.Bytes(len).data(), len);
     t.Add(symbol, len);
   }
-  t.Index();
+  if (for_encoding) t.Index();
   return t;
 }
 
 void SymbolTable::Encode(std::string_view s, std::string& out) const {
   size_t pos = 0;
   while (pos < s.size()) {
-    uint64_t word = Load(s, pos);
-    size_t left = s.size() - pos;
-    int code = -1;
-    for (uint8_t c : by_first_[word & 0xff]) {
-      if (lengths_[c] <= left && (word & Mask(lengths_[c])) == symbols_[c]) {
-        code = c;
-        break;
-      }
-    }
+    size_t len;
+    int code = Match(Load(s, pos), s.size() - pos, &len);
     if (code < 0) {
       out.push_back(static_cast<char>(kEscape));
-      out.push_back(s[pos++]);
+      out.push_back(s[pos]);
     } else {
       out.push_back(static_cast<char>(code));
-      pos += lengths_[code];
     }
+    pos += len;
   }
 }
 
@@ -138,16 +169,9 @@ SymbolTable SymbolTable::Build(const std::vector<std::string_view>& all) {
       int prev = -1;
       while (pos < s.size()) {
         uint64_t word = Load(s, pos);
-        size_t left = s.size() - pos;
-        int code = 256 + static_cast<int>(word & 0xff);
-        size_t len = 1;
-        for (uint8_t c : table.by_first_[word & 0xff]) {
-          if (table.lengths_[c] <= left && (word & Mask(table.lengths_[c])) == table.symbols_[c]) {
-            code = c;
-            len = table.lengths_[c];
-            break;
-          }
-        }
+        size_t len;
+        int code = table.Match(word, s.size() - pos, &len);
+        if (code < 0) code = 256 + static_cast<int>(word & 0xff);
         single[code]++;
         if (prev >= 0) pair[prev * kCodes + code]++;
         prev = code;

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -29,8 +30,9 @@ class SymbolTable {
   // adjacent symbols occurs, and keeps the 255 candidates (symbols and concatenated pairs) that
   // save the most bytes.
   static SymbolTable Build(const std::vector<std::string_view>& sample);
-  // Reads a serialized table; throws XX001 on a malformed one.
-  static SymbolTable Read(PayloadReader& in);
+  // Reads a serialized table; throws XX001 on a malformed one. Decoding needs no lookup tables;
+  // `for_encoding` builds them (64K entries) for Encode.
+  static SymbolTable Read(PayloadReader& in, bool for_encoding = false);
 
   void Write(std::string& out) const;
   size_t size() const { return lengths_.size(); }
@@ -44,13 +46,22 @@ class SymbolTable {
   size_t Decode(std::string_view codes, char* dst, size_t limit) const;
 
  private:
+  // The longest symbol matching word (the next up to 8 bytes, zero-padded; left of them are the
+  // string's): its code, or -1 when only an escape will do. *length is the bytes consumed.
+  int Match(uint64_t word, size_t left, size_t* length) const;
   void Add(uint64_t symbol, uint8_t length);
-  void Index();  // builds by_first_ after the symbols are set
+  void Index();  // builds the lookup tables after the symbols are set
 
   std::vector<uint64_t> symbols_;  // little-endian bytes, zero past the length
   std::vector<uint8_t> lengths_;
-  // Codes of the symbols starting with each byte, longest first.
-  std::array<std::vector<uint8_t>, 256> by_first_;
+  // Lookup (the paper's shortCodes plus a table of the longer symbols): symbols of 3 to 8 bytes
+  // grouped by their first two bytes, longest first, in long_codes_[long_start_[p], ...[p+1]);
+  // the best symbol of 1 or 2 bytes per two-byte prefix in short_codes_ (code | length << 8,
+  // length 0 for none) and per byte in byte_codes_.
+  std::vector<uint16_t> long_start_;
+  std::vector<uint8_t> long_codes_;
+  std::vector<uint16_t> short_codes_;
+  std::array<uint16_t, 256> byte_codes_{};
 };
 
 }  // namespace heliosdb::codec::fsst
