@@ -85,6 +85,8 @@ class ColumnBuffer {
   }
   // A heap of exactly n bytes for string data; the pointer stays valid until the next Reset.
   char* ReserveHeap(size_t n);
+  // Takes other's string heap (views into it stay valid: vector moves keep the bytes in place).
+  void TakeHeap(ColumnBuffer& other) { heap_ = std::move(other.heap_); }
   ColumnView view() const;
 
  private:

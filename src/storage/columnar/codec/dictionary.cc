@@ -6,6 +6,8 @@
 //
 // Code c < D names entry c. A filter compares each entry once and then only tests codes; a scan
 // can hand execution a DICTIONARY vector over the entries.
+#include "storage/columnar/codec/dictionary.h"
+
 #include <cstring>
 #include <memory>
 #include <string_view>
@@ -129,6 +131,32 @@ void Decompress(std::string_view payload, StorageType type, idx_t count, ColumnB
     std::memcpy(out.fixed() + i * width, entries.data() + codes[i] * width, width);
   }
 }
+
+}  // namespace
+
+void DecodeDictionary(std::string_view payload, StorageType type, idx_t count,
+                      ColumnBuffer& entries, std::vector<uint32_t>& codes) {
+  Dictionary dict(payload, type, count, entries);
+  std::vector<int64_t> raw(count);
+  dict.codes->DecodeAll(raw.data());
+  codes.resize(count);
+  for (idx_t i = 0; i < count; i++) {
+    CheckFormat(static_cast<uint64_t>(raw[i]) < dict.entries.count, "dictionary code out of range");
+    codes[i] = static_cast<uint32_t>(raw[i]);
+  }
+  ColumnBuffer kept;  // entries was sized for count rows: shrink it to the entries
+  kept.Reset(type, dict.entries.count);
+  if (type == StorageType::kString) {
+    // The views stay valid: they point into entries' heap, which moves with it below.
+    for (idx_t e = 0; e < dict.entries.count; e++) kept.strings()[e] = dict.entries.strings[e];
+  } else if (dict.entries.count) {
+    std::memcpy(kept.fixed(), dict.entries.fixed, dict.entries.count * StorageTypeWidth(type));
+  }
+  kept.TakeHeap(entries);
+  entries = std::move(kept);
+}
+
+namespace {
 
 void Fetch(std::string_view payload, StorageType type, idx_t count, idx_t row, ColumnBuffer& out) {
   ColumnBuffer buffer;
