@@ -125,7 +125,8 @@ std::vector<BenchColumn> LoadFields(const std::string& dir, const std::vector<Fi
         start = i + 1;
       }
     }
-    for (size_t k = 0; k < specs.size(); k++) Append(cols[k], specs[k].kind, fields.at(specs[k].field));
+    for (size_t k = 0; k < specs.size(); k++)
+      Append(cols[k], specs[k].kind, fields.at(specs[k].field));
   }
   for (auto& c : cols) PointViews(c);
   return cols;

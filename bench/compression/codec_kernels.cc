@@ -33,15 +33,18 @@ const BenchColumn& Column(int which) {
     BenchColumn words;
     words.name = "comments";
     words.type = StorageType::kString;
-    const char* kWords[] = {"furiously", "final", "deposits", "sleep", "quickly", "ironic",
-                            "packages", "carefully", "regular", "requests", "accounts", "blithely"};
+    const char* kWords[] = {"furiously", "final",    "deposits", "sleep",
+                            "quickly",   "ironic",   "packages", "carefully",
+                            "regular",   "requests", "accounts", "blithely"};
     for (idx_t i = 0; i < kRows; i++) {
       size_t at = words.arena.size();
-      for (int w = 0, n = 3 + rng() % 6; w < n; w++) words.arena += std::string(kWords[rng() % 12]) + " ";
+      for (int w = 0, n = 3 + rng() % 6; w < n; w++)
+        words.arena += std::string(kWords[rng() % 12]) + " ";
       words.views.emplace_back(nullptr, words.arena.size() - at);
     }
     size_t at = 0;
-    for (auto& s : words.views) s = std::string_view(words.arena.data() + at, s.size()), at += s.size();
+    for (auto& s : words.views)
+      s = std::string_view(words.arena.data() + at, s.size()), at += s.size();
     words.count = kRows;
     v.push_back(std::move(words));
     return v;
@@ -58,7 +61,8 @@ void Compress(benchmark::State& state, const Codec* codec, int which) {
     benchmark::DoNotOptimize(out.data());
   }
   state.SetBytesProcessed(state.iterations() * c.RawBytes());
-  state.counters["bits/value"] = 8.0 * static_cast<double>(out.size()) / static_cast<double>(c.count);
+  state.counters["bits/value"] =
+      8.0 * static_cast<double>(out.size()) / static_cast<double>(c.count);
 }
 
 void Decompress(benchmark::State& state, const Codec* codec, int which) {

@@ -102,8 +102,8 @@ void Report(const BenchColumn& column) {
     if (r.fetch_us >= 0) std::snprintf(fetch, sizeof fetch, "%.2f", r.fetch_us);
     std::printf("| %s | %.2f | %.2f | %.0f | %.0f | %s |\n", name.c_str(),
                 8.0 * static_cast<double>(r.compressed) / static_cast<double>(column.count),
-                static_cast<double>(r.raw) / static_cast<double>(r.compressed),
-                mb / r.compress_s, mb / r.decompress_s, fetch);
+                static_cast<double>(r.raw) / static_cast<double>(r.compressed), mb / r.compress_s,
+                mb / r.decompress_s, fetch);
     std::fflush(stdout);
   };
   std::string chosen;
@@ -121,13 +121,17 @@ int Main(int argc, char** argv) {
   idx_t rows = ~idx_t{0}, series = 1000000;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string opt = argv[i];
-    if (opt == "--data") dir = argv[i + 1];
-    else if (opt == "--rows") rows = std::stoull(argv[i + 1]);
-    else if (opt == "--series") series = std::stoull(argv[i + 1]);
+    if (opt == "--data")
+      dir = argv[i + 1];
+    else if (opt == "--rows")
+      rows = std::stoull(argv[i + 1]);
+    else if (opt == "--series")
+      series = std::stoull(argv[i + 1]);
   }
-  std::printf("Segments of %llu rows; MB/s counts uncompressed bytes (strings: bytes + 4 per "
-              "value); fetch: one random row decoded alone.\n",
-              static_cast<unsigned long long>(kSegmentRows));
+  std::printf(
+      "Segments of %llu rows; MB/s counts uncompressed bytes (strings: bytes + 4 per "
+      "value); fetch: one random row decoded alone.\n",
+      static_cast<unsigned long long>(kSegmentRows));
   using K = FieldKind;
   for (auto& c : LoadFields(dir,
                             {{"lineitem", 0, K::kInt64, "l_orderkey"},
@@ -153,4 +157,6 @@ int Main(int argc, char** argv) {
 }  // namespace
 }  // namespace heliosdb::codec::bench
 
-int main(int argc, char** argv) { return heliosdb::codec::bench::Main(argc, argv); }
+int main(int argc, char** argv) {
+  return heliosdb::codec::bench::Main(argc, argv);
+}

@@ -10,7 +10,9 @@
 namespace heliosdb::codec {
 namespace {
 
-std::string Chosen(const test::TestColumn& column) { return WriteSegment(column.view()).codec->name; }
+std::string Chosen(const test::TestColumn& column) {
+  return WriteSegment(column.view()).codec->name;
+}
 
 TEST(CodecAnalysis, ConstantColumnIsConstant) {
   EXPECT_EQ(Chosen(test::IntColumn("c", StorageType::kInt32, std::vector<int64_t>(100000, 42))),
@@ -58,7 +60,8 @@ TEST(CodecAnalysis, RunsOfVariedValuesAreRle) {
   std::mt19937_64 rng(4);
   std::vector<int64_t> v;
   int64_t value = 0;
-  for (int i = 0; i < 120000; i++) v.push_back(i % 40 ? value : (value = static_cast<int64_t>(rng())));
+  for (int i = 0; i < 120000; i++)
+    v.push_back(i % 40 ? value : (value = static_cast<int64_t>(rng())));
   EXPECT_EQ(Chosen(test::IntColumn("runs", StorageType::kInt64, v)), "rle");
 }
 

@@ -15,8 +15,7 @@ namespace {
 using test::TestColumn;
 
 // Runs every decoding path on a (possibly corrupted) payload; only DbException may escape.
-void DecodeEverything(const Codec& codec, std::string_view payload, StorageType type,
-                      idx_t count) {
+void DecodeEverything(const Codec& codec, std::string_view payload, StorageType type, idx_t count) {
   ColumnBuffer out;
   try {
     codec.decompress(payload, type, count, out);
@@ -82,7 +81,8 @@ TEST(CodecCorruption, RandomPayloadCorruptionsThrowOrDecode) {
             if (!bad.empty()) bad[rng() % bad.size()] ^= static_cast<char>(1 << (rng() % 8));
             break;
           case 2:  // a few random bytes
-            for (int k = 0; k < 4 && !bad.empty(); k++) bad[rng() % bad.size()] = static_cast<char>(rng());
+            for (int k = 0; k < 4 && !bad.empty(); k++)
+              bad[rng() % bad.size()] = static_cast<char>(rng());
             break;
           case 3:  // all 0xff from a random point (huge counts and widths)
             if (!bad.empty()) {

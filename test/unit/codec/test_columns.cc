@@ -199,8 +199,8 @@ void AddFloatColumns(std::mt19937_64& rng, std::vector<TestColumn>& out) {
 }
 
 void AddStringColumns(std::mt19937_64& rng, std::vector<TestColumn>& out) {
-  const char* kWords[] = {"furiously", "final", "deposits", "sleep", "quickly", "ironic",
-                          "packages", "café", "naïve", "日本語", "🙂", "requests"};
+  const char* kWords[] = {"furiously", "final", "deposits", "sleep",  "quickly", "ironic",
+                          "packages",  "café",  "naïve",    "日本語", "🙂",    "requests"};
   std::vector<std::string> comments, flags, random_bytes, utf8, longs;
   for (idx_t i = 0; i < kRows; i++) {
     std::string s;

@@ -1,10 +1,11 @@
 // Vectors in, segments, vectors out: constant segments come back as CONSTANT vectors, dictionary
 // segments as DICTIONARY vectors (NULLs included), others flat, with every value intact.
+#include "storage/columnar/codec/vector_bridge.h"
+
 #include <gtest/gtest.h>
 
 #include "common/types/decimal.h"
 #include "storage/columnar/codec/codec_registry.h"
-#include "storage/columnar/codec/vector_bridge.h"
 
 namespace heliosdb::codec {
 namespace {
@@ -51,8 +52,7 @@ TEST(VectorBridge, ConstantSegmentsScanAsConstantVectors) {
 TEST(VectorBridge, DictionarySegmentsScanAsDictionaryVectors) {
   std::vector<Value> v;
   for (int i = 0; i < 5000; i++) {
-    v.push_back(i % 11 == 0 ? Value::Null(TypeId::kText)
-                            : Value::Text(i % 3 ? "AIR" : "TRUCK"));
+    v.push_back(i % 11 == 0 ? Value::Null(TypeId::kText) : Value::Text(i % 3 ? "AIR" : "TRUCK"));
   }
   RoundTrip(LogicalType(TypeId::kText), v, VectorKind::kDictionary);
 }

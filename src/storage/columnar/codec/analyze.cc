@@ -39,11 +39,13 @@ std::vector<CodecEstimate> RankCodecs(const ColumnView& column) {
     if (!codec->supports(column.type)) continue;
     uint64_t bytes = codec->analyze(sample.view);
     if (bytes == kNotApplicable) continue;
-    if (!codec->fetch) bytes = static_cast<uint64_t>(static_cast<double>(bytes) * kNoRandomAccessPenalty);
+    if (!codec->fetch)
+      bytes = static_cast<uint64_t>(static_cast<double>(bytes) * kNoRandomAccessPenalty);
     ranked.push_back({codec, bytes});
   }
-  std::stable_sort(ranked.begin(), ranked.end(),
-                   [](const CodecEstimate& a, const CodecEstimate& b) { return a.bytes < b.bytes; });
+  std::stable_sort(
+      ranked.begin(), ranked.end(),
+      [](const CodecEstimate& a, const CodecEstimate& b) { return a.bytes < b.bytes; });
   return ranked;
 }
 

@@ -86,7 +86,13 @@ void Filter(std::string_view payload, StorageType, idx_t count, CompareOp op,
 
 }  // namespace
 
-const Codec kBitPackingCodec = {CodecId::kBitPacking, "bitpacking", SupportsIntegers, Analyze,
-                                Compress,             Decompress,   Fetch,            Filter};
+const Codec kBitPackingCodec = {CodecId::kBitPacking,
+                                "bitpacking",
+                                SupportsIntegers,
+                                Analyze,
+                                Compress,
+                                Decompress,
+                                Fetch,
+                                Filter};
 
 }  // namespace heliosdb::codec

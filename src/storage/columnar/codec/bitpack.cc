@@ -11,7 +11,9 @@ namespace {
 
 constexpr size_t kPadding = 16;
 
-uint64_t Mask(uint8_t width) { return width == 64 ? ~uint64_t{0} : (uint64_t{1} << width) - 1; }
+uint64_t Mask(uint8_t width) {
+  return width == 64 ? ~uint64_t{0} : (uint64_t{1} << width) - 1;
+}
 
 // Reads width bits at bit position pos. REQUIRES: 9 readable bytes at pos / 8.
 inline uint64_t ReadBits(const uint8_t* p, uint64_t pos, uint8_t width) {
@@ -33,11 +35,15 @@ BlockFrame FrameOf(const int64_t* v, idx_t n) {
   return {*lo, BitWidth(static_cast<uint64_t>(*hi) - static_cast<uint64_t>(*lo))};
 }
 
-uint64_t BlockBytes(idx_t n, uint8_t width) { return (n * width + 7) / 8; }
+uint64_t BlockBytes(idx_t n, uint8_t width) {
+  return (n * width + 7) / 8;
+}
 
 }  // namespace
 
-uint8_t BitWidth(uint64_t span) { return static_cast<uint8_t>(64 - std::countl_zero(span)); }
+uint8_t BitWidth(uint64_t span) {
+  return static_cast<uint8_t>(64 - std::countl_zero(span));
+}
 
 uint64_t EncodedBytes(const int64_t* values, idx_t n) {
   uint64_t bytes = kPadding;
@@ -99,8 +105,8 @@ Decoder::Decoder(PayloadReader& in, idx_t n) : n_(n) {
 int64_t Decoder::block_max(idx_t b) const {
   uint64_t span = Mask(widths_[b]);
   // INT64_MAX - base, exact in unsigned arithmetic for every base.
-  uint64_t room = static_cast<uint64_t>(std::numeric_limits<int64_t>::max()) -
-                  static_cast<uint64_t>(bases_[b]);
+  uint64_t room =
+      static_cast<uint64_t>(std::numeric_limits<int64_t>::max()) - static_cast<uint64_t>(bases_[b]);
   if (room <= span) return std::numeric_limits<int64_t>::max();
   return static_cast<int64_t>(static_cast<uint64_t>(bases_[b]) + span);
 }

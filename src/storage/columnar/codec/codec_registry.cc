@@ -10,12 +10,15 @@ namespace heliosdb::codec {
 namespace {
 // Order matters only for ties in the analysis: the earlier (cheaper to decode) codec wins.
 constexpr const Codec* kCodecs[] = {
-    &kConstantCodec, &kRleCodec, &kBitPackingCodec, &kDeltaCodec, &kDeltaOfDeltaCodec,
-    &kDictionaryCodec, &kFsstCodec, &kAlpCodec, &kAlpRdCodec, &kGorillaCodec, &kNoneCodec, &kLz4Codec, &kZstdCodec,
+    &kConstantCodec,   &kRleCodec,  &kBitPackingCodec, &kDeltaCodec, &kDeltaOfDeltaCodec,
+    &kDictionaryCodec, &kFsstCodec, &kAlpCodec,        &kAlpRdCodec, &kGorillaCodec,
+    &kNoneCodec,       &kLz4Codec,  &kZstdCodec,
 };
 }  // namespace
 
-std::span<const Codec* const> AllCodecs() { return kCodecs; }
+std::span<const Codec* const> AllCodecs() {
+  return kCodecs;
+}
 
 const Codec* FindCodec(CodecId id) {
   for (const Codec* c : kCodecs) {

@@ -20,10 +20,20 @@ extern const Codec kZstdCodec;          // zstd.cc
 extern const Codec kLz4Codec;           // lz4.cc
 
 // Type predicates the tables share.
-inline bool SupportsAnyType(StorageType) { return true; }
-inline bool SupportsFixedWidth(StorageType t) { return t != StorageType::kString; }
-inline bool SupportsIntegers(StorageType t) { return IsIntegerType(t); }
-inline bool SupportsFloats(StorageType t) { return IsFloatType(t); }
-inline bool SupportsStrings(StorageType t) { return t == StorageType::kString; }
+inline bool SupportsAnyType(StorageType) {
+  return true;
+}
+inline bool SupportsFixedWidth(StorageType t) {
+  return t != StorageType::kString;
+}
+inline bool SupportsIntegers(StorageType t) {
+  return IsIntegerType(t);
+}
+inline bool SupportsFloats(StorageType t) {
+  return IsFloatType(t);
+}
+inline bool SupportsStrings(StorageType t) {
+  return t == StorageType::kString;
+}
 
 }  // namespace heliosdb::codec

@@ -37,8 +37,12 @@ inline constexpr uint8_t kStorageTypeCount = 8;
 // Bytes of one value; 0 for kString.
 size_t StorageTypeWidth(StorageType type);
 const char* StorageTypeName(StorageType type);
-inline bool IsIntegerType(StorageType t) { return t <= StorageType::kInt64; }
-inline bool IsFloatType(StorageType t) { return t == StorageType::kFloat || t == StorageType::kDouble; }
+inline bool IsIntegerType(StorageType t) {
+  return t <= StorageType::kInt64;
+}
+inline bool IsFloatType(StorageType t) {
+  return t == StorageType::kFloat || t == StorageType::kDouble;
+}
 
 // A read-only view of count values. Fixed-width types: `fixed` holds count * width bytes.
 // Strings: `strings` holds count views. `validity` bit i (word i / 64, bit i % 64) is set when row

@@ -29,7 +29,9 @@ inline bool Satisfies(CompareOp op, int cmp) {
   return false;
 }
 
-inline int CompareInt(int64_t a, int64_t b) { return (a > b) - (a < b); }
+inline int CompareInt(int64_t a, int64_t b) {
+  return (a > b) - (a < b);
+}
 
 // PostgreSQL's float order: NaN equals NaN and is above every other value; -0.0 equals 0.0.
 inline int CompareFloat(double a, double b) {

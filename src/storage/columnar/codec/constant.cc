@@ -92,7 +92,7 @@ void Filter(std::string_view payload, StorageType type, idx_t count, CompareOp o
 
 }  // namespace
 
-const Codec kConstantCodec = {CodecId::kConstant, "constant", SupportsAnyType, Analyze, Compress,
-                              Decompress,         Fetch,      Filter};
+const Codec kConstantCodec = {CodecId::kConstant, "constant", SupportsAnyType, Analyze,
+                              Compress,           Decompress, Fetch,           Filter};
 
 }  // namespace heliosdb::codec

@@ -28,7 +28,9 @@ std::vector<int64_t> Deltas(const std::vector<int64_t>& v) {
   return d;
 }
 
-idx_t Checkpoints(idx_t n) { return (n + bitpack::kBlockSize - 1) / bitpack::kBlockSize; }
+idx_t Checkpoints(idx_t n) {
+  return (n + bitpack::kBlockSize - 1) / bitpack::kBlockSize;
+}
 
 uint64_t Analyze(const ColumnView& sample) {
   std::vector<int64_t> d = Deltas(LoadInts(sample));

@@ -49,7 +49,9 @@ Encoded Encode(const std::vector<int64_t>& v) {
   return e;
 }
 
-idx_t Checkpoints(idx_t n) { return (n + bitpack::kBlockSize - 1) / bitpack::kBlockSize; }
+idx_t Checkpoints(idx_t n) {
+  return (n + bitpack::kBlockSize - 1) / bitpack::kBlockSize;
+}
 
 uint64_t Analyze(const ColumnView& sample) {
   Encoded e = Encode(LoadInts(sample));
@@ -102,8 +104,13 @@ void Fetch(std::string_view payload, StorageType type, idx_t count, idx_t row, C
 
 }  // namespace
 
-const Codec kDeltaOfDeltaCodec = {CodecId::kDeltaOfDelta, "delta_of_delta", SupportsIntegers,
-                                  Analyze,                Compress,         Decompress,
-                                  Fetch,                  nullptr};
+const Codec kDeltaOfDeltaCodec = {CodecId::kDeltaOfDelta,
+                                  "delta_of_delta",
+                                  SupportsIntegers,
+                                  Analyze,
+                                  Compress,
+                                  Decompress,
+                                  Fetch,
+                                  nullptr};
 
 }  // namespace heliosdb::codec

@@ -193,7 +193,8 @@ void Filter(std::string_view payload, StorageType type, idx_t count, CompareOp o
 
 }  // namespace
 
-const Codec kDictionaryCodec = {CodecId::kDictionary, "dictionary", SupportsAnyType, Analyze,
-                                Compress,             Decompress,   Fetch,           Filter};
+const Codec kDictionaryCodec = {
+    CodecId::kDictionary, "dictionary", SupportsAnyType, Analyze, Compress,
+    Decompress,           Fetch,        Filter};
 
 }  // namespace heliosdb::codec

@@ -51,7 +51,7 @@ void EncodeBlock(const ColumnView& column, idx_t start, idx_t len, std::string& 
       w.Put(x >> trail, kWidth - lead - trail);
       continue;
     }
-    l = std::min(l, (1 << kFieldBits<T>) - 1);
+    l = std::min(l, (1 << kFieldBits<T>)-1);
     int meaningful = kWidth - l - t;
     w.Put(1, 1);
     w.Put(1, 1);
@@ -155,7 +155,7 @@ void Fetch(std::string_view payload, StorageType type, idx_t count, idx_t row, C
 
 }  // namespace
 
-const Codec kGorillaCodec = {CodecId::kGorilla, "gorilla", SupportsFloats, Analyze, Compress,
-                             Decompress,        Fetch,     nullptr};
+const Codec kGorillaCodec = {CodecId::kGorilla, "gorilla",  SupportsFloats, Analyze,
+                             Compress,          Decompress, Fetch,          nullptr};
 
 }  // namespace heliosdb::codec

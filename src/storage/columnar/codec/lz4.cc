@@ -33,7 +33,9 @@ bool DecompressBytes(std::string_view frame, char* dst, size_t dst_size) {
 
 constexpr ByteCompressor kLz4 = {CompressBytes, DecompressBytes};
 
-uint64_t Analyze(const ColumnView& sample) { return AnalyzeWith(kLz4, sample); }
+uint64_t Analyze(const ColumnView& sample) {
+  return AnalyzeWith(kLz4, sample);
+}
 bool Compress(const ColumnView& column, std::string& out) {
   CompressWith(kLz4, column, out);
   return true;
@@ -44,7 +46,7 @@ void Decompress(std::string_view payload, StorageType type, idx_t count, ColumnB
 
 }  // namespace
 
-const Codec kLz4Codec = {CodecId::kLz4, "lz4",   SupportsAnyType, Analyze, Compress,
-                         Decompress,    nullptr, nullptr};
+const Codec kLz4Codec = {CodecId::kLz4, "lz4",      SupportsAnyType, Analyze,
+                         Compress,      Decompress, nullptr,         nullptr};
 
 }  // namespace heliosdb::codec

@@ -59,7 +59,7 @@ void Fetch(std::string_view payload, StorageType type, idx_t count, idx_t row, C
 
 }  // namespace
 
-const Codec kNoneCodec = {CodecId::kNone, "none", SupportsAnyType, PlainBytes, Compress,
-                          DecodePlain,    Fetch,  nullptr};
+const Codec kNoneCodec = {CodecId::kNone, "none",      SupportsAnyType, PlainBytes,
+                          Compress,       DecodePlain, Fetch,           nullptr};
 
 }  // namespace heliosdb::codec

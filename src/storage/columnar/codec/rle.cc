@@ -31,14 +31,16 @@ std::vector<int64_t> RunEnds(const ColumnView& c) {
 
 uint64_t Analyze(const ColumnView& sample) {
   std::vector<int64_t> ends = RunEnds(sample);
-  return 2 + ends.size() * StorageTypeWidth(sample.type) + bitpack::EncodedBytes(ends.data(), ends.size());
+  return 2 + ends.size() * StorageTypeWidth(sample.type) +
+         bitpack::EncodedBytes(ends.data(), ends.size());
 }
 
 bool Compress(const ColumnView& column, std::string& out) {
   std::vector<int64_t> ends = RunEnds(column);
   size_t width = StorageTypeWidth(column.type);
   PutVarint(out, ends.size());
-  for (int64_t end : ends) out.append(reinterpret_cast<const char*>(column.fixed + (end - 1) * width), width);
+  for (int64_t end : ends)
+    out.append(reinterpret_cast<const char*>(column.fixed + (end - 1) * width), width);
   bitpack::Encode(ends.data(), ends.size(), out);
   return true;
 }
@@ -114,7 +116,7 @@ void Filter(std::string_view payload, StorageType type, idx_t count, CompareOp o
 
 }  // namespace
 
-const Codec kRleCodec = {CodecId::kRle, "rle", SupportsFixedWidth, Analyze, Compress,
-                         Decompress,    Fetch, Filter};
+const Codec kRleCodec = {CodecId::kRle, "rle", SupportsFixedWidth, Analyze, Compress, Decompress,
+                         Fetch,         Filter};
 
 }  // namespace heliosdb::codec

@@ -34,7 +34,11 @@ FilledColumn Fill(const ColumnView& column) {
     f.strings.assign(column.strings, column.strings + column.count);
     std::string_view last = first < column.count ? column.strings[first] : std::string_view();
     for (idx_t i = 0; i < column.count; i++) {
-      column.IsValid(i) ? void(last = f.strings[i]) : void(f.strings[i] = last);
+      if (column.IsValid(i)) {
+        last = f.strings[i];
+      } else {
+        f.strings[i] = last;
+      }
     }
     f.view.strings = f.strings.data();
     return f;
@@ -54,15 +58,16 @@ FilledColumn Fill(const ColumnView& column) {
   return f;
 }
 
-idx_t WordCount(idx_t count) { return (count + 63) / 64; }
+idx_t WordCount(idx_t count) {
+  return (count + 63) / 64;
+}
 
 }  // namespace
 
 EncodedSegment WriteSegment(const ColumnView& column, const Codec* forced) {
   if (column.count > kMaxSegmentRows) {
-    ThrowError(sqlstate::kProgramLimitExceeded, "column segment of " +
-                                                    std::to_string(column.count) +
-                                                    " rows exceeds the limit");
+    ThrowError(sqlstate::kProgramLimitExceeded,
+               "column segment of " + std::to_string(column.count) + " rows exceeds the limit");
   }
   if (forced && !forced->supports(column.type)) {
     ThrowError(sqlstate::kInvalidParameterValue,

@@ -129,8 +129,7 @@ ColumnView ColumnBuilder::view() const {
 namespace {
 
 // Row i of values into row dst of a flat vector of type.
-void PutValue(const ColumnView& values, idx_t i, const LogicalType& type, Vector& out,
-              idx_t dst) {
+void PutValue(const ColumnView& values, idx_t i, const LogicalType& type, Vector& out, idx_t dst) {
   switch (values.type) {
     case StorageType::kBool:
       out.data<bool>()[dst] = values.fixed[i] != 0;
@@ -169,7 +168,8 @@ void LoadCache(const SegmentReader& reader, const LogicalType& type, ScanCache& 
   ColumnBuffer entries;
   DecodeDictionary(reader.payload(), reader.type(), reader.count(), entries, cache.codes);
   cache.dictionary = Vector(type, entries.count() + 1);
-  for (idx_t e = 0; e < entries.count(); e++) PutValue(entries.view(), e, type, cache.dictionary, e);
+  for (idx_t e = 0; e < entries.count(); e++)
+    PutValue(entries.view(), e, type, cache.dictionary, e);
   cache.dictionary.SetNull(entries.count());  // the code of NULL rows
   for (idx_t i = 0; i < reader.count(); i++) {
     if (!reader.IsValid(i)) cache.codes[i] = static_cast<uint32_t>(entries.count());

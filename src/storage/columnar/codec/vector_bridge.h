@@ -49,9 +49,9 @@ class ColumnBuilder {
 // `cache` and reused by later calls with the same cache), anything else a flat vector.
 struct ScanCache {
   const SegmentReader* reader = nullptr;
-  ColumnBuffer values;            // flat segments: all values
-  Vector dictionary;              // dictionary segments: entries, plus a NULL entry at the end
-  std::vector<uint32_t> codes;    // dictionary segments: row codes
+  ColumnBuffer values;          // flat segments: all values
+  Vector dictionary;            // dictionary segments: entries, plus a NULL entry at the end
+  std::vector<uint32_t> codes;  // dictionary segments: row codes
   bool loaded = false;
 };
 void ScanVector(const SegmentReader& reader, const LogicalType& type, idx_t offset, idx_t count,

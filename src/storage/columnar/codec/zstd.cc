@@ -27,7 +27,9 @@ bool DecompressBytes(std::string_view frame, char* dst, size_t dst_size) {
 
 constexpr ByteCompressor kZstd = {CompressBytes, DecompressBytes};
 
-uint64_t Analyze(const ColumnView& sample) { return AnalyzeWith(kZstd, sample); }
+uint64_t Analyze(const ColumnView& sample) {
+  return AnalyzeWith(kZstd, sample);
+}
 bool Compress(const ColumnView& column, std::string& out) {
   CompressWith(kZstd, column, out);
   return true;
@@ -38,7 +40,7 @@ void Decompress(std::string_view payload, StorageType type, idx_t count, ColumnB
 
 }  // namespace
 
-const Codec kZstdCodec = {CodecId::kZstd, "zstd",  SupportsAnyType, Analyze, Compress,
-                          Decompress,     nullptr, nullptr};
+const Codec kZstdCodec = {CodecId::kZstd, "zstd",     SupportsAnyType, Analyze,
+                          Compress,       Decompress, nullptr,         nullptr};
 
 }  // namespace heliosdb::codec

@@ -13,8 +13,8 @@
 //   | per vector: its exceptions' u16 positions, then their raw values (sizeof(T) each) |
 //   +-----------------------------------------------------------------------------------+
 #include <algorithm>
-#include <memory>
 #include <cmath>
+#include <memory>
 #include <vector>
 
 #include "storage/columnar/codec/alp/float_traits.h"
@@ -30,11 +30,10 @@ constexpr size_t kTopCombinations = 5;
 constexpr idx_t kSegmentSamples = 1024;
 constexpr idx_t kVectorSamples = 32;
 
-constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,
+constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8, 1e9,
                              1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18};
-constexpr double kInvPow10[] = {1e0,   1e-1,  1e-2,  1e-3,  1e-4,  1e-5,  1e-6,
-                                1e-7,  1e-8,  1e-9,  1e-10, 1e-11, 1e-12, 1e-13,
-                                1e-14, 1e-15, 1e-16, 1e-17, 1e-18};
+constexpr double kInvPow10[] = {1e0,   1e-1,  1e-2,  1e-3,  1e-4,  1e-5,  1e-6,  1e-7,  1e-8, 1e-9,
+                                1e-10, 1e-11, 1e-12, 1e-13, 1e-14, 1e-15, 1e-16, 1e-17, 1e-18};
 
 struct Combination {
   uint8_t e, f;
@@ -74,7 +73,8 @@ uint64_t EstimateBits(const T* values, idx_t n, idx_t stride, Combination c) {
       exceptions++;
     }
   }
-  uint64_t width = encoded ? bitpack::BitWidth(static_cast<uint64_t>(hi) - static_cast<uint64_t>(lo)) : 0;
+  uint64_t width =
+      encoded ? bitpack::BitWidth(static_cast<uint64_t>(hi) - static_cast<uint64_t>(lo)) : 0;
   return (encoded + exceptions) * width + exceptions * (sizeof(T) * 8 + 16);
 }
 
@@ -93,7 +93,8 @@ std::vector<Combination> TopCombinations(const std::vector<T>& values) {
   std::stable_sort(scored.begin(), scored.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<Combination> top;
-  for (size_t i = 0; i < std::min(kTopCombinations, scored.size()); i++) top.push_back(scored[i].second);
+  for (size_t i = 0; i < std::min(kTopCombinations, scored.size()); i++)
+    top.push_back(scored[i].second);
   return top;
 }
 
@@ -182,7 +183,8 @@ struct Opened {
       h.exceptions = in.Fixed<uint16_t>();
       h.exceptions_at = at;
       CheckFormat(h.c.e <= FloatTraits<T>::kMaxExponent && h.c.f <= h.c.e, "bad ALP exponent");
-      CheckFormat(h.exceptions <= std::min(kVector, count - v * kVector), "bad ALP exception count");
+      CheckFormat(h.exceptions <= std::min(kVector, count - v * kVector),
+                  "bad ALP exception count");
       at += h.exceptions * (2 + sizeof(T));
       vectors.push_back(h);
     }
@@ -243,7 +245,7 @@ void Fetch(std::string_view payload, StorageType type, idx_t count, idx_t row, C
 
 }  // namespace
 
-const Codec kAlpCodec = {CodecId::kAlp, "alp", SupportsFloats, Analyze, Compress,
-                         Decompress,    Fetch, nullptr};
+const Codec kAlpCodec = {CodecId::kAlp, "alp",      SupportsFloats, Analyze,
+                         Compress,      Decompress, Fetch,          nullptr};
 
 }  // namespace heliosdb::codec

@@ -51,7 +51,8 @@ std::pair<Split, uint64_t> TrySplit(const std::vector<typename FloatTraits<T>::B
     covered += by_count[i].first;
   }
   uint64_t exceptions = bits.size() - covered;
-  uint64_t code_bits = bitpack::BitWidth(split.dictionary.empty() ? 0 : split.dictionary.size() - 1);
+  uint64_t code_bits =
+      bitpack::BitWidth(split.dictionary.empty() ? 0 : split.dictionary.size() - 1);
   uint64_t cost = bits.size() * (r + code_bits) + exceptions * 48 + split.dictionary.size() * 16;
   return {split, cost};
 }
@@ -125,9 +126,9 @@ struct Opened {
   Opened(std::string_view payload, idx_t count) {
     PayloadReader in(payload);
     right_bits = in.U8();
-    CheckFormat(right_bits >= FloatTraits<T>::kBits - kMaxLeftBits &&
-                    right_bits < FloatTraits<T>::kBits,
-                "bad ALP-RD split");
+    CheckFormat(
+        right_bits >= FloatTraits<T>::kBits - kMaxLeftBits && right_bits < FloatTraits<T>::kBits,
+        "bad ALP-RD split");
     size_t d = in.U8();
     CheckFormat(d <= kMaxDictionary, "bad ALP-RD dictionary size");
     for (size_t i = 0; i < d; i++) dictionary.push_back(in.Fixed<uint16_t>());
@@ -149,14 +150,16 @@ struct Opened {
     return l;
   }
   uint16_t DictionaryLeft(int64_t code) const {
-    CheckFormat(static_cast<uint64_t>(code) < dictionary.size() || (dictionary.empty() && code == 0),
-                "ALP-RD code out of range");
+    CheckFormat(
+        static_cast<uint64_t>(code) < dictionary.size() || (dictionary.empty() && code == 0),
+        "ALP-RD code out of range");
     return dictionary.empty() ? 0 : dictionary[code];
   }
   T Join(uint16_t left, int64_t right) const {
     using Bits = typename FloatTraits<T>::Bits;
-    return FromBits<T>(static_cast<Bits>((static_cast<Bits>(left) << right_bits) |
-                                         (static_cast<Bits>(right) & ((Bits{1} << right_bits) - 1))));
+    return FromBits<T>(
+        static_cast<Bits>((static_cast<Bits>(left) << right_bits) |
+                          (static_cast<Bits>(right) & ((Bits{1} << right_bits) - 1))));
   }
 };
 
@@ -209,7 +212,7 @@ void Fetch(std::string_view payload, StorageType type, idx_t count, idx_t row, C
 
 }  // namespace
 
-const Codec kAlpRdCodec = {CodecId::kAlpRd, "alp_rd", SupportsFloats, Analyze, Compress,
-                           Decompress,      Fetch,    nullptr};
+const Codec kAlpRdCodec = {CodecId::kAlpRd, "alp_rd",   SupportsFloats, Analyze,
+                           Compress,        Decompress, Fetch,          nullptr};
 
 }  // namespace heliosdb::codec

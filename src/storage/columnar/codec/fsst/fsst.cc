@@ -52,8 +52,8 @@ void Write(const SymbolTable& table, const ColumnView& column, std::string& out)
 
 uint64_t Analyze(const ColumnView& sample) {
   std::string out;
-  Write(SymbolTable::Build(std::vector<std::string_view>(sample.strings,
-                                                         sample.strings + sample.count)),
+  Write(SymbolTable::Build(
+            std::vector<std::string_view>(sample.strings, sample.strings + sample.count)),
         sample, out);
   return out.size();
 }
@@ -91,8 +91,8 @@ void Decompress(std::string_view payload, StorageType type, idx_t count, ColumnB
   for (idx_t i = 0; i < count; i++) {
     uint64_t end = static_cast<uint64_t>(ends[i]);
     CheckFormat(begin <= end && end <= codes.size(), "string offsets out of range");
-    size_t len = seg.table.Decode(codes.substr(begin, end - begin), heap + at,
-                                  seg.decoded_bytes - at);
+    size_t len =
+        seg.table.Decode(codes.substr(begin, end - begin), heap + at, seg.decoded_bytes - at);
     out.strings()[i] = std::string_view(heap + at, len);
     at += len;
     begin = end;
@@ -141,7 +141,7 @@ void Filter(std::string_view payload, StorageType, idx_t count, CompareOp op,
 
 }  // namespace
 
-const Codec kFsstCodec = {CodecId::kFsst, "fsst", SupportsStrings, Analyze, Compress,
-                          Decompress,     Fetch,  Filter};
+const Codec kFsstCodec = {CodecId::kFsst, "fsst",     SupportsStrings, Analyze,
+                          Compress,       Decompress, Fetch,           Filter};
 
 }  // namespace heliosdb::codec

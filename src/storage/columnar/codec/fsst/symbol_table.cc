@@ -21,7 +21,9 @@ inline uint64_t Load(std::string_view s, size_t pos) {
   return w;
 }
 
-inline uint64_t Mask(size_t len) { return len >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * len)) - 1; }
+inline uint64_t Mask(size_t len) {
+  return len >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * len)) - 1;
+}
 
 struct Candidate {
   uint64_t symbol;

@@ -1,6 +1,7 @@
 // FSST's symbol table (Boncz, Neumann, Leis, "FSST: Fast Random Access String Compression",
 // VLDB 2020): up to 255 symbols of 1 to 8 bytes; a compressed string is a sequence of one-byte
-// codes, code c < 255 standing for symbol c and code 255 (the escape) for the literal byte after it.
+// codes, code c < 255 standing for symbol c and code 255 (the escape) for the literal byte after
+// it.
 //
 // Serialized table:
 //   +-------------+----------------------------+-------------------------------------+
