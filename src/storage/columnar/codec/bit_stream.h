@@ -2,6 +2,7 @@
 // codecs whose codes are not of one width (Gorilla).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -48,18 +49,24 @@ class BitReader {
   uint64_t Get(int bits) {
     if (bits == 0) return 0;
     CheckFormat(pos_ + bits <= in_.size() * 8, "bit stream truncated");
-    uint64_t v = 0;
-    int got = 0;
-    while (got < bits) {
-      size_t byte = pos_ >> 3;
-      int shift = pos_ & 7;
-      int take = std::min(8 - shift, bits - got);
-      uint64_t part = (static_cast<uint8_t>(in_[byte]) >> shift) & ((1u << take) - 1);
-      v |= part << got;
-      got += take;
-      pos_ += take;
+    size_t byte = pos_ >> 3;
+    int shift = pos_ & 7;
+    uint64_t v;
+    if (byte + 9 <= in_.size()) {  // fast path: one word and, past bit 57, one more byte
+      std::memcpy(&v, in_.data() + byte, 8);
+      v >>= shift;
+      if (shift + bits > 64) {
+        v |= static_cast<uint64_t>(static_cast<uint8_t>(in_[byte + 8])) << (64 - shift);
+      }
+    } else {  // the stream's last bytes, one at a time
+      v = 0;
+      for (int got = -shift; got < bits; got += 8, byte++) {
+        uint64_t b = static_cast<uint8_t>(in_[byte]);
+        v |= got < 0 ? b >> -got : b << got;
+      }
     }
-    return v;
+    pos_ += bits;
+    return bits == 64 ? v : v & ((uint64_t{1} << bits) - 1);
   }
 
  private:

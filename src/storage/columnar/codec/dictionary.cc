@@ -158,20 +158,28 @@ void DecodeDictionary(std::string_view payload, StorageType type, idx_t count,
 
 namespace {
 
+// One row reads its code and then only its entry (the entries stay encoded).
 void Fetch(std::string_view payload, StorageType type, idx_t count, idx_t row, ColumnBuffer& out) {
-  ColumnBuffer buffer;
-  Dictionary dict(payload, type, count, buffer);
-  uint64_t code = dict.Code(row);
+  PayloadReader in(payload);
+  uint64_t size = in.Count(count);
   out.Reset(type, 1);
   if (type == StorageType::kString) {
-    std::string_view s = dict.entries.strings[code];
+    StringBlockReader entries(in, size);
+    bitpack::Decoder codes(in, count);
+    uint64_t code = static_cast<uint64_t>(codes.Get(row));
+    CheckFormat(code < size, "dictionary code out of range");
+    std::string_view s = entries.Get(code);
     char* heap = out.ReserveHeap(s.size());
     if (!s.empty()) std::memcpy(heap, s.data(), s.size());
     out.strings()[0] = std::string_view(heap, s.size());
     return;
   }
   size_t width = StorageTypeWidth(type);
-  std::memcpy(out.fixed(), dict.entries.fixed + code * width, width);
+  std::string_view entries = in.Bytes(size * width);
+  bitpack::Decoder codes(in, count);
+  uint64_t code = static_cast<uint64_t>(codes.Get(row));
+  CheckFormat(code < size, "dictionary code out of range");
+  std::memcpy(out.fixed(), entries.data() + code * width, width);
 }
 
 void Filter(std::string_view payload, StorageType type, idx_t count, CompareOp op,
