@@ -26,8 +26,10 @@ void DecompressWith(const ByteCompressor& c, std::string_view payload, StorageTy
                     idx_t count, ColumnBuffer& out) {
   PayloadReader in(payload);
   uint64_t size = in.Count(kMaxPlainBytes);
-  // A frame expands at most ~255x (lz4) / ~32768x (zstd); a size beyond that is a lie.
-  CheckFormat(size <= (in.remaining() + 64) * 65536, "implausible plain size");
+  if (type != StorageType::kString) {
+    CheckFormat(size == count * StorageTypeWidth(type), "plain size does not match the rows");
+  }
+  CheckFormat(size <= c.max_decoded(in.Rest()), "plain size larger than the frame can hold");
   std::string plain(size, '\0');
   CheckFormat(c.decompress(in.Rest(), plain.data(), size), "frame does not decompress");
   DecodePlain(plain, type, count, out);

@@ -15,10 +15,12 @@
 namespace heliosdb::codec {
 
 // One general-purpose compressor: Compress appends a frame of src; Decompress fills exactly
-// dst_size bytes or returns false.
+// dst_size bytes or returns false; MaxDecoded bounds what a frame can decode to, so a corrupted
+// size never sizes an allocation.
 struct ByteCompressor {
   void (*compress)(std::string_view src, std::string& out);
   bool (*decompress)(std::string_view frame, char* dst, size_t dst_size);
+  uint64_t (*max_decoded)(std::string_view frame);
 };
 
 uint64_t AnalyzeWith(const ByteCompressor& c, const ColumnView& sample);

@@ -31,7 +31,13 @@ bool DecompressBytes(std::string_view frame, char* dst, size_t dst_size) {
   return n >= 0 && static_cast<size_t>(n) == dst_size;
 }
 
-constexpr ByteCompressor kLz4 = {CompressBytes, DecompressBytes};
+// An LZ4 block expands at most 255 times (a match token and length bytes for 255 output bytes
+// each), plus the literals of its last sequence.
+uint64_t MaxDecoded(std::string_view frame) {
+  return frame.size() * 255 + 16;
+}
+
+constexpr ByteCompressor kLz4 = {CompressBytes, DecompressBytes, MaxDecoded};
 
 uint64_t Analyze(const ColumnView& sample) {
   return AnalyzeWith(kLz4, sample);

@@ -25,7 +25,13 @@ bool DecompressBytes(std::string_view frame, char* dst, size_t dst_size) {
   return !ZSTD_isError(n) && n == dst_size;
 }
 
-constexpr ByteCompressor kZstd = {CompressBytes, DecompressBytes};
+// A zstd frame records its decoded size in its header.
+uint64_t MaxDecoded(std::string_view frame) {
+  unsigned long long n = ZSTD_getFrameContentSize(frame.data(), frame.size());
+  return n == ZSTD_CONTENTSIZE_ERROR || n == ZSTD_CONTENTSIZE_UNKNOWN ? 0 : n;
+}
+
+constexpr ByteCompressor kZstd = {CompressBytes, DecompressBytes, MaxDecoded};
 
 uint64_t Analyze(const ColumnView& sample) {
   return AnalyzeWith(kZstd, sample);
