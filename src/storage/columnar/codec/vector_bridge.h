@@ -43,10 +43,8 @@ class ColumnBuilder {
   bool has_nulls_ = false;
 };
 
-// Rows [offset, offset + count) of a segment as a vector of type, REQUIRES count <= kVectorSize
-// and the segment's storage type to be StorageTypeFor(type). A constant segment yields a
-// CONSTANT vector, a dictionary segment a DICTIONARY vector over its entries (decoded once into
-// `cache` and reused by later calls with the same cache), anything else a flat vector.
+// What ScanVector decodes once per segment and reuses for the segment's later vectors. A cache
+// belongs to one reader (it remembers its address): use one cache per segment being scanned.
 struct ScanCache {
   const SegmentReader* reader = nullptr;
   ColumnBuffer values;          // flat segments: all values
@@ -54,6 +52,12 @@ struct ScanCache {
   std::vector<uint32_t> codes;  // dictionary segments: row codes
   bool loaded = false;
 };
+
+// Rows [offset, offset + count) of a segment as a vector of type. A constant segment without
+// NULLs yields a
+// CONSTANT vector, a dictionary segment a DICTIONARY vector over its entries, anything else a
+// flat vector. REQUIRES: count <= kVectorSize, offset + count <= reader.count(), and the
+// segment's storage type is StorageTypeFor(type).
 void ScanVector(const SegmentReader& reader, const LogicalType& type, idx_t offset, idx_t count,
                 ScanCache& cache, Vector& out);
 
