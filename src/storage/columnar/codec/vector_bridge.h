@@ -55,8 +55,8 @@ struct ScanCache {
 
 // Rows [offset, offset + count) of a segment as a vector of type. A constant segment without
 // NULLs yields a CONSTANT vector, a dictionary segment a DICTIONARY vector over its entries,
-// anything else a flat vector. REQUIRES: count <= kVectorSize, offset + count <= reader.count(), and the
-// segment's storage type is StorageTypeFor(type).
+// anything else a flat vector. REQUIRES: count <= kVectorSize, offset + count <= reader.count(),
+// and the segment's storage type is StorageTypeFor(type).
 void ScanVector(const SegmentReader& reader, const LogicalType& type, idx_t offset, idx_t count,
                 ScanCache& cache, Vector& out);
 
