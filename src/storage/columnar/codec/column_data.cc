@@ -100,6 +100,20 @@ char* ColumnBuffer::ReserveHeap(size_t n) {
   return heap_.data();
 }
 
+void ColumnBuffer::SetToString(std::string_view s) {
+  Reset(StorageType::kString, 1);
+  char* heap = ReserveHeap(s.size());
+  if (!s.empty()) std::memcpy(heap, s.data(), s.size());
+  strings_[0] = std::string_view(heap, s.size());
+}
+
+void ColumnBuffer::SetToRow(const ColumnView& src, idx_t row) {
+  if (src.type == StorageType::kString) return SetToString(src.strings[row]);
+  size_t width = StorageTypeWidth(src.type);
+  Reset(src.type, 1);
+  std::memcpy(fixed_.data(), src.fixed + row * width, width);
+}
+
 ColumnView ColumnBuffer::view() const {
   ColumnView v;
   v.type = type_;

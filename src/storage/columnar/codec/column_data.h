@@ -89,6 +89,10 @@ class ColumnBuffer {
   }
   // A heap of exactly n bytes for string data; the pointer stays valid until the next Reset.
   char* ReserveHeap(size_t n);
+  // Resets to one kString row holding a copy of s.
+  void SetToString(std::string_view s);
+  // Resets to one row holding a copy of row `row` of src.
+  void SetToRow(const ColumnView& src, idx_t row);
   // Takes other's string heap (views into it stay valid: vector moves keep the bytes in place).
   void TakeHeap(ColumnBuffer& other) { heap_ = std::move(other.heap_); }
   ColumnView view() const;

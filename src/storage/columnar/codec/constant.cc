@@ -53,10 +53,7 @@ void ReadValue(std::string_view payload, StorageType type, ColumnBuffer& out) {
   PayloadReader in(payload);
   out.Reset(type, 1);
   if (type == StorageType::kString) {
-    std::string_view s = in.Bytes(in.Count(in.remaining()));
-    char* heap = out.ReserveHeap(s.size());
-    if (!s.empty()) std::memcpy(heap, s.data(), s.size());
-    out.strings()[0] = std::string_view(heap, s.size());
+    out.SetToString(in.Bytes(in.Count(in.remaining())));
   } else {
     std::string_view bytes = in.Bytes(StorageTypeWidth(type));
     std::memcpy(out.fixed(), bytes.data(), bytes.size());

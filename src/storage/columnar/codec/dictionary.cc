@@ -168,10 +168,7 @@ void Fetch(std::string_view payload, StorageType type, idx_t count, idx_t row, C
     bitpack::Decoder codes(in, count);
     uint64_t code = static_cast<uint64_t>(codes.Get(row));
     CheckFormat(code < size, "dictionary code out of range");
-    std::string_view s = entries.Get(code);
-    char* heap = out.ReserveHeap(s.size());
-    if (!s.empty()) std::memcpy(heap, s.data(), s.size());
-    out.strings()[0] = std::string_view(heap, s.size());
+    out.SetToString(entries.Get(code));
     return;
   }
   size_t width = StorageTypeWidth(type);

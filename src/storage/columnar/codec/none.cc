@@ -44,11 +44,7 @@ void Fetch(std::string_view payload, StorageType type, idx_t count, idx_t row, C
   PayloadReader in(payload);
   if (type == StorageType::kString) {
     StringBlockReader block(in, count);
-    std::string_view s = block.Get(row);
-    out.Reset(type, 1);
-    char* heap = out.ReserveHeap(s.size());
-    if (!s.empty()) std::memcpy(heap, s.data(), s.size());
-    out.strings()[0] = std::string_view(heap, s.size());
+    out.SetToString(block.Get(row));
     return;
   }
   size_t width = StorageTypeWidth(type);

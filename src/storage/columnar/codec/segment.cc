@@ -157,16 +157,7 @@ void SegmentReader::Fetch(idx_t row, ColumnBuffer& out) const {
   if (codec_->fetch) return codec_->fetch(payload_, type_, count_, row, out);
   ColumnBuffer all;
   Decompress(all);
-  out.Reset(type_, 1);
-  if (type_ == StorageType::kString) {
-    std::string_view s = all.strings()[row];
-    char* heap = out.ReserveHeap(s.size());
-    if (!s.empty()) std::memcpy(heap, s.data(), s.size());
-    out.strings()[0] = std::string_view(heap, s.size());
-  } else {
-    size_t width = StorageTypeWidth(type_);
-    std::memcpy(out.fixed(), all.fixed() + row * width, width);
-  }
+  out.SetToRow(all.view(), row);
 }
 
 void SegmentReader::Filter(CompareOp op, const CompareConstant& constant, Selection& sel) const {

@@ -108,14 +108,10 @@ std::string_view DecodeRow(const Opened& seg, idx_t row, std::string& scratch) {
   return std::string_view(scratch.data(), len);
 }
 
-void Fetch(std::string_view payload, StorageType type, idx_t count, idx_t row, ColumnBuffer& out) {
+void Fetch(std::string_view payload, StorageType, idx_t count, idx_t row, ColumnBuffer& out) {
   Opened seg = Open(payload, count);
   std::string scratch;
-  std::string_view s = DecodeRow(seg, row, scratch);
-  out.Reset(type, 1);
-  char* heap = out.ReserveHeap(s.size());
-  if (!s.empty()) std::memcpy(heap, s.data(), s.size());
-  out.strings()[0] = std::string_view(heap, s.size());
+  out.SetToString(DecodeRow(seg, row, scratch));
 }
 
 void Filter(std::string_view payload, StorageType, idx_t count, CompareOp op,
