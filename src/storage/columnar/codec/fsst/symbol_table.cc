@@ -8,7 +8,7 @@ namespace heliosdb::codec::fsst {
 namespace {
 
 constexpr int kRounds = 5;
-constexpr size_t kMaxSampleBytes = 32 * 1024;
+constexpr size_t kMaxSampleBytes = 64 * 1024;
 
 // Up to 8 bytes of s from pos, zero-padded.
 inline uint64_t Load(std::string_view s, size_t pos) {
@@ -150,11 +150,14 @@ size_t SymbolTable::Decode(std::string_view codes, char* dst, size_t limit) cons
 }
 
 SymbolTable SymbolTable::Build(const std::vector<std::string_view>& all) {
+  // Every k-th string, k chosen so the sample spreads over all of them within the byte budget.
+  size_t total = 0;
+  for (std::string_view s : all) total += s.size();
+  size_t step = std::max<size_t>(1, total / kMaxSampleBytes);
   std::vector<std::string_view> sample;
   size_t bytes = 0;
-  for (std::string_view s : all) {
-    if (bytes >= kMaxSampleBytes) break;
-    s = s.substr(0, kMaxSampleBytes - bytes);
+  for (size_t i = 0; i < all.size() && bytes < kMaxSampleBytes; i += step) {
+    std::string_view s = all[i].substr(0, kMaxSampleBytes - bytes);
     sample.push_back(s);
     bytes += s.size();
   }
