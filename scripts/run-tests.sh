@@ -49,6 +49,8 @@ suite sql "project SQL tests (test/sql)" "" 15 "$bin/heliosdb-slt" test/sql
 if [ -x "$bin/crash_test" ]; then
   suite crash "crash test (SIGKILL during commits)" "" 5 "$bin/crash_test" --cycles "${CRASH_CYCLES:-30}"
 fi
+suite bulk-crash "crash during a bulk (ingested) commit (test/crash/bulk_commit_crash.sh)" '^cycle' 1 \
+  bash test/crash/bulk_commit_crash.sh "$build" "${BULK_CRASH_CYCLES:-5}"
 suite merge-crash "crash during a branch merge (test/crash/merge_crash.sh)" '^cycle' 1 \
   bash test/crash/merge_crash.sh "$build" "${MERGE_CRASH_CYCLES:-5}"
 suite shell "shell (test/shell)" "" 5 bash test/shell/run.sh "$build"

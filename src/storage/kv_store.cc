@@ -7,11 +7,14 @@
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/options.h>
 #include <rocksdb/slice_transform.h>
+#include <rocksdb/sst_file_writer.h>
 #include <rocksdb/table.h>
 #include <rocksdb/utilities/checkpoint.h>
 #include <rocksdb/write_batch.h>
 
 #include <algorithm>
+#include <atomic>
+#include <filesystem>
 #include <mutex>
 
 #include "common/exception.h"
@@ -57,6 +60,16 @@ class VersionKeyPrefixTransform : public rocksdb::SliceTransform {
     return key.size() >= kMinVersionKeySize && key[0] == kVersionPrefix;
   }
 };
+
+// Table files of a bulk write that a crash stopped before KvStore::Ingest took them: never
+// part of the store, so removed at open (see KvIngestBatch).
+void RemoveUningestedFiles(const std::string& dir) {
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("ingest-", 0) == 0) std::filesystem::remove(entry.path(), error);
+  }
+}
 
 bool Supported(rocksdb::CompressionType type) {
   auto all = rocksdb::GetSupportedCompressions();
@@ -229,6 +242,8 @@ Status KvStore::Open(const std::string& dir, const Options& options,
     }
     return FromRocks(s, "could not open database \"" + dir + "\"");
   }
+  // Only now: the store's lock is ours, so no other process is writing such files.
+  if (!options.read_only) RemoveUningestedFiles(dir);
   *out = std::move(store);
   return Status::OK();
 }
@@ -342,6 +357,77 @@ Status KvStore::CompactAll() {
   rocksdb::CompactRangeOptions options;
   options.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForce;
   return FromRocks(db_->CompactRange(options, nullptr, nullptr), "compact");
+}
+
+}  // namespace heliosdb
+
+namespace heliosdb {
+
+struct KvIngestBatch::Run {
+  explicit Run(const rocksdb::Options& options) : writer(rocksdb::EnvOptions(), options) {}
+  rocksdb::SstFileWriter writer;
+  bool empty = true;
+};
+
+KvIngestBatch::KvIngestBatch(KvStore* store) : store_(store) {}
+
+KvIngestBatch::~KvIngestBatch() {
+  run_.reset();
+  std::error_code ignored;
+  for (const std::string& f : files_) std::filesystem::remove(f, ignored);
+}
+
+void KvIngestBatch::BeginRun() {
+  FinishRun();
+  static std::atomic<uint64_t> next_file{0};
+  files_.push_back(store_->dir() + "/ingest-" + std::to_string(next_file.fetch_add(1)) + ".sst");
+  run_ = std::make_unique<Run>(store_->db_->GetOptions());
+  ThrowIfError(run_->writer.Open(files_.back()), "bulk write");
+}
+
+void KvIngestBatch::PutParts(std::initializer_list<std::string_view> key_parts,
+                             std::initializer_list<std::string_view> value_parts) {
+  key_.clear();
+  value_.clear();
+  for (std::string_view p : key_parts) key_.append(p);
+  for (std::string_view p : value_parts) value_.append(p);
+  ThrowIfError(run_->writer.Put(ToSlice(key_), ToSlice(value_)), "bulk write");
+  run_->empty = false;
+}
+
+void KvIngestBatch::FinishRun() {
+  if (!run_) return;
+  if (run_->empty) {
+    // A table file needs a key: an empty run is no file.
+    run_->writer.Finish().PermitUncheckedError();
+    std::error_code ignored;
+    std::filesystem::remove(files_.back(), ignored);
+    files_.pop_back();
+  } else {
+    ThrowIfError(run_->writer.Finish(), "bulk write");
+  }
+  run_.reset();
+}
+
+std::unique_ptr<KvIngestBatch> KvStore::NewIngestBatch() {
+  return std::unique_ptr<KvIngestBatch>(new KvIngestBatch(this));
+}
+
+Status KvStore::Ingest(KvIngestBatch* batch) {
+  if (read_only_) {
+    return Status::Error(sqlstate::kReadOnlySqlTransaction, "database is opened read-only");
+  }
+  try {
+    batch->FinishRun();
+  } catch (const DbException& e) {
+    return e.status();
+  }
+  if (batch->files_.empty()) return Status::OK();
+  rocksdb::IngestExternalFileOptions options;
+  options.move_files = true;  // the files are ours: link them in instead of copying
+  Status s = FromRocks(db_->IngestExternalFile(batch->files_, options), "commit");
+  if (s.ok()) batch->files_.clear();
+  return s;
 }
 
 }  // namespace heliosdb

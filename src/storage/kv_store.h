@@ -85,6 +85,29 @@ class KvWriteBatch {
   std::unique_ptr<rocksdb::WriteBatch> batch_;
 };
 
+class KvStore;
+
+// Writes too large to go through the log and the memtable one key at a time (bulk loads):
+// sorted runs of keys, each written to a table file, all ingested by KvStore::Ingest in one
+// atomic step. Within a run keys must be added in ascending byte order.
+class KvIngestBatch {
+ public:
+  ~KvIngestBatch();  // removes files not ingested
+  void BeginRun();
+  void PutParts(std::initializer_list<std::string_view> key_parts,
+                std::initializer_list<std::string_view> value_parts);
+
+ private:
+  friend class KvStore;
+  explicit KvIngestBatch(KvStore* store);
+  void FinishRun();
+  KvStore* store_;
+  struct Run;
+  std::unique_ptr<Run> run_;
+  std::vector<std::string> files_;
+  std::string key_, value_;
+};
+
 class KvStore {
  public:
   struct Options {
@@ -105,6 +128,11 @@ class KvStore {
   // RocksDB into one log write and one fsync.
   Status Write(KvWriteBatch* batch, bool sync);
   Status Put(std::string_view key, std::string_view value, bool sync);
+  // A batch for Ingest. Throws DbException on I/O errors.
+  std::unique_ptr<KvIngestBatch> NewIngestBatch();
+  // Adds the batch's files to the store at once (durably; no log, no memtable). Newer than
+  // every earlier write. The batch is spent afterwards.
+  Status Ingest(KvIngestBatch* batch);
   // A cheap size estimate of the keys in [start, end): bytes in table files, plus the
   // number of entries still in memtables. Never reads data.
   struct RangeSize {
@@ -132,6 +160,7 @@ class KvStore {
   Status CompactAll();
 
  private:
+  friend class KvIngestBatch;
   KvStore() = default;
   rocksdb::DB* db_ = nullptr;
   bool read_only_ = false;

@@ -139,6 +139,67 @@ bool TransactionManager::Impl::ConflictsInFlight(BranchId branch,
   return false;
 }
 
+namespace {
+
+// Calls put(key parts, value parts) for every version of the commit, in key order.
+template <typename Put>
+void ForEachVersion(const Snapshot& snapshot, const WriteSet& writes, Scn scn, Put put) {
+  std::string prefix, suffix;
+  AppendScnSuffix(scn, &suffix);
+  static constexpr char kPutTag[1] = {static_cast<char>(VersionTag::kPut)};
+  static constexpr char kTombstoneTag[1] = {static_cast<char>(VersionTag::kTombstone)};
+  ObjectId prefix_object = 0;
+  for (const auto& [wk, newest] : writes.index()) {
+    if (prefix.empty() || wk.object != prefix_object) {
+      prefix.clear();
+      AppendObjectPrefix(snapshot.branch, wk.object, &prefix);
+      prefix_object = wk.object;
+    }
+    const WriteEntry& e = writes.entry(newest);
+    std::string_view tag(e.tombstone ? kTombstoneTag : kPutTag, 1);
+    put({prefix, wk.key, suffix}, {tag, e.value});
+  }
+}
+
+// The commit's records besides its versions: the last SCN and the time-map entry.
+std::vector<std::pair<std::string, std::string>> CommitRecords(Scn scn) {
+  std::string scn_bytes, time_bytes;
+  PutFixed64BE(scn, &scn_bytes);
+  PutFixed64BE(static_cast<uint64_t>(NowMicrosSince2000()), &time_bytes);
+  std::vector<std::pair<std::string, std::string>> records{{MetaKey("last_scn"), scn_bytes},
+                                                           {TimeMapKey(scn), time_bytes}};
+  std::sort(records.begin(), records.end());
+  return records;
+}
+
+}  // namespace
+
+Status TransactionManager::Impl::WriteVersions(const Snapshot& snapshot, const WriteSet& writes,
+                                               Scn scn, bool sync) {
+  KvWriteBatch batch;
+  ForEachVersion(snapshot, writes, scn,
+                 [&](std::initializer_list<std::string_view> key,
+                     std::initializer_list<std::string_view> value) { batch.PutParts(key, value); });
+  for (const auto& [key, value] : CommitRecords(scn)) batch.Put(key, value);
+  return kv_->Write(&batch, sync);
+}
+
+// Bulk loads: the versions go into a table file of their own (in key order already) and the
+// commit records into a second one, ingested together: atomic and durable without the log,
+// and the versions' file lands at the lowest level its key range allows instead of passing
+// through the memtable and every compaction above it.
+Status TransactionManager::Impl::IngestVersions(const Snapshot& snapshot, const WriteSet& writes,
+                                                Scn scn) {
+  std::unique_ptr<KvIngestBatch> batch = kv_->NewIngestBatch();
+  batch->BeginRun();
+  ForEachVersion(snapshot, writes, scn,
+                 [&](std::initializer_list<std::string_view> key,
+                     std::initializer_list<std::string_view> value) { batch->PutParts(key, value); });
+  batch->BeginRun();
+  for (const auto& [key, value] : CommitRecords(scn)) batch->PutParts({key}, {value});
+  return kv_->Ingest(batch.get());
+}
+
 Status TransactionManager::Impl::Commit(const Snapshot& snapshot, const WriteSet& writes, bool sync,
                                         Scn* commit_scn) {
   std::vector<uint64_t> hashes;
@@ -174,31 +235,11 @@ Status TransactionManager::Impl::Commit(const Snapshot& snapshot, const WriteSet
     in_flight_.push_back(&mine);
   }
 
-  // 3. One atomic batch: every version, the last-SCN record and the time-map entry.
+  // 3. One atomic write: every version, the last-SCN record and the time-map entry.
   Status status;
   try {
-    KvWriteBatch batch;
-    std::string prefix, suffix;
-    AppendScnSuffix(scn, &suffix);
-    static constexpr char kPutTag[1] = {static_cast<char>(VersionTag::kPut)};
-    static constexpr char kTombstoneTag[1] = {static_cast<char>(VersionTag::kTombstone)};
-    ObjectId prefix_object = 0;
-    for (const auto& [wk, newest] : writes.index()) {
-      if (prefix.empty() || wk.object != prefix_object) {
-        prefix.clear();
-        AppendObjectPrefix(snapshot.branch, wk.object, &prefix);
-        prefix_object = wk.object;
-      }
-      const WriteEntry& e = writes.entry(newest);
-      std::string_view tag(e.tombstone ? kTombstoneTag : kPutTag, 1);
-      batch.PutParts({prefix, wk.key, suffix}, {tag, e.value});
-    }
-    std::string scn_bytes, time_bytes;
-    PutFixed64BE(scn, &scn_bytes);
-    PutFixed64BE(static_cast<uint64_t>(NowMicrosSince2000()), &time_bytes);
-    batch.Put(MetaKey("last_scn"), scn_bytes);
-    batch.Put(TimeMapKey(scn), time_bytes);
-    status = kv_->Write(&batch, sync);
+    status = writes.arena_bytes() >= kIngestBytes ? IngestVersions(snapshot, writes, scn)
+                                                  : WriteVersions(snapshot, writes, scn, sync);
   } catch (const DbException& e) {
     status = e.status();
   } catch (const std::bad_alloc&) {

@@ -71,6 +71,11 @@ struct TransactionManager::Impl {
   // REQUIRES: mu_ held.
   bool ConflictsInFlight(BranchId branch, const std::vector<uint64_t>& hashes) const;
   void Publish(Scn scn, InFlight* mine);
+  // Step 3 of Commit: through the log and memtable, or, for writes of kIngestBytes or more,
+  // as ingested table files.
+  static constexpr size_t kIngestBytes = size_t{4} << 20;
+  Status WriteVersions(const Snapshot& snapshot, const WriteSet& writes, Scn scn, bool sync);
+  Status IngestVersions(const Snapshot& snapshot, const WriteSet& writes, Scn scn);
 
   KvStore* kv_;
   BranchRegistry branches_;

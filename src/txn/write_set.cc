@@ -67,6 +67,12 @@ void WriteSet::Delete(ObjectId object, std::string_view key) {
   Append(object, key, {}, true);
 }
 
+size_t WriteSet::arena_bytes() const {
+  size_t bytes = used_;
+  for (size_t i = 0; i + 1 < block_sizes_.size(); i++) bytes += block_sizes_[i];
+  return bytes;
+}
+
 const WriteEntry* WriteSet::Find(ObjectId object, std::string_view key) const {
   const WriteKey probe{object, key};
   if (index_.empty() || index_.rbegin()->first < probe) return nullptr;  // past every key

@@ -54,6 +54,8 @@ class WriteSet {
 
   bool empty() const { return index_.empty(); }
   size_t key_count() const { return index_.size(); }
+  // Bytes held in the arena (keys and values written, superseded ones included).
+  size_t arena_bytes() const;
   // The log position: writes made so far. Iterators use it as their horizon.
   uint32_t position() const { return static_cast<uint32_t>(entries_.size()); }
 
