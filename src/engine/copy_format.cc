@@ -120,7 +120,15 @@ void CopyRowWriter::AddNull() {
 void CopyRowWriter::AddField(std::string_view v) {
   Separate();
   if (!options_.csv) {
-    for (char c : v) {
+    // Runs of characters that need no escape are appended whole.
+    size_t plain = 0;
+    while (plain < v.size()) {
+      char c = v[plain];
+      if (c == '\\' || c == options_.delimiter || static_cast<unsigned char>(c) < 0x20) break;
+      plain++;
+    }
+    out_.append(v.data(), plain);
+    for (char c : v.substr(plain)) {
       switch (c) {
         case '\\':
           out_ += "\\\\";
