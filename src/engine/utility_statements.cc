@@ -48,6 +48,9 @@ QueryResult::Impl Connection::Impl::RunUtility(PreparedPlan& p) {
         SetSessionAuthorization(to_default ? "" : SettingText(*set.values[0]));
         return TagResult("SET");
       }
+      // SET TRANSACTION ISOLATION LEVEL sets the level of the running block only.
+      if (set.name == "transaction_isolation" && in_block && set.values.size() == 1)
+        block_isolation = SettingText(*set.values[0]);
       // SET LOCAL outside a block does nothing (PostgreSQL warns); inside, it is undone at
       // the transaction's end.
       if (set.local && !in_block) return TagResult("SET");

@@ -33,7 +33,7 @@ std::string_view WriteSet::Copy(std::string_view bytes) {
 }
 
 void WriteSet::Append(ObjectId object, std::string_view key, std::string_view value,
-                      bool tombstone) {
+                      bool tombstone, Scn base) {
   if (entries_.size() >= WriteEntry::kNone - 1) {
     ThrowError(sqlstate::kProgramLimitExceeded, "too many writes in one transaction");
   }
@@ -41,6 +41,7 @@ void WriteSet::Append(ObjectId object, std::string_view key, std::string_view va
   WriteEntry e;
   e.object = object;
   e.tombstone = tombstone;
+  e.base = base;
   auto it = index_.find(WriteKey{object, key});
   if (it == index_.end()) {
     e.key = Copy(key);
@@ -50,17 +51,18 @@ void WriteSet::Append(ObjectId object, std::string_view key, std::string_view va
     e.key = it->first.key;  // the key bytes are already in the arena
     e.value = Copy(value);
     e.prev = it->second;
+    e.base = entries_[e.prev].base;
     it->second = index;
   }
   entries_.push_back(e);
 }
 
-void WriteSet::Put(ObjectId object, std::string_view key, std::string_view value) {
-  Append(object, key, value, false);
+void WriteSet::Put(ObjectId object, std::string_view key, std::string_view value, Scn base) {
+  Append(object, key, value, false, base);
 }
 
-void WriteSet::Delete(ObjectId object, std::string_view key) {
-  Append(object, key, {}, true);
+void WriteSet::Delete(ObjectId object, std::string_view key, Scn base) {
+  Append(object, key, {}, true, base);
 }
 
 const WriteEntry* WriteSet::Find(ObjectId object, std::string_view key) const {
