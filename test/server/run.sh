@@ -142,6 +142,9 @@ expect "server still serves" "1" "SELECT 1"
 sleep 2  # the abandoned query is canceled within about a second
 expect "abandoned query canceled" "ok" "SELECT 'ok'"
 
+# Row lock waits, deadlocks and the ends of a wait between sessions.
+. "$root/test/server/concurrency.sh"
+
 # 5. Shutdown: SIGTERM with an idle session open; the data survives a restart.
 expect "before shutdown" "INSERT 0 1" "INSERT INTO k VALUES (3)" 2> /dev/null
 mkfifo "$work/idle"
