@@ -50,10 +50,10 @@ case "$got" in *"canceling statement due to statement timeout"*) pass ;;
   *) fail "statement_timeout while waiting: $got" ;; esac
 wait $holder
 
-hold 2 "UPDATE lw SET v = 5 WHERE id = 2"
+hold 3 "UPDATE lw SET v = 5 WHERE id = 2"
 psql -X -c "UPDATE lw SET v = 6 WHERE id = 2" > "$work/canceled.txt" 2>&1 &
 waiter=$!
-sleep 0.3
+sleep 1  # the waiter has connected and waits (under load too)
 kill -INT $waiter
 wait $waiter
 grep -q "canceling statement due to user request" "$work/canceled.txt" && pass ||
