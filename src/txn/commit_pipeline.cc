@@ -26,8 +26,7 @@ Status SerializationFailure() {
 
 }  // namespace
 
-uint64_t TransactionManager::Impl::KeyHash(BranchId branch, ObjectId object,
-                                           std::string_view key) {
+uint64_t TransactionManager::Impl::KeyHash(BranchId branch, ObjectId object, std::string_view key) {
   uint64_t h = std::hash<std::string_view>()(key);
   h ^= (uint64_t{branch} << 32 | object) * 0x9E3779B97F4A7C15ULL;
   return h * 0xFF51AFD7ED558CCDULL;

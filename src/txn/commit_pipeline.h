@@ -4,10 +4,10 @@
 // A commit goes through three steps:
 //   1. validate (mostly outside the lock): for every written key, the newest committed version
 //      must not be newer than the snapshot the key was first written under (WriteEntry::base:
-//      the transaction's snapshot, or under READ COMMITTED the statement's). Checked against the store through a
-//      prefix-bloom-filtered seek, and against the commits "in flight" (SCN assigned, batch not
-//      yet in the store) through the hashes of their keys. Under the lock the store check is
-//      repeated only if some commit landed since the first check.
+//      the transaction's snapshot, or under READ COMMITTED the statement's). Checked against the
+//      store through a prefix-bloom-filtered seek, and against the commits "in flight" (SCN
+//      assigned, batch not yet in the store) through the hashes of their keys. Under the lock the
+//      store check is repeated only if some commit landed since the first check.
 //   2. under the lock: assign SCN = last assigned + 1 and register as in flight. The lock is
 //      then released: the batch write (and its fsync) happens outside it, so RocksDB groups
 //      the log writes and fsyncs of concurrent committers (group commit).

@@ -7,7 +7,10 @@ namespace heliosdb {
 
 MvccTransaction::MvccTransaction(TransactionManager::Impl* manager, const Snapshot& snapshot,
                                  const TransactionOptions& options)
-    : manager_(manager), snapshot_(snapshot), options_(options), id_(manager->NextTransactionId()) {}
+    : manager_(manager),
+      snapshot_(snapshot),
+      options_(options),
+      id_(manager->NextTransactionId()) {}
 
 MvccTransaction::~MvccTransaction() {
   if (point_reader_) manager_->ReturnPointReader(std::move(point_reader_));
@@ -85,8 +88,7 @@ bool MvccTransaction::ChangedSinceSnapshot(ObjectId object, std::string_view key
   return manager_->ChangedAfter(snapshot_, object, key);
 }
 
-bool MvccTransaction::LockRow(ObjectId object, std::string_view key,
-                              const LockWaitLimits& limits) {
+bool MvccTransaction::LockRow(ObjectId object, std::string_view key, const LockWaitLimits& limits) {
   CheckWritable();
   uint64_t hash = TransactionManager::Impl::KeyHash(snapshot_.branch, object, key);
   RowLockTable::Outcome outcome = manager_->row_locks().Lock(id_, hash, limits);

@@ -58,7 +58,7 @@ class MvccTransaction : public Transaction {
   Snapshot snapshot_;
   TransactionOptions options_;
   WriteSet writes_;
-  uint64_t id_;                 // names the transaction in the row lock table
+  uint64_t id_;                  // names the transaction in the row lock table
   std::vector<uint64_t> locks_;  // the row locks it holds
   bool finished_ = false;
   // Point reads reuse one prefix-mode iterator: created after the snapshot was taken, it sees

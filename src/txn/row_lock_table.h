@@ -64,7 +64,7 @@ class RowLockTable {
   void Abandon(Waiter* waiter, uint64_t hash);
 
   std::mutex mu_;
-  std::unordered_map<uint64_t, Entry> locks_;         // guarded by mu_
+  std::unordered_map<uint64_t, Entry> locks_;          // guarded by mu_
   std::unordered_map<uint64_t, uint64_t> waiting_on_;  // txn -> lock hash; guarded by mu_
 };
 

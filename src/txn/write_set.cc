@@ -32,8 +32,8 @@ std::string_view WriteSet::Copy(std::string_view bytes) {
   return {dst, bytes.size()};
 }
 
-void WriteSet::Append(ObjectId object, std::string_view key, std::string_view value,
-                      bool tombstone, Scn base) {
+void WriteSet::Append(ObjectId object, std::string_view key, std::string_view value, bool tombstone,
+                      Scn base) {
   if (entries_.size() >= WriteEntry::kNone - 1) {
     ThrowError(sqlstate::kProgramLimitExceeded, "too many writes in one transaction");
   }
