@@ -227,7 +227,7 @@ void Connection::Impl::Bind(PreparedPlan& p) {
     default:
       HELIOS_UNREACHABLE();
   }
-  EnginePlannerEnvironment env(*db->storage, txn ? txn->branch() : kMainBranch,
+  EnginePlannerEnvironment env(*db->storage, db->table_sizes, txn ? txn->branch() : kMainBranch,
                                MakeFunctionContext(), Threads());
   p.threads = Threads();
   Optimize(plan, current, &env);
