@@ -80,7 +80,8 @@ struct Connection::Impl : public SessionContext {
   // RunPlan with READ COMMITTED's rules (read_committed.cc): a new snapshot for each
   // statement of a transaction, and a re-run of a statement that met a concurrent update.
   QueryResult::Impl RunPlanStatement(PreparedPlan& prepared, const std::vector<Value>& params);
-  bool ReadCommitted() const;  // the running transaction's isolation level
+  std::string IsolationLevel() const;  // the running transaction's ("read committed", ...)
+  bool ReadCommitted() const;
   QueryResult::Impl RunExplain(const ast::ExplainStmt& stmt, const std::string& text);
   int Threads() const;  // the `threads` setting
   QueryResult::Impl RunTransaction(const ast::TransactionStmt& stmt);

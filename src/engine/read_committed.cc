@@ -15,10 +15,15 @@ namespace {
 constexpr const char* kStatementStart = "\x01statement";
 }  // namespace
 
-bool Connection::Impl::ReadCommitted() const {
+std::string Connection::Impl::IsolationLevel() const {
   std::string level =
       block_isolation.empty() ? settings.Get("default_transaction_isolation") : block_isolation;
   for (char& c : level) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return level;
+}
+
+bool Connection::Impl::ReadCommitted() const {
+  std::string level = IsolationLevel();
   // As in PostgreSQL, READ UNCOMMITTED behaves as READ COMMITTED.
   return level == "read committed" || level == "read uncommitted";
 }

@@ -93,7 +93,9 @@ QueryResult::Impl Connection::Impl::RunUtility(PreparedPlan& p) {
                            : name == "datestyle"     ? "DateStyle"
                            : name == "intervalstyle" ? "IntervalStyle"
                                                      : name;
-      return TextRows({column}, {{settings.Get(name)}});
+      // transaction_isolation is the running transaction's level (BEGIN ISOLATION LEVEL).
+      return TextRows({column},
+                      {{name == "transaction_isolation" ? IsolationLevel() : settings.Get(name)}});
     }
     case ast::StmtKind::kPrepare: {
       const auto& prepare = s.As<ast::PrepareStmt>();
