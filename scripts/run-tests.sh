@@ -56,6 +56,8 @@ suite merge-crash "crash during a branch merge (test/crash/merge_crash.sh)" '^cy
 suite shell "shell (test/shell)" "" 5 bash test/shell/run.sh "$build"
 suite server "wire protocol server with psql and libpq (test/server)" '^FAIL' 1 \
   bash test/server/run.sh "$build"
+suite pgbench "pgbench -i, TPC-B with 32 clients and balances, -S (test/pgbench)" '^FAIL' 8 \
+  bash test/pgbench/run.sh "$build"
 suite dump "upgrade path: dump, import, SQL export, migrate, verify (test/dump)" '^FAIL|^SKIP' 1 \
   bash test/dump/run.sh "$build"
 suite tpch "TPC-H queries at SF 0.01 (test/tpch)" '^FAIL' 1 bash test/tpch/run.sh "$build"

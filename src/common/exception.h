@@ -91,6 +91,7 @@ inline constexpr const char* kOutOfMemory = "53200";
 inline constexpr const char* kDiskFull = "53100";
 inline constexpr const char* kQueryCanceled = "57014";
 inline constexpr const char* kObjectNotInPrerequisiteState = "55000";
+inline constexpr const char* kLockNotAvailable = "55P03";
 inline constexpr const char* kIoError = "58030";
 inline constexpr const char* kInternalError = "XX000";
 inline constexpr const char* kDataCorrupted = "XX001";

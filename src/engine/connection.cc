@@ -154,6 +154,7 @@ void Connection::Impl::EndTransactionSettings(bool committed) {
 void Connection::Impl::RollbackAll() {
   EndTransactionSettings(false);
   block_read_only = false;
+  block_isolation.clear();
   if (txn) txn->Rollback();
   txn.reset();
   catalog.reset();
@@ -176,6 +177,7 @@ void Connection::Impl::EndImplicitBlock() {
 void Connection::Impl::CommitTransaction() {
   EndTransactionSettings(true);
   block_read_only = false;
+  block_isolation.clear();
   if (!txn) return;
   bool ddl = ddl_catalog != nullptr;
   BranchId branch = txn->branch();
@@ -237,7 +239,7 @@ void Connection::Impl::Bind(PreparedPlan& p) {
     default:
       HELIOS_UNREACHABLE();
   }
-  EnginePlannerEnvironment env(*db->storage, txn ? txn->branch() : kMainBranch,
+  EnginePlannerEnvironment env(*db->storage, db->table_sizes, txn ? txn->branch() : kMainBranch,
                                MakeFunctionContext(), Threads());
   p.threads = Threads();
   Optimize(plan, current, &env);
@@ -314,7 +316,7 @@ QueryResult::Impl Connection::Impl::Run(PreparedPlan& p, const std::vector<Value
   if (s.kind == ast::StmtKind::kTransaction) return RunTransaction(s.As<ast::TransactionStmt>());
   QueryResult::Impl result;
   if (IsPlanStatement(s.kind)) {
-    result = RunPlan(p, params);
+    result = RunPlanStatement(p, params);
   } else if (s.kind == ast::StmtKind::kExplain) {
     result = RunExplain(s.As<ast::ExplainStmt>(), p.text);
   } else if (s.kind == ast::StmtKind::kCopy) {
@@ -357,6 +359,8 @@ QueryResult::Impl Connection::Impl::RunPlan(PreparedPlan& p, const std::vector<V
   ctx.function = MakeFunctionContext();
   ctx.cancel = &cancel;
   ctx.deadline = statement_deadline;
+  ctx.lock_timeout = std::chrono::milliseconds(settings.Milliseconds("lock_timeout"));
+  ctx.read_committed = ReadCommitted();
   ctx.session = this;
   ctx.max_recursive_iterations =
       std::strtoll(settings.Get("max_recursive_iterations").c_str(), nullptr, 10);
@@ -468,6 +472,7 @@ QueryResult::Impl Connection::Impl::RunTransaction(const ast::TransactionStmt& s
         if (!implicit_block) RollbackAll();
         in_block = true;
         block_read_only = stmt.read_only.value_or(false);
+        block_isolation = stmt.isolation_level;
         settings_at_begin = settings;
         Txn();
       }

@@ -80,6 +80,11 @@ struct Connection::Impl : public SessionContext {
   // peak_memory (EXPLAIN ANALYZE): receives the most memory the plan's operators reserved.
   QueryResult::Impl RunPlan(PreparedPlan& prepared, const std::vector<Value>& params,
                             PlanProfile* profile = nullptr, int64_t* peak_memory = nullptr);
+  // RunPlan with READ COMMITTED's rules (read_committed.cc): a new snapshot for each
+  // statement of a transaction, and a re-run of a statement that met a concurrent update.
+  QueryResult::Impl RunPlanStatement(PreparedPlan& prepared, const std::vector<Value>& params);
+  std::string IsolationLevel() const;  // the running transaction's ("read committed", ...)
+  bool ReadCommitted() const;
   QueryResult::Impl RunExplain(const ast::ExplainStmt& stmt, const std::string& text);
   int Threads() const;  // the `threads` setting
   QueryResult::Impl RunTransaction(const ast::TransactionStmt& stmt);
@@ -107,6 +112,9 @@ struct Connection::Impl : public SessionContext {
   void EndImplicitBlock();  // throws DbException when the commit fails
   bool failed = false;
   bool block_read_only = false;  // BEGIN READ ONLY
+  // BEGIN ISOLATION LEVEL / SET TRANSACTION ISOLATION LEVEL: the block's isolation level
+  // ("" : default_transaction_isolation).
+  std::string block_isolation;
   // Settings as they were when the transaction block began (ROLLBACK restores them) and the
   // values SET LOCAL replaced (restored when the transaction ends either way).
   std::optional<SessionSettings> settings_at_begin;

@@ -10,6 +10,7 @@
 #include <mutex>
 
 #include "catalog/catalog.h"
+#include "engine/table_size_cache.h"
 #include "heliosdb/database.h"
 #include "storage/storage_engine.h"
 
@@ -40,6 +41,7 @@ struct Database::Impl {
   std::shared_ptr<const Catalog> MainCatalog();
   int catalog_changes_in_flight = 0;
   std::atomic<int32_t> next_backend_id{1};
+  TableSizeCache table_sizes;  // the planner's table row estimates
 };
 
 }  // namespace heliosdb

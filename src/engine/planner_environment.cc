@@ -20,11 +20,14 @@ double RowBytes(const TableInfo& table) {
 }  // namespace
 
 double EnginePlannerEnvironment::EstimateTableRows(const TableInfo& table) const {
-  std::string start;
-  AppendObjectPrefix(branch_, table.id, &start);
-  KvStore::RangeSize size = storage_.kv().ApproximateSize(start, ObjectEnd(branch_, table.id));
-  return static_cast<double>(size.file_bytes) / RowBytes(table) +
-         static_cast<double>(size.memtable_entries);
+  Scn scn = storage_.transactions().last_committed_scn();
+  return sizes_.Rows(branch_, table.id, scn, [&] {
+    std::string start;
+    AppendObjectPrefix(branch_, table.id, &start);
+    KvStore::RangeSize size = storage_.kv().ApproximateSize(start, ObjectEnd(branch_, table.id));
+    return static_cast<double>(size.file_bytes) / RowBytes(table) +
+           static_cast<double>(size.memtable_entries);
+  });
 }
 
 std::optional<Value> EnginePlannerEnvironment::EvaluateConstant(const BoundExpr& e) const {

@@ -2,6 +2,7 @@
 // sizes from storage's estimates, and constant expressions evaluated by the executor.
 #pragma once
 
+#include "engine/table_size_cache.h"
 #include "function/function.h"
 #include "planner/planner_environment.h"
 #include "storage/storage_engine.h"
@@ -10,15 +11,20 @@ namespace heliosdb {
 
 class EnginePlannerEnvironment : public PlannerEnvironment {
  public:
-  EnginePlannerEnvironment(StorageEngine& storage, BranchId branch, FunctionContext function,
-                           int threads)
-      : storage_(storage), branch_(branch), function_(std::move(function)), threads_(threads) {}
+  EnginePlannerEnvironment(StorageEngine& storage, TableSizeCache& sizes, BranchId branch,
+                           FunctionContext function, int threads)
+      : storage_(storage),
+        sizes_(sizes),
+        branch_(branch),
+        function_(std::move(function)),
+        threads_(threads) {}
   double EstimateTableRows(const TableInfo& table) const override;
   std::optional<Value> EvaluateConstant(const BoundExpr& e) const override;
   int Threads() const override { return threads_; }
 
  private:
   StorageEngine& storage_;
+  TableSizeCache& sizes_;
   BranchId branch_;
   FunctionContext function_;
   int threads_;

@@ -31,7 +31,7 @@ const std::map<std::string, std::string>& Defaults() {
       {"client_encoding", "UTF8"},
       {"client_min_messages", "notice"},
       {"datestyle", "ISO, MDY"},
-      {"default_transaction_isolation", "repeatable read"},
+      {"default_transaction_isolation", "read committed"},
       {"default_transaction_read_only", "off"},
       {"extra_float_digits", "1"},
       {"idle_in_transaction_session_timeout", "0"},
@@ -52,7 +52,7 @@ const std::map<std::string, std::string>& Defaults() {
       {"synchronous_commit", "on"},
       {"threads", DefaultThreads()},
       {"timezone", "UTC"},
-      {"transaction_isolation", "repeatable read"},
+      {"transaction_isolation", "read committed"},
       {"transaction_read_only", "off"},
       // PostgreSQL's planner, parallelism and resource settings: accepted and shown, so that
       // scripts tuned for PostgreSQL (SET enable_seqscan = off, SET work_mem = ...) run

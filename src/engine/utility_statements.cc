@@ -53,6 +53,9 @@ QueryResult::Impl Connection::Impl::RunUtility(PreparedPlan& p) {
         SetSessionAuthorization(to_default ? "" : SettingText(*set.values[0]));
         return TagResult("SET");
       }
+      // SET TRANSACTION ISOLATION LEVEL sets the level of the running block only.
+      if (set.name == "transaction_isolation" && in_block && set.values.size() == 1)
+        block_isolation = SettingText(*set.values[0]);
       // SET LOCAL outside a block does nothing (PostgreSQL warns); inside, it is undone at
       // the transaction's end.
       if (set.local && !in_block) return TagResult("SET");
@@ -95,7 +98,9 @@ QueryResult::Impl Connection::Impl::RunUtility(PreparedPlan& p) {
                            : name == "datestyle"     ? "DateStyle"
                            : name == "intervalstyle" ? "IntervalStyle"
                                                      : name;
-      return TextRows({column}, {{settings.Get(name)}});
+      // transaction_isolation is the running transaction's level (BEGIN ISOLATION LEVEL).
+      return TextRows({column},
+                      {{name == "transaction_isolation" ? IsolationLevel() : settings.Get(name)}});
     }
     case ast::StmtKind::kPrepare: {
       const auto& prepare = s.As<ast::PrepareStmt>();

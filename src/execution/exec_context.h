@@ -11,10 +11,11 @@
 
 #include "catalog/catalog.h"
 #include "common/data_chunk.h"
+#include "common/exception.h"
+#include "common/value.h"
 #include "execution/external_rows.h"
 #include "execution/session_context.h"
 #include "execution/spill/memory_budget.h"
-#include "common/value.h"
 #include "function/function.h"
 #include "planner/logical_plan.h"
 #include "storage/storage_engine.h"
@@ -31,6 +32,11 @@ struct ExecContext {
   const std::atomic<bool>* cancel = nullptr;  // set by a cancel request
   // statement_timeout: CheckCancel fails the statement after this time.
   std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
+  // lock_timeout: how long one wait for a row lock may last (0: no limit).
+  std::chrono::milliseconds lock_timeout{0};
+  // READ COMMITTED: a row changed since the statement's snapshot restarts the statement
+  // (StatementRestart) instead of failing it with 40001.
+  bool read_committed = false;
   SessionContext* session = nullptr;          // null outside a connection (DDL helpers)
   int64_t rows_affected = 0;                  // rows written by the statement's DML
   // Rows of the enclosing queries while a correlated subquery runs, innermost last.
@@ -54,6 +60,19 @@ struct ExecContext {
   int64_t NextSequenceValue(const SequenceInfo& sequence);
   // Throws 57014 when the statement was canceled or ran past its deadline.
   void CheckCancel() const;
+};
+
+// Thrown under READ COMMITTED by a statement about to write a row that another transaction
+// changed after the statement's snapshot (having waited for that transaction to commit): the
+// connection re-runs the statement on a newer snapshot, still holding the row locks it took,
+// so the re-run writes the newest versions. PostgreSQL re-evaluates only the changed row
+// (EvalPlanQual); a re-run reaches the same rows for statements that choose them by key, as
+// pgbench's do. Wherever it is not caught it is the 40001 it carries.
+class StatementRestart : public DbException {
+ public:
+  StatementRestart()
+      : DbException(sqlstate::kSerializationFailure,
+                    "could not serialize access due to concurrent update") {}
 };
 
 // The durable counters behind a sequence: calls since the base was set, and the base.

@@ -257,15 +257,21 @@ std::string TableWriter::Insert(std::vector<Value> row) {
   return key;
 }
 
-void TableWriter::CheckNotChanged(const std::string& key) {
-  if (ctx_.txn->ChangedSinceSnapshot(table_.id, key))
-    ThrowError(sqlstate::kSerializationFailure,
-               "could not serialize access due to concurrent update");
+void TableWriter::LockRow(const std::string& key) {
+  LockWaitLimits limits;
+  limits.cancel = ctx_.cancel;
+  limits.statement_deadline = ctx_.deadline;
+  limits.lock_timeout = ctx_.lock_timeout;
+  ctx_.txn->LockRow(table_.id, key, limits);
+  if (!ctx_.txn->ChangedSinceSnapshot(table_.id, key)) return;
+  if (ctx_.read_committed) throw StatementRestart();
+  ThrowError(sqlstate::kSerializationFailure,
+             "could not serialize access due to concurrent update");
 }
 
 std::string TableWriter::Update(const std::string& key, const std::vector<Value>& old_row,
                                 std::vector<Value> new_row) {
-  CheckNotChanged(key);
+  LockRow(key);
   CheckRow(new_row);
   std::string new_key = table_.has_primary_key() ? PrimaryKeyOf(table_, new_row) : key;
   CheckUnique(new_row, new_key, &key, &old_row);
@@ -279,7 +285,7 @@ std::string TableWriter::Update(const std::string& key, const std::vector<Value>
 }
 
 void TableWriter::Delete(const std::string& key, const std::vector<Value>& row) {
-  CheckNotChanged(key);
+  LockRow(key);
   ctx_.txn->Delete(table_.id, key);
   DeleteIndexes(row, key);
   EnforceReferences(row, nullptr);

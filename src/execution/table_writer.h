@@ -41,8 +41,10 @@ class TableWriter {
 
  private:
   std::string RowKey(const std::vector<Value>& row);
-  // 40001 when the row was changed by a transaction that committed after our snapshot.
-  void CheckNotChanged(const std::string& key);
+  // Locks the stored row for this transaction, waiting for a transaction that holds it.
+  // When the row changed since the snapshot: StatementRestart under READ COMMITTED, else
+  // 40001 (PostgreSQL's repeatable read).
+  void LockRow(const std::string& key);
   void CheckRow(const std::vector<Value>& row);
   // Get for a uniqueness check. Bulk loads insert keys past every stored one (serial keys, a
   // dump's rows in key order): once a statement has checked kChecksBeforeBounds keys of an

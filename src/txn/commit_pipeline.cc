@@ -19,18 +19,18 @@ int64_t NowMicrosSince2000() {
          kUnixTo2000Seconds * 1000000;
 }
 
-uint64_t KeyHash(BranchId branch, ObjectId object, std::string_view key) {
-  uint64_t h = std::hash<std::string_view>()(key);
-  h ^= (uint64_t{branch} << 32 | object) * 0x9E3779B97F4A7C15ULL;
-  return h * 0xFF51AFD7ED558CCDULL;
-}
-
 Status SerializationFailure() {
   return Status::Error(sqlstate::kSerializationFailure,
                        "could not serialize access due to concurrent update");
 }
 
 }  // namespace
+
+uint64_t TransactionManager::Impl::KeyHash(BranchId branch, ObjectId object, std::string_view key) {
+  uint64_t h = std::hash<std::string_view>()(key);
+  h ^= (uint64_t{branch} << 32 | object) * 0x9E3779B97F4A7C15ULL;
+  return h * 0xFF51AFD7ED558CCDULL;
+}
 
 TransactionManager::Impl::Impl(KvStore* kv) : kv_(kv), branches_(kv) {
   // The last SCN is the larger of the meta record and the newest time-map entry: concurrent
@@ -66,14 +66,18 @@ bool NewerVersion(KvIterator& it, const Snapshot& snapshot, ObjectId object,
 }
 }  // namespace
 
-bool TransactionManager::Impl::ConflictsInStore(const Snapshot& snapshot, const WriteSet& writes) {
+bool TransactionManager::Impl::ConflictsInStore(BranchId branch, const WriteSet& writes) {
   KvReadOptions ro;
   ro.prefix_same_as_start = true;
   ro.fill_cache = false;  // a bulk load should not flush the cache through conflict checks
   auto it = kv_->NewIterator(ro);
   std::string seek;
-  for (const auto& [wk, newest] : writes.index())
-    if (NewerVersion(*it, snapshot, wk.object, wk.key, &seek)) return true;
+  for (const auto& [wk, newest] : writes.index()) {
+    Snapshot base;  // conflicts are within the branch's own keyspace: no parents needed
+    base.branch = branch;
+    base.scn = writes.entry(newest).base;
+    if (NewerVersion(*it, base, wk.object, wk.key, &seek)) return true;
+  }
   return false;
 }
 
@@ -143,7 +147,7 @@ namespace {
 
 // Calls put(key parts, value parts) for every version of the commit, in key order.
 template <typename Put>
-void ForEachVersion(const Snapshot& snapshot, const WriteSet& writes, Scn scn, Put put) {
+void ForEachVersion(BranchId branch, const WriteSet& writes, Scn scn, Put put) {
   std::string prefix, suffix;
   AppendScnSuffix(scn, &suffix);
   static constexpr char kPutTag[1] = {static_cast<char>(VersionTag::kPut)};
@@ -152,7 +156,7 @@ void ForEachVersion(const Snapshot& snapshot, const WriteSet& writes, Scn scn, P
   for (const auto& [wk, newest] : writes.index()) {
     if (prefix.empty() || wk.object != prefix_object) {
       prefix.clear();
-      AppendObjectPrefix(snapshot.branch, wk.object, &prefix);
+      AppendObjectPrefix(branch, wk.object, &prefix);
       prefix_object = wk.object;
     }
     const WriteEntry& e = writes.entry(newest);
@@ -174,10 +178,10 @@ std::vector<std::pair<std::string, std::string>> CommitRecords(Scn scn) {
 
 }  // namespace
 
-Status TransactionManager::Impl::WriteVersions(const Snapshot& snapshot, const WriteSet& writes,
+Status TransactionManager::Impl::WriteVersions(BranchId branch, const WriteSet& writes,
                                                Scn scn, bool sync) {
   KvWriteBatch batch;
-  ForEachVersion(snapshot, writes, scn,
+  ForEachVersion(branch, writes, scn,
                  [&](std::initializer_list<std::string_view> key,
                      std::initializer_list<std::string_view> value) { batch.PutParts(key, value); });
   for (const auto& [key, value] : CommitRecords(scn)) batch.Put(key, value);
@@ -188,11 +192,11 @@ Status TransactionManager::Impl::WriteVersions(const Snapshot& snapshot, const W
 // commit records into a second one, ingested together: atomic and durable without the log,
 // and the versions' file lands at the lowest level its key range allows instead of passing
 // through the memtable and every compaction above it.
-Status TransactionManager::Impl::IngestVersions(const Snapshot& snapshot, const WriteSet& writes,
+Status TransactionManager::Impl::IngestVersions(BranchId branch, const WriteSet& writes,
                                                 Scn scn) {
   std::unique_ptr<KvIngestBatch> batch = kv_->NewIngestBatch();
   batch->BeginRun();
-  ForEachVersion(snapshot, writes, scn,
+  ForEachVersion(branch, writes, scn,
                  [&](std::initializer_list<std::string_view> key,
                      std::initializer_list<std::string_view> value) { batch->PutParts(key, value); });
   batch->BeginRun();
@@ -200,35 +204,37 @@ Status TransactionManager::Impl::IngestVersions(const Snapshot& snapshot, const 
   return kv_->Ingest(batch.get());
 }
 
-Status TransactionManager::Impl::Commit(const Snapshot& snapshot, const WriteSet& writes, bool sync,
+Status TransactionManager::Impl::Commit(BranchId branch, const WriteSet& writes, bool sync,
                                         Scn* commit_scn) {
   std::vector<uint64_t> hashes;
   hashes.reserve(writes.key_count());
+  Scn oldest_base = UINT64_MAX;
   for (const auto& [wk, newest] : writes.index()) {
-    hashes.push_back(KeyHash(snapshot.branch, wk.object, wk.key));
+    hashes.push_back(KeyHash(branch, wk.object, wk.key));
+    oldest_base = std::min(oldest_base, writes.entry(newest).base);
   }
   std::sort(hashes.begin(), hashes.end());
 
   // 1. Validate against the store without holding the lock, unless nothing committed since
-  //    the snapshot (the common case of one writer: no seek per written key).
+  //    the oldest base (the common case of one writer: no seek per written key).
   uint64_t landed_before = landed_.load(std::memory_order_acquire);
   bool validated = false;
-  if (last_committed() != snapshot.scn) {
-    if (ConflictsInStore(snapshot, writes)) return SerializationFailure();
+  if (last_committed() != oldest_base) {
+    if (ConflictsInStore(branch, writes)) return SerializationFailure();
     validated = true;
   }
 
   // 2. Re-validate what may have changed, take an SCN, go in flight. Only a transaction that
-  //    took an SCN after our snapshot can have written a newer version.
-  InFlight mine{snapshot.branch, &hashes};
+  //    took an SCN after the oldest base can have written a newer version.
+  InFlight mine{branch, &hashes};
   Scn scn;
   {
     std::unique_lock lock(mu_);
-    if (ConflictsInFlight(snapshot.branch, hashes)) return SerializationFailure();
-    bool others_since_snapshot = last_assigned_ != snapshot.scn;
+    if (ConflictsInFlight(branch, hashes)) return SerializationFailure();
+    bool others_since_snapshot = last_assigned_ != oldest_base;
     if (others_since_snapshot &&
         (!validated || landed_.load(std::memory_order_acquire) != landed_before) &&
-        ConflictsInStore(snapshot, writes)) {
+        ConflictsInStore(branch, writes)) {
       return SerializationFailure();
     }
     scn = ++last_assigned_;
@@ -238,8 +244,8 @@ Status TransactionManager::Impl::Commit(const Snapshot& snapshot, const WriteSet
   // 3. One atomic write: every version, the last-SCN record and the time-map entry.
   Status status;
   try {
-    status = writes.arena_bytes() >= kIngestBytes ? IngestVersions(snapshot, writes, scn)
-                                                  : WriteVersions(snapshot, writes, scn, sync);
+    status = writes.arena_bytes() >= kIngestBytes ? IngestVersions(branch, writes, scn)
+                                                  : WriteVersions(branch, writes, scn, sync);
   } catch (const DbException& e) {
     status = e.status();
   } catch (const std::bad_alloc&) {

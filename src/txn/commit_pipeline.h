@@ -3,16 +3,19 @@
 //
 // A commit goes through three steps:
 //   1. validate (mostly outside the lock): for every written key, the newest committed version
-//      must not be newer than the transaction's snapshot. Checked against the store through a
-//      prefix-bloom-filtered seek, and against the commits "in flight" (SCN assigned, batch not
-//      yet in the store) through the hashes of their keys. Under the lock the store check is
-//      repeated only if some commit landed since the first check.
+//      must not be newer than the snapshot the key was first written under (WriteEntry::base:
+//      the transaction's snapshot, or under READ COMMITTED the statement's). Checked against the
+//      store through a prefix-bloom-filtered seek, and against the commits "in flight" (SCN
+//      assigned, batch not yet in the store) through the hashes of their keys. Under the lock the
+//      store check is repeated only if some commit landed since the first check.
 //   2. under the lock: assign SCN = last assigned + 1 and register as in flight. The lock is
 //      then released: the batch write (and its fsync) happens outside it, so RocksDB groups
 //      the log writes and fsyncs of concurrent committers (group commit).
 //   3. after the write: leave the in-flight set, then wait until every smaller SCN is
 //      published and publish ours (last_committed_scn), so a snapshot never sees SCN n without
 //      every SCN < n that will ever be visible.
+// Row locks (row_locks()) are released by the transaction after step 3, so a writer that
+// waited for this one reads its published versions.
 // A failed write leaves a hole in the SCN sequence, which is harmless.
 //
 // Thread safety: all methods are thread-safe.
@@ -26,6 +29,7 @@
 
 #include "storage/kv_store.h"
 #include "txn/branch_registry.h"
+#include "txn/row_lock_table.h"
 #include "txn/transaction_manager.h"
 #include "txn/visible_iterator.h"
 #include "txn/write_set.h"
@@ -40,11 +44,16 @@ struct TransactionManager::Impl {
   BranchRegistry& branches() { return branches_; }
   Scn last_committed() const { return last_committed_.load(std::memory_order_acquire); }
 
-  // Commits `writes` made on `snapshot`. On success *commit_scn is the new SCN.
+  // Commits `writes` made on `branch`. On success *commit_scn is the new SCN.
   // Returns 40001 on a write-write conflict (nothing written), 58030/53100/... on I/O errors.
-  Status Commit(const Snapshot& snapshot, const WriteSet& writes, bool sync, Scn* commit_scn);
+  Status Commit(BranchId branch, const WriteSet& writes, bool sync, Scn* commit_scn);
   // True if a version of (object, key) newer than the snapshot is committed.
   bool ChangedAfter(const Snapshot& snapshot, ObjectId object, std::string_view key);
+
+  // The hash that names (branch, object, key) in the in-flight set and the row lock table.
+  static uint64_t KeyHash(BranchId branch, ObjectId object, std::string_view key);
+  uint64_t NextTransactionId() { return next_txn_id_.fetch_add(1, std::memory_order_relaxed); }
+  RowLockTable& row_locks() { return row_locks_; }
 
   // Point-read iterators are pooled across transactions: creating a RocksDB iterator costs
   // more than a point read, and short autocommit transactions each need one. A taken iterator
@@ -66,19 +75,21 @@ struct TransactionManager::Impl {
     const std::vector<uint64_t>* key_hashes;  // sorted
   };
 
-  // True when some key of `writes` has a committed version newer than the snapshot.
-  bool ConflictsInStore(const Snapshot& snapshot, const WriteSet& writes);
+  // True when some key of `writes` has a committed version newer than its entry's base.
+  bool ConflictsInStore(BranchId branch, const WriteSet& writes);
   // REQUIRES: mu_ held.
   bool ConflictsInFlight(BranchId branch, const std::vector<uint64_t>& hashes) const;
   void Publish(Scn scn, InFlight* mine);
   // Step 3 of Commit: through the log and memtable, or, for writes of kIngestBytes or more,
   // as ingested table files.
   static constexpr size_t kIngestBytes = size_t{4} << 20;
-  Status WriteVersions(const Snapshot& snapshot, const WriteSet& writes, Scn scn, bool sync);
-  Status IngestVersions(const Snapshot& snapshot, const WriteSet& writes, Scn scn);
+  Status WriteVersions(BranchId branch, const WriteSet& writes, Scn scn, bool sync);
+  Status IngestVersions(BranchId branch, const WriteSet& writes, Scn scn);
 
   KvStore* kv_;
   BranchRegistry branches_;
+  RowLockTable row_locks_;
+  std::atomic<uint64_t> next_txn_id_{1};
   std::mutex readers_mu_;
   std::vector<std::unique_ptr<KvIterator>> readers_;  // guarded by readers_mu_
   std::atomic<Scn> last_committed_{0};

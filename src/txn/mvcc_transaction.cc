@@ -7,11 +7,21 @@ namespace heliosdb {
 
 MvccTransaction::MvccTransaction(TransactionManager::Impl* manager, const Snapshot& snapshot,
                                  const TransactionOptions& options)
-    : manager_(manager), snapshot_(snapshot), options_(options) {}
+    : manager_(manager),
+      snapshot_(snapshot),
+      options_(options),
+      id_(manager->NextTransactionId()) {}
 
 MvccTransaction::~MvccTransaction() {
   if (point_reader_) manager_->ReturnPointReader(std::move(point_reader_));
+  Finish();
+}
+
+void MvccTransaction::Finish() {
   if (!finished_) manager_->CloseSnapshot(snapshot_.scn);
+  finished_ = true;
+  manager_->row_locks().ReleaseAll(id_, locks_);
+  locks_.clear();
 }
 
 void MvccTransaction::CheckActive() const {
@@ -70,17 +80,34 @@ std::unique_ptr<RowIterator> MvccTransaction::Scan(ObjectId object, std::string_
 
 void MvccTransaction::Put(ObjectId object, std::string_view key, std::string_view value) {
   CheckWritable();
-  writes_.Put(object, key, value);
+  writes_.Put(object, key, value, snapshot_.scn);
 }
 
 void MvccTransaction::Delete(ObjectId object, std::string_view key) {
   CheckWritable();
-  writes_.Delete(object, key);
+  writes_.Delete(object, key, snapshot_.scn);
 }
 
 bool MvccTransaction::ChangedSinceSnapshot(ObjectId object, std::string_view key) {
   CheckActive();
   return manager_->ChangedAfter(snapshot_, object, key);
+}
+
+bool MvccTransaction::LockRow(ObjectId object, std::string_view key, const LockWaitLimits& limits) {
+  CheckWritable();
+  uint64_t hash = TransactionManager::Impl::KeyHash(snapshot_.branch, object, key);
+  RowLockTable::Outcome outcome = manager_->row_locks().Lock(id_, hash, limits);
+  if (outcome != RowLockTable::Outcome::kAlreadyHeld) locks_.push_back(hash);
+  return outcome == RowLockTable::Outcome::kAfterWait;
+}
+
+void MvccTransaction::RefreshSnapshot() {
+  CheckActive();
+  Scn newest = manager_->OpenSnapshot(0);
+  manager_->CloseSnapshot(snapshot_.scn);
+  snapshot_.scn = newest;
+  // The point reader must see what committed since it was created (or refreshed).
+  if (point_reader_ && !point_reader_->Refresh()) point_reader_.reset();
 }
 
 bool MvccTransaction::KeyBounds(ObjectId object, std::string_view lower, std::string_view upper,
@@ -134,23 +161,24 @@ Status MvccTransaction::ReleaseSavepoint(const std::string& name) {
 
 Status MvccTransaction::Commit(Scn* commit_scn) {
   CheckActive();
-  finished_ = true;
   manager_->CloseSnapshot(snapshot_.scn);
-  point_reader_.reset();
+  finished_ = true;
+  if (point_reader_) manager_->ReturnPointReader(std::move(point_reader_));
   Status s;
   if (writes_.empty()) {
     if (commit_scn != nullptr) *commit_scn = snapshot_.scn;
   } else {
-    s = manager_->Commit(snapshot_, writes_, options_.synchronous_commit, commit_scn);
+    s = manager_->Commit(snapshot_.branch, writes_, options_.synchronous_commit, commit_scn);
   }
+  // Only now: a writer waiting for one of these rows must find the published versions.
+  Finish();
   writes_.Clear();
   return s;
 }
 
 void MvccTransaction::Rollback() {
-  if (!finished_) manager_->CloseSnapshot(snapshot_.scn);
-  finished_ = true;
-  point_reader_.reset();
+  Finish();
+  if (point_reader_) manager_->ReturnPointReader(std::move(point_reader_));
   writes_.Clear();
 }
 

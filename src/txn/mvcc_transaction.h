@@ -37,6 +37,8 @@ class MvccTransaction : public Transaction {
   void Put(ObjectId object, std::string_view key, std::string_view value) override;
   void Delete(ObjectId object, std::string_view key) override;
   bool ChangedSinceSnapshot(ObjectId object, std::string_view key) override;
+  bool LockRow(ObjectId object, std::string_view key, const LockWaitLimits& limits) override;
+  void RefreshSnapshot() override;
   bool KeyBounds(ObjectId object, std::string_view lower, std::string_view upper,
                  std::string* first, std::string* last) override;
 
@@ -50,11 +52,15 @@ class MvccTransaction : public Transaction {
  private:
   void CheckActive() const;
   void CheckWritable() const;
+  // Ends the transaction: closes its snapshot (when still open), releases its row locks.
+  void Finish();
 
   TransactionManager::Impl* manager_;
   Snapshot snapshot_;
   TransactionOptions options_;
   WriteSet writes_;
+  uint64_t id_;                  // names the transaction in the row lock table
+  std::vector<uint64_t> locks_;  // the row locks it holds
   bool finished_ = false;
   // Point reads reuse one prefix-mode iterator: created after the snapshot was taken, it sees
   // every version the snapshot can see (later commits are filtered by SCN anyway).

@@ -5,13 +5,16 @@
 // Reads see the snapshot plus this transaction's own writes. Writes are buffered in memory
 // and reach the store only at Commit(), in one atomic, logged batch stamped with a new SCN.
 // Commit() fails with SQLSTATE 40001 ("could not serialize access due to concurrent update")
-// when another transaction committed a version of a key this one wrote after this one's
-// snapshot was taken; nothing is written then.
+// when another transaction committed a version of a key this one wrote after the snapshot
+// the key was first written under; nothing is written then. UPDATE and DELETE first lock the
+// row (LockRow), so two writers of one row wait for each other instead of failing at commit.
 //
 // Reads throw DbException (58030 / XX001) on I/O errors or corruption.
 // Thread safety: none; one transaction belongs to one connection.
 #pragma once
 
+#include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -26,6 +29,15 @@ using Scn = uint64_t;
 using BranchId = uint32_t;
 using ObjectId = uint32_t;
 constexpr BranchId kMainBranch = 1;
+
+// Limits of a wait for a row lock: the statement's cancel flag and deadline
+// (statement_timeout) and the session's lock_timeout (0: none), checked while waiting.
+struct LockWaitLimits {
+  const std::atomic<bool>* cancel = nullptr;
+  std::chrono::steady_clock::time_point statement_deadline =
+      std::chrono::steady_clock::time_point::max();
+  std::chrono::milliseconds lock_timeout{0};
+};
 
 // Visible (key, value) pairs of one object in key order.
 class RowIterator {
@@ -58,6 +70,13 @@ class Transaction {
   // it would fail at commit, so UPDATE and DELETE fail at once (40001), as PostgreSQL's
   // repeatable read does.
   virtual bool ChangedSinceSnapshot(ObjectId object, std::string_view key) = 0;
+  // Locks the row (object, key) for writing until this transaction ends, waiting while
+  // another transaction holds it (txn/row_lock_table.h). Returns true when it waited.
+  // Throws 40P01 (deadlock), 55P03 (lock_timeout) or 57014 (cancel, statement_timeout).
+  virtual bool LockRow(ObjectId object, std::string_view key, const LockWaitLimits& limits) = 0;
+  // READ COMMITTED: later reads see the database as last committed (plus own writes), as
+  // each statement of such a transaction does. REQUIRES: no iterator of this transaction open.
+  virtual void RefreshSnapshot() = 0;
   // The smallest and largest stored user keys in [lower, upper) (any version, visible or
   // not; the transaction's own writes aside), found by two seeks: where a parallel scan can
   // split the range. False when the store holds no key there.

@@ -32,8 +32,8 @@ std::string_view WriteSet::Copy(std::string_view bytes) {
   return {dst, bytes.size()};
 }
 
-void WriteSet::Append(ObjectId object, std::string_view key, std::string_view value,
-                      bool tombstone) {
+void WriteSet::Append(ObjectId object, std::string_view key, std::string_view value, bool tombstone,
+                      Scn base) {
   if (entries_.size() >= WriteEntry::kNone - 1) {
     ThrowError(sqlstate::kProgramLimitExceeded, "too many writes in one transaction");
   }
@@ -41,6 +41,7 @@ void WriteSet::Append(ObjectId object, std::string_view key, std::string_view va
   WriteEntry e;
   e.object = object;
   e.tombstone = tombstone;
+  e.base = base;
   // One descent of the tree serves both the lookup and the insertion; keys written in
   // ascending order (bulk loads) find their place at the end without one.
   const WriteKey probe{object, key};
@@ -54,17 +55,18 @@ void WriteSet::Append(ObjectId object, std::string_view key, std::string_view va
     e.key = it->first.key;  // the key bytes are already in the arena
     e.value = Copy(value);
     e.prev = it->second;
+    e.base = entries_[e.prev].base;
     it->second = index;
   }
   entries_.push_back(e);
 }
 
-void WriteSet::Put(ObjectId object, std::string_view key, std::string_view value) {
-  Append(object, key, value, false);
+void WriteSet::Put(ObjectId object, std::string_view key, std::string_view value, Scn base) {
+  Append(object, key, value, false, base);
 }
 
-void WriteSet::Delete(ObjectId object, std::string_view key) {
-  Append(object, key, {}, true);
+void WriteSet::Delete(ObjectId object, std::string_view key, Scn base) {
+  Append(object, key, {}, true, base);
 }
 
 size_t WriteSet::arena_bytes() const {

@@ -7,7 +7,10 @@
 //     each key's previous entry;
 //   - statement-stable scans: an iterator reads the write set "as of" a log position (its
 //     horizon), so rows a statement writes while scanning are not seen by that scan (the
-//     Halloween problem; PostgreSQL's command ids play this role).
+//     Halloween problem; PostgreSQL's command ids play this role);
+//   - the commit check's base: every entry carries the SCN of the snapshot its key was first
+//     read under in this transaction (a READ COMMITTED transaction reads each statement at a
+//     newer snapshot), inherited along the key's chain, so the newest entry holds it.
 // About 100 bytes of overhead per written key plus the key and value bytes.
 //
 // Thread safety: none (owned by one transaction).
@@ -32,6 +35,9 @@ struct WriteEntry {
   ObjectId object = 0;
   uint32_t prev = kNone;  // the entry this one superseded (same key), or kNone
   bool tombstone = false;
+  // The snapshot SCN of the key's first write in this transaction: a version newer than it
+  // is a write-write conflict at commit.
+  Scn base = 0;
 };
 
 struct WriteKey {
@@ -49,8 +55,9 @@ class WriteSet {
   WriteSet();
   ~WriteSet();
 
-  void Put(ObjectId object, std::string_view key, std::string_view value);
-  void Delete(ObjectId object, std::string_view key);
+  // base: the snapshot SCN the write was made under (kept only for the key's first write).
+  void Put(ObjectId object, std::string_view key, std::string_view value, Scn base);
+  void Delete(ObjectId object, std::string_view key, Scn base);
 
   bool empty() const { return index_.empty(); }
   size_t key_count() const { return index_.size(); }
@@ -85,7 +92,8 @@ class WriteSet {
     size_t arena_used;
   };
   std::string_view Copy(std::string_view bytes);
-  void Append(ObjectId object, std::string_view key, std::string_view value, bool tombstone);
+  void Append(ObjectId object, std::string_view key, std::string_view value, bool tombstone,
+              Scn base);
   void RollbackTo(const Mark& mark);
   int FindMark(const std::string& name) const;
 

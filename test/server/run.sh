@@ -2,8 +2,10 @@
 # Wire protocol server tests with real clients: starts `heliosdb-nano serve` on a free port
 # with a temporary database, runs the psql scripts cases/NAME.sql (output compared with
 # cases/NAME.out, which is what PostgreSQL 15 prints for the same script), the libpq client
-# (server_libpq_test), a client killed in the middle of a transaction and of a long query,
-# shutdown by SIGTERM and SIGINT, and authentication, TLS, privileges and timeouts (auth.sh).
+# (server_libpq_test), row lock waits between sessions (concurrency.sh), node-postgres
+# (node/pg_client_test.mjs, installed by node/setup.sh), a client killed in the middle of a
+# transaction and of a long query, shutdown by SIGTERM and SIGINT, and authentication, TLS,
+# privileges and timeouts (auth.sh).
 # Prints `N passed, N failed`; exits non-zero on failure.
 # Usage: test/server/run.sh [BUILD_DIR]   (default: build)
 set -u
@@ -141,6 +143,26 @@ expect "killed client's query rolled back" "0" "SELECT count(*) FROM k"
 expect "server still serves" "1" "SELECT 1"
 sleep 2  # the abandoned query is canceled within about a second
 expect "abandoned query canceled" "ok" "SELECT 'ok'"
+
+# Row lock waits, deadlocks and the ends of a wait between sessions.
+. "$root/test/server/concurrency.sh"
+
+# node-postgres: prepared statements, types, COPY streams, cancel, errors (its own database,
+# so its tables start empty).
+if bash "$root/test/server/node/setup.sh" > "$work/npm.txt" 2>&1; then
+  main_port=$PGPORT
+  main_pid=$server_pid
+  start_server "$work/nodedb" || { echo "$passed passed, $((failed + 1)) failed"; exit 1; }
+  if node --no-deprecation "$root/test/server/node/pg_client_test.mjs" > "$work/node.txt" 2>&1; then
+    pass
+  else
+    fail "node-postgres"; grep -v '^ok' "$work/node.txt" | head -40
+  fi
+  stop_server TERM "node-postgres server shutdown"
+  server_pid=$main_pid PGPORT=$main_port
+else
+  fail "node-postgres: npm install failed"; cat "$work/npm.txt"
+fi
 
 # 5. Shutdown: SIGTERM with an idle session open; the data survives a restart.
 expect "before shutdown" "INSERT 0 1" "INSERT INTO k VALUES (3)" 2> /dev/null
