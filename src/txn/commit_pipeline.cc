@@ -174,7 +174,14 @@ Status TransactionManager::Impl::Commit(const Snapshot& snapshot, const WriteSet
     in_flight_.push_back(&mine);
   }
 
-  // 3. One atomic batch: every version, the last-SCN record and the time-map entry.
+  // 3. One atomic batch: every version, the last-SCN record and the time-map entry. A branch
+  //    notes the objects first, so a snapshot that sees this SCN reads their keyspace.
+  if (snapshot.branch != kMainBranch) {
+    ObjectSet objects;
+    for (const auto& [wk, newest] : writes.index())
+      if (objects.empty() || objects.back() != wk.object) objects.push_back(wk.object);
+    branches_.NoteWritten(snapshot.branch, objects);
+  }
   Status status;
   try {
     KvWriteBatch batch;
