@@ -1,7 +1,8 @@
 // bench/branching: the cost of database branches, through the public C++ API.
 //   branching PATH MEGABYTES [--keep]
 // Builds (or reuses) a database of about MEGABYTES of rows at PATH, then measures:
-//   - CREATE DATABASE BRANCH: time per branch and bytes it adds to the database directory;
+//   - CREATE DATABASE BRANCH: time per branch and bytes it adds to the database directory,
+//     next to a one-row INSERT commit;
 //   - reads on a fresh branch vs on main: a full scan and 20,000 primary-key point reads;
 //   - MERGE DATABASE BRANCH time against the number of rows changed on the branch.
 // The peer of each figure is main itself (the goal: a branch costs as little as no branch).
@@ -101,6 +102,23 @@ int main(int argc, char** argv) {
   uint64_t after = DirBytes(path);
   std::printf("create branch: %.3f ms each, %.0f bytes each (directory growth)\n", create_ms,
               static_cast<double>(after - before) / kBranches);
+
+  // The peer of creation: a small commit (one row, autocommit), under fsync and without.
+  Run(*c, "CREATE TABLE IF NOT EXISTS small_commits (id bigint)");
+  for (const char* sync : {"on", "off"}) {
+    Run(*c, std::string("SET synchronous_commit = ") + sync);
+    start = Clock::now();
+    for (int i = 0; i < kBranches; i++) Run(*c, "INSERT INTO small_commits VALUES (1)");
+    double commit_ms = Seconds(start) * 1000 / kBranches;
+    start = Clock::now();
+    for (int i = 0; i < kBranches; i++)
+      Run(*c, "CREATE DATABASE BRANCH s" + tag + sync + std::to_string(i) + " FROM main");
+    std::printf("synchronous_commit = %s: small commit %.3f ms, create branch %.3f ms\n", sync,
+                commit_ms, Seconds(start) * 1000 / kBranches);
+    for (int i = 0; i < kBranches; i++)
+      Run(*c, "DROP DATABASE BRANCH s" + tag + sync + std::to_string(i));
+  }
+  Run(*c, "RESET synchronous_commit");
 
   // Reads: main, then a fresh branch (everything read through to main).
   auto [main_scan, main_points] = Reads(*c, rows);

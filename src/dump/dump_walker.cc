@@ -1,5 +1,7 @@
 #include "dump/dump_walker.h"
 
+#include <optional>
+
 #include "common/binary_io.h"
 
 namespace heliosdb::dump {
@@ -7,6 +9,7 @@ namespace heliosdb::dump {
 DumpCatalog WalkDump(DumpReader& reader, const DumpHandlers& handlers) {
   DumpCatalog catalog;
   bool have_catalog = false;
+  std::optional<DumpBranch> branch;  // whose tables follow
   Block block;
   while (reader.Next(&block)) {
     switch (static_cast<BlockKind>(block.kind)) {
@@ -22,7 +25,7 @@ DumpCatalog WalkDump(DumpReader& reader, const DumpHandlers& handlers) {
         BinaryReader r(block.payload, "dump table header");
         std::string schema = r.GetString();
         std::string name = r.GetString();
-        const DumpTable* table = catalog.FindTable(schema, name);
+        const DumpTable* table = (branch ? branch->catalog : catalog).FindTable(schema, name);
         if (!have_catalog || !table)
           reader.Corrupt(block.offset, "rows of table \"" + schema + "." + name +
                                            "\", which the catalog does not hold");
@@ -32,6 +35,17 @@ DumpCatalog WalkDump(DumpReader& reader, const DumpHandlers& handlers) {
         std::string rest;
         while (rows.Read(&rest)) {
         }
+        reader.set_object("");
+        break;
+      }
+      case BlockKind::kBranches: {
+        if (!have_catalog) reader.Corrupt(block.offset, "a branch before the catalog");
+        // Empty sections (a varint 0) come from exports of before branches were carried.
+        if (block.payload.size() <= 1) break;
+        reader.set_object("branch");
+        branch = DumpBranch::Decode(block.payload);
+        reader.set_object("branch " + branch->name);
+        if (handlers.on_branch) handlers.on_branch(*branch);
         reader.set_object("");
         break;
       }

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <memory>
 
 #include "common/binary_io.h"
 #include "common/exception.h"
+#include "dump/dump_branch.h"
 #include "dump/dump_writer.h"
 #include "dump/progress.h"
 #include "dump/snapshot_source.h"
@@ -87,18 +89,41 @@ void WriteSections(SnapshotSource& source, DumpWriter& writer, const ExportOptio
   }
   // Sections of features still to come: present and empty (zero objects), optional, so that
   // today's readers already skip what later writers put there.
-  for (auto [wanted, kind] : {std::pair{options.include_mvs, BlockKind::kMaterializedViews},
-                              std::pair{options.include_branches, BlockKind::kBranches}}) {
-    if (!wanted) continue;
+  if (options.include_mvs) {
     BinaryWriter w;
     w.PutVarint(0);
-    writer.WriteBlock(kind, 0, w.data());
+    writer.WriteBlock(BlockKind::kMaterializedViews, 0, w.data());
+  }
+  // Every branch is read at the snapshot of main's (one moment for the whole database).
+  std::vector<std::unique_ptr<SnapshotSource>> views;
+  std::vector<DumpBranch> branches;
+  if (options.include_branches) {
+    for (const BranchInfo& b : source.Branches()) {
+      views.push_back(std::make_unique<SnapshotSource>(source, b.name));
+      DumpBranch d;
+      d.name = b.name;
+      d.parent = "main";
+      for (const BranchInfo& p : source.Branches())
+        if (p.id == b.parent) d.parent = p.name;
+      d.fork_scn = b.fork_scn;
+      d.fork_time = source.TimeOfScn(b.fork_scn);
+      d.created_at = b.created_at;
+      d.catalog = views.back()->catalog();
+      if (!options.include_indexes) d.catalog.indexes.clear();
+      branches.push_back(std::move(d));
+    }
   }
   int64_t total = 0;
   for (const DumpTable& t : catalog.tables) total += t.rows;
+  for (const DumpBranch& b : branches)
+    for (const DumpTable& t : b.catalog.tables) total += t.rows;
   Progress progress("export", total);
   for (const DumpTable& t : catalog.tables) WriteTable(source, t, writer, progress);
   stats->tables = static_cast<int64_t>(catalog.tables.size());
+  for (size_t i = 0; i < branches.size(); i++) {
+    writer.WriteBlock(BlockKind::kBranches, kFlagRequired, branches[i].Encode());
+    for (const DumpTable& t : branches[i].catalog.tables) WriteTable(*views[i], t, writer, progress);
+  }
   stats->rows = total;
 }
 

@@ -1,6 +1,8 @@
 #include "dump/importer.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <map>
 
 #include "common/exception.h"
 #include "dump/ddl_script.h"
@@ -9,6 +11,7 @@
 #include "dump/progress.h"
 #include "dump/snapshot_source.h"
 #include "engine/connection_impl.h"
+#include "parser/ast_printer.h"
 
 namespace heliosdb::dump {
 
@@ -28,6 +31,31 @@ bool HoldsObjects(LocalSession& session) {
   return any;
 }
 
+// A branch is recreated from its parent as imported (AS OF NOW: the parent's state at the
+// export), then made to show what it showed in the source: the parent's views, sequences and
+// tables are dropped on the branch and the branch's own are created and loaded. Its data is
+// the same; its own keyspace holds every row it shows (docs/format/dump_v2.md, "Branches").
+std::vector<std::string> BranchSetup(const DumpBranch& branch, const DumpCatalog& parent,
+                                     const DdlOptions& ddl) {
+  std::vector<std::string> out = {
+      "SET branch = main",
+      "CREATE DATABASE BRANCH " + QuoteIdentifier(branch.name) + " FROM " +
+          QuoteIdentifier(branch.parent) + " AS OF NOW",
+      "SET branch = " + QuoteIdentifier(branch.name)};
+  for (auto v = parent.views.rbegin(); v != parent.views.rend(); ++v)
+    out.push_back("DROP VIEW IF EXISTS " + QualifiedName(v->schema, v->name) + " CASCADE");
+  for (auto t = parent.tables.rbegin(); t != parent.tables.rend(); ++t)
+    out.push_back("DROP TABLE IF EXISTS " + QualifiedName(t->schema, t->name) + " CASCADE");
+  for (const DumpSequence& s : parent.sequences)
+    out.push_back("DROP SEQUENCE IF EXISTS " + QualifiedName(s.schema, s.name) + " CASCADE");
+  DumpCatalog own = branch.catalog;  // schemas the parent has exist on the branch already
+  std::erase_if(own.schemas, [&](const std::string& s) {
+    return std::find(parent.schemas.begin(), parent.schemas.end(), s) != parent.schemas.end();
+  });
+  for (const std::string& sql : PreDataDdl(own, ddl)) out.push_back(sql);
+  return out;
+}
+
 void Load(const std::string& file, LocalSession& session, int64_t total_rows, ImportStats* stats) {
   for (const auto& [name, value] : SnapshotSource::RenderSettings())
     session.Exec("SET " + name + " = '" + value + "'");
@@ -37,8 +65,15 @@ void Load(const std::string& file, LocalSession& session, int64_t total_rows, Im
   Progress progress("import", total_rows);
   DumpHandlers handlers;
   handlers.progress = &progress;
+  std::map<std::string, DumpCatalog> loaded;  // by branch
+  const DumpCatalog* current = nullptr;       // whose tables are being loaded
+  auto finish = [&] {
+    if (current)
+      for (const std::string& sql : PostDataDdl(*current, ddl)) session.Exec(sql);
+  };
   handlers.on_catalog = [&](const DumpCatalog& c) {
     for (const std::string& sql : PreDataDdl(c, ddl)) session.Exec(sql);
+    current = &(loaded["main"] = c);
   };
   handlers.on_table = [&](const DumpTable& t, DumpRowsStream& rows) {
     std::string copy =
@@ -50,8 +85,20 @@ void Load(const std::string& file, LocalSession& session, int64_t total_rows, Im
     stats->tables++;
     stats->rows += rows.rows();
   };
-  DumpCatalog catalog = WalkDump(reader, handlers);
-  for (const std::string& sql : PostDataDdl(catalog, ddl)) session.Exec(sql);
+  handlers.on_branch = [&](const DumpBranch& b) {
+    finish();  // the parent is complete before the branch forks from it
+    auto parent = loaded.find(b.parent);
+    if (parent == loaded.end() || loaded.count(b.name))
+      ThrowError(sqlstate::kDataCorrupted, "dump file: branch \"" + b.name +
+                                               "\" has no parent \"" + b.parent +
+                                               "\" before it (or comes twice)");
+    for (const std::string& sql : BranchSetup(b, parent->second, ddl)) session.Exec(sql);
+    current = &(loaded[b.name] = b.catalog);
+    stats->branches++;
+  };
+  WalkDump(reader, handlers);
+  finish();
+  session.Exec("SET branch = main");
 }
 
 }  // namespace

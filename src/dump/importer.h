@@ -15,6 +15,7 @@ struct ImportOptions {
 struct ImportStats {
   int64_t tables = 0;
   int64_t rows = 0;
+  int64_t branches = 0;
 };
 
 // Throws DbException. Refuses (55000) a target holding objects unless force. When the import

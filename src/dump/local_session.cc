@@ -19,10 +19,11 @@ LocalSession::LocalSession(const std::string& path, bool create_if_missing, bool
   auto db = Database::Open(path, options);
   if (!db.ok()) throw DbException(db.status());
   owned_db_ = std::move(db).value();
+  db_ = owned_db_.get();
   conn_ = owned_db_->Connect();
 }
 
-LocalSession::LocalSession(Database& database) : conn_(database.Connect()) {}
+LocalSession::LocalSession(Database& database) : db_(&database), conn_(database.Connect()) {}
 
 LocalSession::~LocalSession() {
   conn_.reset();  // before the database it belongs to

@@ -28,9 +28,11 @@ class LocalSession {
   // Runs a COPY statement with `stream` as its STDIN / STDOUT.
   QueryResult Copy(const std::string& sql, CopyStream* stream);
   Connection& connection() { return *conn_; }
+  Database& database() { return *db_; }
 
  private:
   std::unique_ptr<Database> owned_db_;
+  Database* db_ = nullptr;  // owned_db_ or the caller's
   std::unique_ptr<Connection> conn_;
 };
 

@@ -6,6 +6,9 @@
 #include "execution/exec_context.h"
 #include "execution/table_row.h"
 #include "parser/ast_printer.h"
+#include "storage/kv_store.h"
+#include "storage/version_key.h"
+#include "txn/transaction_manager.h"
 
 namespace heliosdb::dump {
 
@@ -52,12 +55,40 @@ SnapshotSource::SnapshotSource(Database& database) : session_(database) {
   Begin();
 }
 
-void SnapshotSource::Begin() {
+SnapshotSource::SnapshotSource(SnapshotSource& main, const std::string& branch)
+    : session_(main.session_.database()) {
+  session_.Exec("SET branch = " + QuoteIdentifier(branch));
+  Begin(main.session_.connection().impl()->Txn().snapshot_scn());
+}
+
+std::vector<BranchInfo> SnapshotSource::Branches() {
+  std::vector<BranchInfo> out =
+      session_.connection().impl()->db->storage->transactions().branches().List();
+  std::erase_if(out, [](const BranchInfo& b) { return b.id == kMainBranch; });
+  return out;
+}
+
+int64_t SnapshotSource::TimeOfScn(Scn scn) {
+  std::string v;
+  if (!session_.connection().impl()->db->storage->kv().Get(TimeMapKey(scn), &v) || v.size() != 8)
+    return 0;
+  return static_cast<int64_t>(GetFixed64BE(v.data()));
+}
+
+void SnapshotSource::Begin(Scn pin_at) {
   for (const auto& [name, value] : RenderSettings())
     session_.Exec("SET " + name + " = '" + value + "'");
   session_.Exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
   Connection::Impl* conn = session_.connection().impl();
   StorageEngine* storage = conn->db->storage.get();
+  if (pin_at != 0) {  // another branch's view of the same moment: a snapshot at that SCN
+    TransactionOptions options;
+    options.branch = conn->CurrentBranch().id;
+    options.read_only = true;
+    conn->txn->Rollback();
+    conn->txn = storage->transactions().BeginAt(pin_at, options);
+    conn->catalog = conn->db->CatalogFor(*conn->txn);
+  }
   catalog_ = DumpCatalog::FromCatalog(conn->CurrentCatalog(),
                                       [&](const SequenceInfo& s) { return NextValue(storage, s); });
   for (DumpTable& t : catalog_.tables) {

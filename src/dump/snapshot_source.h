@@ -11,6 +11,7 @@
 
 #include "dump/dump_catalog.h"
 #include "dump/local_session.h"
+#include "txn/branch_registry.h"
 
 namespace heliosdb::dump {
 
@@ -19,7 +20,15 @@ class SnapshotSource {
   explicit SnapshotSource(const std::string& path);
   // Over a database this process keeps open (and other connections may be writing to).
   explicit SnapshotSource(Database& database);
+  // The same snapshot (SCN) of `main`'s database, read on another database branch: what
+  // that branch showed at the moment `main` was taken. `main` must outlive this.
+  SnapshotSource(SnapshotSource& main, const std::string& branch);
   ~SnapshotSource();
+
+  // The database branches other than main, parents before children (by id).
+  std::vector<BranchInfo> Branches();
+  // The wall-clock time of a commit SCN (microseconds since 2000-01-01), 0 when unknown.
+  int64_t TimeOfScn(Scn scn);
 
   // The catalog of the snapshot, with every table's row count filled in.
   const DumpCatalog& catalog() const { return catalog_; }
@@ -39,7 +48,7 @@ class SnapshotSource {
   static const std::vector<std::pair<std::string, std::string>>& RenderSettings();
 
  private:
-  void Begin();
+  void Begin(Scn pin_at = 0);
   LocalSession session_;
   DumpCatalog catalog_;
 };

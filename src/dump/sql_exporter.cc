@@ -72,6 +72,9 @@ void WriteScript(SnapshotSource& source, ScriptFile& out, const SqlExportOptions
   }
   out.Write("\n-- Constraints, indexes, sequences, views\n");
   WriteStatements(out, PostDataDdl(catalog, options.ddl));
+  // Branches as schemas are not written yet (docs/format/dump_v2.md, "Branches").
+  for (const BranchInfo& b : source.Branches())
+    out.Write("\n-- Database branch " + b.name + " is not exported (the SQL export holds main)\n");
   *rows = total;
 }
 

@@ -115,7 +115,10 @@ class DumpRows : public VerifySide {
   void Walk(const std::function<void(const DumpTable&, const std::string&)>& fn) {
     DumpReader reader(file_);
     DumpHandlers h;
+    bool on_branch = false;  // main's tables come first; branches' are not compared yet
+    h.on_branch = [&](const DumpBranch&) { on_branch = true; };
     h.on_table = [&](const DumpTable& t, DumpRowsStream& rows) {
+      if (on_branch) return;
       std::string data;
       while (rows.Read(&data)) fn(t, data);
     };

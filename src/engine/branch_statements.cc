@@ -103,7 +103,8 @@ QueryResult::Impl Connection::Impl::RunBranchStatement(const ast::Statement& s) 
                               : FindBranch(*db->storage, create.parent, create.location);
       ast::AsOfClause now;
       Scn fork = ResolveBranchScn(*this, create.as_of ? *create.as_of : now, create.location);
-      auto created = registry.Create(create.name, parent.id, fork, NowMicrosSince2000());
+      auto created = registry.Create(create.name, parent.id, fork, NowMicrosSince2000(),
+                                     db->options.synchronous_commit && settings.synchronous_commit());
       if (!created.ok()) throw DbException(created.status());
       return TagResult("CREATE DATABASE BRANCH");
     }

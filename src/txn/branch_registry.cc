@@ -1,6 +1,7 @@
 #include "txn/branch_registry.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "common/exception.h"
 #include "storage/kv_store.h"
@@ -69,6 +70,44 @@ BranchRegistry::BranchRegistry(KvStore* kv) : kv_(kv) {
   std::string next;
   if (kv_->Get(MetaKey("branch_next_id"), &next) && next.size() == 4)
     next_id_ = std::max(next_id_, GetFixed32BE(next.data()));
+  for (const BranchInfo& b : branches_)
+    if (b.id != kMainBranch) written_[b.id] = std::make_shared<const ObjectSet>(ScanWritten(b.id));
+}
+
+ObjectSet BranchRegistry::ScanWritten(BranchId branch) const {
+  ObjectSet out;
+  KvReadOptions ro;
+  std::string end(1, kVersionPrefix);
+  PutFixed32BE(branch + 1, &end);
+  ro.upper_bound = end;
+  auto it = kv_->NewIterator(ro);
+  std::string seek(1, kVersionPrefix);
+  PutFixed32BE(branch, &seek);
+  // One seek per object: from each object's first key to the next object's prefix.
+  for (it->Seek(seek); it->Valid() && it->key().size() >= kObjectPrefixSize;) {
+    ObjectId object = GetFixed32BE(it->key().data() + 5);
+    out.push_back(object);
+    if (object == UINT32_MAX) break;
+    it->Seek(ObjectEnd(branch, object));
+  }
+  return out;
+}
+
+bool BranchLayer::MayHold(ObjectId object) const {
+  return written == nullptr || std::binary_search(written->begin(), written->end(), object);
+}
+
+void BranchRegistry::NoteWritten(BranchId branch, const ObjectSet& objects) {
+  if (branch == kMainBranch) return;
+  std::lock_guard lock(mu_);
+  std::shared_ptr<const ObjectSet>& set = written_[branch];
+  if (set != nullptr && std::includes(set->begin(), set->end(), objects.begin(), objects.end()))
+    return;  // the common case: nothing new, nothing copied
+  ObjectSet merged;
+  if (set != nullptr) std::set_union(set->begin(), set->end(), objects.begin(), objects.end(),
+                                     std::back_inserter(merged));
+  else merged = objects;
+  set = std::make_shared<const ObjectSet>(std::move(merged));
 }
 
 std::optional<BranchInfo> BranchRegistry::Find(const std::string& name) const {
@@ -96,17 +135,17 @@ bool BranchRegistry::HasChildren(BranchId id) const {
                      [&](const BranchInfo& b) { return b.parent == id; });
 }
 
-Status BranchRegistry::Persist(const BranchInfo& info) {
+Status BranchRegistry::Persist(const BranchInfo& info, bool sync) {
   KvWriteBatch batch;
   batch.Put(BranchRecordKey(info.id), EncodeRecord(info));
   std::string next;
   PutFixed32BE(next_id_, &next);
   batch.Put(MetaKey("branch_next_id"), next);
-  return kv_->Write(&batch, true);
+  return kv_->Write(&batch, sync);
 }
 
 Result<BranchInfo> BranchRegistry::Create(const std::string& name, BranchId parent, Scn fork_scn,
-                                          int64_t created_at) {
+                                          int64_t created_at, bool sync) {
   std::lock_guard lock(mu_);
   for (const BranchInfo& b : branches_)
     if (b.name == name)
@@ -119,9 +158,10 @@ Result<BranchInfo> BranchRegistry::Create(const std::string& name, BranchId pare
   info.parent = parent;
   info.fork_scn = fork_scn;
   info.created_at = created_at;
-  Status s = Persist(info);
+  Status s = Persist(info, sync);
   if (!s.ok()) return s;
   branches_.push_back(info);
+  written_[info.id] = std::make_shared<const ObjectSet>();
   return info;
 }
 
@@ -130,7 +170,7 @@ Status BranchRegistry::MarkMerged(BranchId id) {
   for (BranchInfo& b : branches_) {
     if (b.id != id) continue;
     b.merged = true;
-    return Persist(b);
+    return Persist(b, true);
   }
   return UndefinedBranch(id);
 }
@@ -145,6 +185,7 @@ Status BranchRegistry::Drop(BranchId id) {
     Status s = kv_->DeleteRange(key, key + '\0');
     if (!s.ok()) return s;
     branches_.erase(it);
+    written_.erase(id);
   }
   // The record is gone first: a crash now leaves only unreachable versions behind.
   std::string begin(1, kVersionPrefix), end(1, kVersionPrefix);
@@ -156,7 +197,7 @@ Status BranchRegistry::Drop(BranchId id) {
 Result<std::vector<BranchLayer>> BranchRegistry::Layers(BranchId branch, Scn scn) const {
   std::vector<BranchLayer> out;
   if (branch == kMainBranch) {
-    out.push_back({kMainBranch, scn});
+    out.push_back({kMainBranch, scn, nullptr});
     return out;
   }
   std::lock_guard lock(mu_);
@@ -166,7 +207,8 @@ Result<std::vector<BranchLayer>> BranchRegistry::Layers(BranchId branch, Scn scn
     auto it = std::find_if(branches_.begin(), branches_.end(),
                            [&](const BranchInfo& b) { return b.id == id; });
     if (it == branches_.end()) return UndefinedBranch(id);
-    out.push_back({id, cap});
+    auto written = written_.find(id);
+    out.push_back({id, cap, written == written_.end() ? nullptr : written->second});
     cap = std::min(cap, it->fork_scn);
     id = it->parent;
   }

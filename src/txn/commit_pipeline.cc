@@ -241,7 +241,14 @@ Status TransactionManager::Impl::Commit(BranchId branch, const WriteSet& writes,
     in_flight_.push_back(&mine);
   }
 
-  // 3. One atomic write: every version, the last-SCN record and the time-map entry.
+  // 3. One atomic write: every version, the last-SCN record and the time-map entry. A branch
+  //    notes the objects first, so a snapshot that sees this SCN reads their keyspace.
+  if (branch != kMainBranch) {
+    ObjectSet objects;
+    for (const auto& [wk, newest] : writes.index())
+      if (objects.empty() || objects.back() != wk.object) objects.push_back(wk.object);
+    branches_.NoteWritten(branch, objects);
+  }
   Status status;
   try {
     status = writes.arena_bytes() >= kIngestBytes ? IngestVersions(branch, writes, scn)

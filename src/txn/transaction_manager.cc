@@ -19,12 +19,13 @@ void AddParents(const BranchRegistry& branches, Snapshot* snapshot) {
   if (snapshot->branch == kMainBranch) return;
   auto layers = branches.Layers(snapshot->branch, snapshot->scn);
   if (!layers.ok()) throw DbException(layers.status());
+  snapshot->written = layers.value().front().written;
   snapshot->parents.assign(layers.value().begin() + 1, layers.value().end());
 }
 }  // namespace
 
 std::unique_ptr<Transaction> TransactionManager::Begin(const TransactionOptions& options) {
-  Snapshot snapshot{options.branch, impl_->OpenSnapshot(0), {}};
+  Snapshot snapshot{options.branch, impl_->OpenSnapshot(0), {}, nullptr};
   try {
     AddParents(impl_->branches(), &snapshot);
   } catch (...) {
@@ -38,7 +39,7 @@ std::unique_ptr<Transaction> TransactionManager::BeginAt(Scn scn,
                                                          const TransactionOptions& options) {
   // A snapshot past the last published SCN could see part of a commit still landing.
   Snapshot snapshot{options.branch, impl_->OpenSnapshot(std::min(scn, impl_->last_committed())),
-                    {}};
+                    {}, nullptr};
   try {
     AddParents(impl_->branches(), &snapshot);
   } catch (...) {

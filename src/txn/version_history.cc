@@ -5,7 +5,7 @@
 namespace heliosdb {
 
 VersionHistory::VersionHistory(KvStore* kv, BranchId branch, ObjectId object, Scn upto)
-    : VersionHistory(kv, std::vector<BranchLayer>{{branch, upto}}, object) {}
+    : VersionHistory(kv, std::vector<BranchLayer>{{branch, upto, nullptr}}, object) {}
 
 VersionHistory::VersionHistory(KvStore* kv, const std::vector<BranchLayer>& layers,
                                ObjectId object) {

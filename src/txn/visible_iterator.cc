@@ -40,10 +40,12 @@ Found ReadLayer(KvIterator* it, BranchLayer layer, ObjectId object, std::string_
 
 bool ReadVisible(KvIterator* it, const Snapshot& snapshot, ObjectId object, std::string_view key,
                  std::string* seek_buf, std::string_view* row) {
-  Found f = ReadLayer(it, {snapshot.branch, snapshot.scn}, object, key, seek_buf, row);
+  BranchLayer own{snapshot.branch, snapshot.scn, snapshot.written};
+  Found f = own.MayHold(object) ? ReadLayer(it, own, object, key, seek_buf, row) : Found::kNone;
   // No version on the branch: the parent's as of the fork point, up the chain.
   for (size_t i = 0; f == Found::kNone && i < snapshot.parents.size(); i++)
-    f = ReadLayer(it, snapshot.parents[i], object, key, seek_buf, row);
+    if (snapshot.parents[i].MayHold(object))
+      f = ReadLayer(it, snapshot.parents[i], object, key, seek_buf, row);
   return f == Found::kPut;
 }
 
@@ -125,21 +127,24 @@ void LayerCursor::Next() {
 
 StoreCursor::StoreCursor(KvStore* kv, const Snapshot& snapshot, ObjectId object,
                          std::string_view lower, std::string_view upper) {
-  bool chain = !snapshot.parents.empty();
-  layers_.reserve(1 + snapshot.parents.size());
-  auto add = [&](BranchLayer layer) {
+  // Only the keyspaces that may hold the object; one left takes main's path.
+  std::vector<BranchLayer> read{{snapshot.branch, snapshot.scn, snapshot.written}};
+  read.insert(read.end(), snapshot.parents.begin(), snapshot.parents.end());
+  std::erase_if(read, [&](const BranchLayer& l) { return !l.MayHold(object); });
+  if (read.empty()) return;
+  bool chain = read.size() > 1;
+  layers_.reserve(read.size());
+  for (const BranchLayer& layer : read) {
     KvReadOptions ro;
     ro.upper_bound = ObjectEnd(layer.branch, object);
     layers_.emplace_back(kv->NewIterator(ro), layer, object, lower, upper, chain);
-  };
-  add({snapshot.branch, snapshot.scn});
-  for (const BranchLayer& parent : snapshot.parents) add(parent);
+  }
   Settle();
 }
 
 void StoreCursor::Settle() {
-  if (layers_.size() == 1) {  // main: the layer skips tombstones itself
-    valid_ = layers_[0].Valid();
+  if (layers_.size() <= 1) {  // one keyspace: the layer skips tombstones itself
+    valid_ = !layers_.empty() && layers_[0].Valid();
     if (valid_) {
       key_ = layers_[0].key();
       value_ = layers_[0].value();

@@ -8,7 +8,8 @@
 //
 // BRANCHES: this file is the one place that decides visibility. A snapshot on a branch reads
 // a chain of keyspaces (txn/branch_registry.h): its own up to the snapshot SCN, then its
-// parent's up to the fork SCN, and so on. The first keyspace holding a version of a key at or
+// parent's up to the fork SCN, and so on. A keyspace whose branch never wrote the object is
+// skipped without a seek (BranchRegistry's written objects). The first keyspace holding a version of a key at or
 // below its cap decides, a tombstone included (a row inherited from the parent and deleted on
 // the branch stays deleted). ReadVisible retries down the chain; StoreCursor merges one
 // LayerCursor per keyspace, the branch's own winning on equal keys. On main (one keyspace)
@@ -35,6 +36,8 @@ struct Snapshot {
   // The ancestors a read falls through to, nearest first, each with its cap
   // (BranchRegistry::Layers without the first entry); empty on main.
   std::vector<BranchLayer> parents;
+  // The objects the branch's own keyspace may hold (BranchLayer::written); null on main.
+  std::shared_ptr<const ObjectSet> written;
 };
 
 // Point read of the version of (object, key) that `snapshot` sees, through `it` (a prefix-mode

@@ -5,7 +5,8 @@
 # PostgreSQL 15 server (initdb in a temporary directory), verifies against it, changes a row
 # there and checks that verify fails naming it; migrates into a second database, cut off
 # midway through a table (--stop-after, as a kill would) and resumed after its last committed
-# range; checks that a damaged or truncated dump is refused and
+# range; carries branches through export and import (branches.sql); checks that a damaged or
+# truncated dump is refused and
 # leaves nothing behind. (That an export taken while writers commit is one snapshot is
 # test/unit/dump/snapshot_test.cc: the database admits one process, so the writer is a thread.)
 # Prints `N passed, N failed`; exits non-zero on failure.
@@ -60,6 +61,30 @@ check "import --force into a database with other objects" "$bin" import one.dump
 "$bin" other.db -c "SELECT count(*) FROM orders" | grep -qx " *5000" && pass "forced import loaded the rows" ||
   fail "forced import loaded the rows"
 
+# --- branches: each shows after import what it showed before -----------------------------
+branch_state() {  # branch_state DB: every branch's visible rows
+  for b in main dev dev2; do
+    "$1" "$2" --branch $b -c "SELECT * FROM t ORDER BY id" 2>&1
+    [ $b = main ] || "$1" "$2" --branch $b -c "SELECT * FROM only_dev ORDER BY x" 2>&1
+  done
+}
+check "build a database with branches" "$bin" br.db -q -f "$root/test/dump/branches.sql"
+check "export with --include-branches" "$bin" export br.db -o br.dump --include-branches
+check "import recreates the branches" "$bin" import br.dump br_copy.db
+branch_state "$bin" br.db > br_before.txt
+branch_state "$bin" br_copy.db > br_after.txt
+grep -q "B |     7" br_after.txt && diff -q br_before.txt br_after.txt > /dev/null &&
+  pass "every branch shows the same rows after import" ||
+  { fail "every branch shows the same rows after import"; diff br_before.txt br_after.txt; }
+"$bin" br_copy.db -c "SELECT branch_name, parent FROM pg_database_branches() ORDER BY 1" > brl.txt 2>&1
+grep -q "dev2 *| dev" brl.txt && grep -q "dev  *| main" brl.txt && pass "branch parents kept" ||
+  { fail "branch parents kept"; cat brl.txt; }
+check "verify --dump with branches" "$bin" verify br_copy.db --dump br.dump
+check "export without branches" "$bin" export br.db -o nobr.dump
+check "import without branches" "$bin" import nobr.dump nobr.db
+"$bin" nobr.db -c "SELECT count(*) FROM pg_database_branches()" | grep -qx " *1" &&
+  pass "a dump without --include-branches holds main only" || fail "a dump without branches"
+
 # --- damaged dumps -----------------------------------------------------------------------
 size=$(stat -c %s one.dump)
 cp one.dump bad.dump
@@ -91,6 +116,12 @@ else
   check "export SQL" "$bin" export src.db --format sql -o dump.sql
   check "psql -v ON_ERROR_STOP=1 loads the script" psql -X -q -v ON_ERROR_STOP=1 -d loaded -f dump.sql
   check "verify against PostgreSQL" "$bin" verify src.db --against "$(url loaded)"
+  psql -X -q -d postgres -c "CREATE DATABASE with_branches" > /dev/null
+  check "export SQL of a database with branches" "$bin" export br.db --format sql -o br.sql
+  grep -q "^-- Database branch dev is not exported" br.sql && pass "the SQL export names the branches it leaves out" ||
+    fail "the SQL export names the branches it leaves out"
+  check "psql loads the script of a database with branches" psql -X -q -v ON_ERROR_STOP=1 -d with_branches -f br.sql
+  check "verify that database against PostgreSQL" "$bin" verify br.db --against "$(url with_branches)"
   psql -X -q -d loaded -c "UPDATE orders SET note = 'tampered' WHERE order_id = 42" > /dev/null
   refuse "verify names the changed table" "public.orders .*DIFFERENT" "$bin" verify src.db --against "$(url loaded)"
   grep -q "only in postgresql: .*tampered" "$work/out.txt" && pass "verify shows the changed row" || fail "verify shows the changed row"

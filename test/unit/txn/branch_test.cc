@@ -54,7 +54,7 @@ class BranchTest : public ::testing::Test {
     return out;
   }
   BranchId Create(const std::string& name, BranchId parent, Scn fork) {
-    auto b = tm().branches().Create(name, parent, fork, 0);
+    auto b = tm().branches().Create(name, parent, fork, 0, true);
     EXPECT_TRUE(b.ok());
     return b.value().id;
   }
@@ -68,7 +68,7 @@ TEST_F(BranchTest, RegistryStartsWithMainAndPersists) {
   EXPECT_EQ(tm().branches().Find("main")->id, kMainBranch);
   BranchId a = Create("a", kMainBranch, 0);
   BranchId b = Create("b", a, 0);
-  EXPECT_FALSE(tm().branches().Create("a", kMainBranch, 0, 0).ok());
+  EXPECT_FALSE(tm().branches().Create("a", kMainBranch, 0, 0, true).ok());
   EXPECT_TRUE(tm().branches().HasChildren(a));
   ASSERT_TRUE(tm().branches().Drop(b).ok());
   db_.reset();
@@ -117,6 +117,33 @@ TEST_F(BranchTest, ReadsFallThroughToTheParentAtTheFork) {
   std::vector<size_t> counts;
   while (h.NextKey()) counts.push_back(h.versions().size());
   EXPECT_EQ(counts, (std::vector<size_t>{1, 2, 1}));  // key 1; key 2 (tombstone + put); key 4
+}
+
+TEST_F(BranchTest, WrittenObjectsAreNotedAtCommitAndRecoveredAtOpen) {
+  Scn fork = Put(kMainBranch, 1, "m1");
+  BranchId b = Create("b", kMainBranch, fork);
+  auto written = [&] { return *tm().branches().Layers(b, 1).value().front().written; };
+  EXPECT_TRUE(written().empty());  // a fresh branch: reads skip its keyspace
+  EXPECT_EQ(On(b)->Get(kTable, Key(1)).value_or(""), "m1");
+  auto open = On(b);  // taken before the branch writes: keeps the old (empty) set
+  Put(b, 2, "b2");
+  {
+    TransactionOptions o;
+    o.branch = b;
+    auto t = tm().Begin(o);
+    t->Put(kTable + 1, Key(1), "other");
+    t->Put(kTable + 2, Key(1), "third");
+    ASSERT_TRUE(t->Commit().ok());
+  }
+  EXPECT_EQ(written(), (ObjectSet{kTable, kTable + 1, kTable + 2}));
+  EXPECT_FALSE(open->Get(kTable, Key(2)));
+  EXPECT_EQ(On(b)->Get(kTable, Key(2)).value_or(""), "b2");
+  open.reset();
+  db_.reset();
+  db_ = OpenOrDie(dir_.Sub("db"));
+  EXPECT_EQ(written(), (ObjectSet{kTable, kTable + 1, kTable + 2}));
+  EXPECT_EQ(Values(*On(b)), (std::vector<std::string>{"m1", "b2"}));
+  EXPECT_EQ(tm().branches().Layers(kMainBranch, 1).value().front().written, nullptr);
 }
 
 TEST_F(BranchTest, WritersOnTwoBranchesNeverConflict) {
