@@ -84,7 +84,11 @@ struct Connection::Impl : public SessionContext {
   QueryResult::Impl RunDdl(const ast::Statement& stmt, const std::string& text);
   // COPY (copy_statement.cc).
   QueryResult::Impl RunCopy(PreparedPlan& prepared);
+  void CheckCopyFileRights(const ast::CopyStmt& stmt);  // superuser; absolute path to write
   std::unique_ptr<CopyFileStream> OpenCopyFile(const ast::CopyStmt& stmt);  // checks rights
+  // COPY ... (FORMAT parquet) (copy_parquet.cc).
+  QueryResult::Impl CopyParquetOut(const QueryResult::Impl& rows, const CopyOptions& options);
+  QueryResult::Impl CopyParquetIn(const CopyTarget& target, const std::string& path);
   QueryResult::Impl CopyOut(const QueryResult::Impl& rows, const CopyOptions& options);
   QueryResult::Impl CopyIn(const CopyTarget& target, const CopyOptions& options);
   FunctionContext MakeFunctionContext();

@@ -7,6 +7,7 @@
 #include "catalog/privileges.h"
 #include "engine/connection_impl.h"
 #include "engine/copy_file_stream.h"
+#include "engine/copy_insert.h"
 #include "engine/copy_format.h"
 #include "engine/copy_stream.h"
 #include "parser/ast_printer.h"
@@ -14,15 +15,7 @@
 
 namespace heliosdb {
 
-struct CopyTarget {
-  std::string schema;
-  std::string table;
-  std::vector<std::string> columns;
-};
-
 namespace {
-constexpr size_t kMaxRowsPerInsert = 256;
-constexpr size_t kMaxParamsPerInsert = 60000;  // below the protocol's 65535 parameters
 constexpr size_t kCopyOutFlushBytes = 64 * 1024;
 
 CopyTarget ResolveTarget(const Catalog& catalog, const ast::CopyStmt& stmt) {
@@ -48,17 +41,6 @@ CopyTarget ResolveTarget(const Catalog& catalog, const ast::CopyStmt& stmt) {
   return t;
 }
 
-std::string QualifiedName(const CopyTarget& t) {
-  return QuoteIdentifier(t.schema) + "." + QuoteIdentifier(t.table);
-}
-
-std::string ColumnList(const CopyTarget& t) {
-  std::string s;
-  for (size_t i = 0; i < t.columns.size(); i++)
-    s += (i ? ", " : "") + QuoteIdentifier(t.columns[i]);
-  return s;
-}
-
 std::shared_ptr<ast::Statement> ParseOne(const std::string& sql) {
   auto statements = Parser::ParseAll(sql);
   HELIOS_ASSERT(statements.size() == 1);
@@ -66,7 +48,7 @@ std::shared_ptr<ast::Statement> ParseOne(const std::string& sql) {
 }
 }  // namespace
 
-std::unique_ptr<CopyFileStream> Connection::Impl::OpenCopyFile(const ast::CopyStmt& stmt) {
+void Connection::Impl::CheckCopyFileRights(const ast::CopyStmt& stmt) {
   // The server process reads and writes the file with its own rights, so only superusers may
   // name one, as in PostgreSQL (which also admits pg_read/write_server_files members).
   if (!IsSuperuser(CurrentCatalog(), CurrentRoleId())) {
@@ -80,14 +62,25 @@ std::unique_ptr<CopyFileStream> Connection::Impl::OpenCopyFile(const ast::CopySt
   }
   if (!stmt.is_from && (stmt.filename.empty() || stmt.filename[0] != '/'))
     ThrowError("42602", "relative path not allowed for COPY to file");
+}
+
+std::unique_ptr<CopyFileStream> Connection::Impl::OpenCopyFile(const ast::CopyStmt& stmt) {
+  CheckCopyFileRights(stmt);
   return std::make_unique<CopyFileStream>(stmt.filename, stmt.is_from);
 }
 
 QueryResult::Impl Connection::Impl::RunCopy(PreparedPlan& p) {
   const auto& stmt = p.statement->As<ast::CopyStmt>();
   CopyOptions options = ParseCopyOptions(stmt.options);
+  if (options.parquet && stmt.stdio)
+    ThrowError(sqlstate::kFeatureNotSupported,
+               std::string("COPY FORMAT parquet ") + (stmt.is_from ? "FROM STDIN" : "TO STDOUT") +
+                   " is not supported: Parquet needs a file",
+               stmt.location);
+  // Parquet is read at random offsets, so COPY FROM opens it itself (copy_parquet.cc).
+  bool parquet_in = options.parquet && stmt.is_from;
   std::unique_ptr<CopyFileStream> file;
-  if (!stmt.stdio) file = OpenCopyFile(stmt);
+  if (!stmt.stdio && !parquet_in) file = OpenCopyFile(stmt);
   // The file stands in for the client's stream for this statement only.
   CopyStream* client_stream = copy_stream;
   if (file) copy_stream = file.get();
@@ -96,7 +89,7 @@ QueryResult::Impl Connection::Impl::RunCopy(PreparedPlan& p) {
     CopyStream* saved;
     ~RestoreStream() { slot = saved; }
   } restore{copy_stream, client_stream};
-  if (!copy_stream)
+  if (!copy_stream && !parquet_in)
     ThrowError(sqlstate::kFeatureNotSupported,
                std::string("COPY ") + (stmt.is_from ? "FROM STDIN" : "TO STDOUT") +
                    " needs a client connection (heliosdb-nano serve)",
@@ -111,13 +104,17 @@ QueryResult::Impl Connection::Impl::RunCopy(PreparedPlan& p) {
     }
     auto plan = Prepare(query, "");
     QueryResult::Impl rows = RunPlan(*plan, {});
-    return CopyOut(rows, options);
+    return options.parquet ? CopyParquetOut(rows, options) : CopyOut(rows, options);
   }
   if (stmt.query)
     ThrowError(sqlstate::kSyntaxError, "COPY FROM cannot read into a query", stmt.location);
   if (db->options.read_only || block_read_only)
     ThrowError(sqlstate::kReadOnlySqlTransaction,
                "cannot execute COPY FROM in a read-only transaction");
+  if (parquet_in) {
+    CheckCopyFileRights(stmt);
+    return CopyParquetIn(ResolveTarget(CurrentCatalog(), stmt), stmt.filename);
+  }
   return CopyIn(ResolveTarget(CurrentCatalog(), stmt), options);
 }
 
@@ -156,34 +153,11 @@ QueryResult::Impl Connection::Impl::CopyOut(const QueryResult::Impl& rows,
 
 QueryResult::Impl Connection::Impl::CopyIn(const CopyTarget& target, const CopyOptions& options) {
   const size_t columns = target.columns.size();
-  const size_t batch_rows =
-      std::max<size_t>(1, std::min(kMaxRowsPerInsert, kMaxParamsPerInsert / columns));
-  // One INSERT plan per batch size: the full batches share one, the last batch gets its own.
-  auto insert_plan = [&](size_t n) {
-    std::string sql =
-        "INSERT INTO " + QualifiedName(target) + " (" + ColumnList(target) + ") VALUES ";
-    size_t param = 1;
-    for (size_t r = 0; r < n; r++) {
-      sql += r ? ", (" : "(";
-      for (size_t c = 0; c < columns; c++) sql += (c ? ", $" : "$") + std::to_string(param++);
-      sql += ")";
-    }
-    return Prepare(ParseOne(sql), "");
-  };
-  std::shared_ptr<PreparedPlan> full_batch;
+  CopyInsert insert(*this, target);
   std::vector<ParamValue> values;
-  int64_t copied = 0;
   auto flush = [&](size_t n) {
     if (n == 0) return;
-    std::shared_ptr<PreparedPlan> plan;
-    if (n == batch_rows) {
-      if (!full_batch) full_batch = insert_plan(n);
-      plan = full_batch;
-    } else {
-      plan = insert_plan(n);
-    }
-    RunPlan(*plan, ConvertParams(*plan, values));
-    copied += static_cast<int64_t>(n);
+    insert.Run(n, ConvertParams(insert.Plan(n), values));
     values.clear();
   };
 
@@ -205,7 +179,7 @@ QueryResult::Impl Connection::Impl::CopyIn(const CopyTarget& target, const CopyO
           values.emplace_back();
         }
       }
-      if (++pending_rows == batch_rows) {
+      if (++pending_rows == insert.batch_rows()) {
         flush(pending_rows);
         pending_rows = 0;
       }
@@ -217,8 +191,8 @@ QueryResult::Impl Connection::Impl::CopyIn(const CopyTarget& target, const CopyO
     if (!at_end) reader.Feed(piece);
   }
   flush(pending_rows);
-  QueryResult::Impl result = TagResult("COPY " + std::to_string(copied));
-  result.affected = copied;
+  QueryResult::Impl result = TagResult("COPY " + std::to_string(insert.copied()));
+  result.affected = insert.copied();
   return result;
 }
 

@@ -14,6 +14,7 @@
 #include "execution/operator/parallel/gather.h"
 #include "execution/operator/projection/project_set.h"
 #include "execution/operator/projection/projection.h"
+#include "execution/operator/scan/parquet_scan.h"
 #include "execution/operator/scan/table_function.h"
 #include "execution/operator/scan/table_scan.h"
 #include "execution/operator/scan/version_scan.h"
@@ -24,6 +25,7 @@
 #include "execution/profiled_operator.h"
 #include "planner/join_keys.h"
 #include "planner/parallelism.h"
+#include "planner/read_parquet_binder.h"
 
 namespace heliosdb {
 
@@ -153,6 +155,7 @@ PhysicalOperatorPtr PlanBuilder::Make(const LogicalOp& op, PipelineShare* share)
       return std::make_unique<SetOperation>(op.set_op, op.set_all, op.types);
     case LogicalOpKind::kTableFunction:
       if (op.table != nullptr) return std::make_unique<VersionScan>(op, op.types);
+      if (op.function == kReadParquet) return std::make_unique<ParquetScan>(op, op.types);
       return std::make_unique<TableFunctionScan>(op, op.types);
     case LogicalOpKind::kProjectSet:
       return std::make_unique<ProjectSet>(op.exprs, op.types);

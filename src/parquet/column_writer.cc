@@ -15,6 +15,8 @@ namespace {
 constexpr size_t kMaxDictionaryBytes = 1 << 20;
 constexpr size_t kPageBytes = 1 << 20;
 constexpr size_t kMaxLevelsPerPage = 64 * 1024;
+// Longer strings get no min / max: the footer would carry them whole.
+constexpr size_t kMaxStatisticsBytes = 64;
 
 // Statistics follow the logical order; intervals have none (Parquet leaves INTERVAL unordered)
 // and NaN is left out of min / max, as the specification asks.
@@ -36,8 +38,10 @@ ColumnWriter::ColumnWriter(const WriteColumn& column, Codec codec)
 void ColumnWriter::AddValue(const Value& v) {
   Value p = ToPhysical(v, leaf_);
   buffered_bytes_ += p.type().id() == TypeId::kBytea ? p.GetString().size() + 4 : 8;
+  if (p.type().id() == TypeId::kBytea && p.GetString().size() > kMaxStatisticsBytes)
+    wide_values_ = true;
   values_.push_back(std::move(p));
-  if (!leaf_.as_text && Ordered(v)) {
+  if (!leaf_.as_text && !wide_values_ && Ordered(v)) {
     if (!min_ || v.Compare(*min_) < 0) min_ = v;
     if (!max_ || v.Compare(*max_) > 0) max_ = v;
   }
@@ -191,7 +195,7 @@ ColumnChunk ColumnWriter::Flush(int64_t offset, std::string* out) {
   meta.total_compressed_size = compressed_;
   Statistics stats;
   stats.null_count = nulls_;
-  if (min_) {
+  if (min_ && !wide_values_) {
     stats.min_value = StatisticsBytes(ToPhysical(*min_, leaf_), leaf_);
     stats.max_value = StatisticsBytes(ToPhysical(*max_, leaf_), leaf_);
   }
@@ -207,6 +211,7 @@ ColumnChunk ColumnWriter::Flush(int64_t offset, std::string* out) {
   nulls_ = 0;
   min_.reset();
   max_.reset();
+  wide_values_ = false;
   return chunk;
 }
 

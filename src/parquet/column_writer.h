@@ -2,7 +2,8 @@
 // with their definition and repetition levels, then writes the column chunk: a dictionary page
 // and RLE_DICTIONARY data pages when the column has few distinct values (the dictionary stays
 // under 1 MB and under half the values), PLAIN data pages otherwise; data page v1, each
-// compressed by the chosen codec; min / max / null count statistics in the chunk's metadata.
+// compressed by the chosen codec; min / max / null count statistics in the chunk's metadata
+// (no min / max for intervals, which Parquet leaves unordered, or strings over 64 bytes).
 // Not thread-safe.
 #pragma once
 
@@ -44,6 +45,7 @@ class ColumnWriter {
   size_t buffered_bytes_ = 0;
   int64_t nulls_ = 0;
   std::optional<Value> min_, max_;  // logical values
+  bool wide_values_ = false;        // a value too long for statistics
   int64_t uncompressed_ = 0, compressed_ = 0;
 };
 

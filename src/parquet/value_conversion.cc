@@ -18,7 +18,8 @@ namespace {
 
 using Kind = LogicalTypeAnnotation;
 
-constexpr int64_t kEpochShiftMicros = -kUnixEpochDays * kMicrosPerDay;
+// 1970-01-01 in our microseconds (negative: before 2000).
+constexpr int64_t kUnixEpochMicros = kUnixEpochDays * kMicrosPerDay;
 constexpr int64_t kInt96JulianUnixEpoch = 2440588;
 
 std::string BigEndian(__int128 v, int bytes) {
@@ -71,7 +72,11 @@ int64_t ToDate(int64_t days) {
 
 int64_t ToTimestamp(int64_t micros) {
   if (!IsFinite(micros)) return micros == kInfinity ? micros : -kInfinity;
-  return micros - kEpochShiftMicros;
+  int64_t unix_micros;
+  // The last 11 days of PostgreSQL's range lie beyond Parquet's 64-bit microseconds.
+  if (__builtin_sub_overflow(micros, kUnixEpochMicros, &unix_micros))
+    ThrowError(sqlstate::kDatetimeFieldOverflow, "timestamp out of range for Parquet");
+  return unix_micros;
 }
 
 }  // namespace
@@ -105,12 +110,17 @@ Value ToPhysical(const Value& v, const LeafType& leaf) {
       return Value::BigInt(static_cast<int64_t>(coef));
     }
     case TypeId::kInterval: {
+      // Parquet's INTERVAL holds three unsigned numbers: refuse what it would change.
       const Interval& iv = v.GetInterval();
-      if (iv.micros % 1000 != 0 || iv.micros / 1000 > std::numeric_limits<int32_t>::max() ||
-          iv.micros / 1000 < std::numeric_limits<int32_t>::min())
-        ThrowError(sqlstate::kDatetimeFieldOverflow,
-                   "interval " + v.ToString() +
-                       " does not fit Parquet's INTERVAL (whole milliseconds below 25 days)");
+      if (iv.micros % 1000 != 0 || iv.micros < 0 || iv.months < 0 || iv.days < 0 ||
+          iv.micros / 1000 > std::numeric_limits<int32_t>::max()) {
+        Status s =
+            Status::Error(sqlstate::kDatetimeFieldOverflow,
+                          "interval " + v.ToString() + " cannot be written as a Parquet INTERVAL");
+        s.WithDetail("Parquet intervals hold non-negative months, days and whole milliseconds.");
+        s.WithHint("Write the column as text: COPY (SELECT ..., column::text ...) TO ...");
+        throw DbException(s);
+      }
       std::string out;
       PutLe32(&out, static_cast<uint32_t>(iv.months));
       PutLe32(&out, static_cast<uint32_t>(iv.days));
@@ -166,15 +176,15 @@ Value FromPhysical(const Value& p, const LeafType& leaf) {
         micros = p.GetInt64();
         if (!IsFinite(micros) || micros == -kInfinity)
           return Value::Int(type, micros > 0 ? kInfinity : kNegInfinity);
-        if (micros > kEndTimestamp / 1000 || micros < kMinTimestamp / 1000) {
-          if (UnitMicros(leaf, 1) != 1 && UnitMicros(leaf, 1) != 0)
-            ThrowError(sqlstate::kDatetimeFieldOverflow, "timestamp out of range");
-        }
+        bool millis = UnitMicros(leaf, 1) == 1000;
+        if (millis && (micros > kEndTimestamp / 1000 || micros < kMinTimestamp / 1000))
+          ThrowError(sqlstate::kDatetimeFieldOverflow, "timestamp out of range");
         micros = UnitMicros(leaf, micros);
       }
-      if (micros >= kEndTimestamp - kEpochShiftMicros || micros < kMinTimestamp - kEpochShiftMicros)
+      __int128 ours = static_cast<__int128>(micros) + kUnixEpochMicros;
+      if (ours >= kEndTimestamp || ours < kMinTimestamp)
         ThrowError(sqlstate::kDatetimeFieldOverflow, "timestamp out of range");
-      return Value::Int(type, micros + kEpochShiftMicros);
+      return Value::Int(type, static_cast<int64_t>(ours));
     }
     case TypeId::kReal:
     case TypeId::kDouble:

@@ -2,6 +2,7 @@
 // several row groups, dictionary and plain pages, both codecs; and the empty table.
 #include <gtest/gtest.h>
 
+#include "common/exception.h"
 #include "common/types/array_value.h"
 #include "common/types/decimal.h"
 #include "common/types/uuid.h"
@@ -87,7 +88,7 @@ TEST(ParquetRoundTripTest, EveryTypeWithNulls) {
         Value::Int(TypeId::kTime, 86399999999),
         Value::Int(TypeId::kTimestamp, int64_t{i} * 1000000007),
         Value::Int(TypeId::kTimestampTz, -int64_t{i} * 1000000007),
-        Value::FromInterval(Interval{14, -3, 4000}),
+        Value::FromInterval(Interval{14, 3, 4000}),
         Value::FromUuid(ParseUuid("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11")),
         MakeArray({Value::Integer(i), Value::Null(TypeId::kInteger), Value::Integer(-i)},
                   TypeId::kInteger),
@@ -118,6 +119,26 @@ TEST(ParquetRoundTripTest, EveryTypeWithNulls) {
         if (want.is_null()) continue;
         EXPECT_EQ(want.ToString(), got.ToString()) << "row " << r << " column " << columns[c].name;
       }
+    }
+  }
+}
+
+// The stored numbers are Parquet's (days and microseconds since 1970), not only self-consistent.
+TEST(ParquetRoundTripTest, TemporalValuesUseTheUnixEpoch) {
+  WriteColumn ts("ts", TypeId::kTimestamp), dt("dt", TypeId::kDate);
+  EXPECT_EQ(ToPhysical(Value::Int(TypeId::kTimestamp, 0), LeafForWrite(ts)).GetInt64(),
+            int64_t{946684800} * 1000000);
+  EXPECT_EQ(ToPhysical(Value::Int(TypeId::kDate, 0), LeafForWrite(dt)).GetInt64(), 10957);
+}
+
+TEST(ParquetRoundTripTest, IntervalsParquetCannotHoldAreRefused) {
+  std::vector<WriteColumn> columns = {{"iv", TypeId::kInterval}};
+  for (Interval iv : {Interval{0, -1, 0}, Interval{0, 0, 1}}) {
+    try {
+      WriteFile(columns, {{Value::FromInterval(iv)}});
+      ADD_FAILURE() << "accepted " << Value::FromInterval(iv).ToString();
+    } catch (const DbException& e) {
+      EXPECT_EQ(e.status().sqlstate(), "22008");
     }
   }
 }
