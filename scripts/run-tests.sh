@@ -54,6 +54,8 @@ suite server "wire protocol server with psql and libpq (test/server)" '^FAIL' 1 
   bash test/server/run.sh "$build"
 suite dump "upgrade path: dump, import, SQL export, migrate, verify (test/dump)" '^FAIL|^SKIP' 1 \
   bash test/dump/run.sh "$build"
+suite parquet "Parquet interoperability with DuckDB (test/parquet)" '^FAIL|^SKIP' 1 \
+  bash test/parquet/run.sh "$build"
 suite tpch "TPC-H queries at SF 0.01 (test/tpch)" '^FAIL' 1 bash test/tpch/run.sh "$build"
 
 section "examples"

@@ -8,7 +8,7 @@
 # with COPY (query) TO 'file', DuckDB's (test/parquet/duckdb.mjs) casts its columns to
 # PostgreSQL's spellings (booleans t/f, bytea \x.., intervals "mons", arrays {..}).
 # Needs node and @duckdb/node-api (bench/tpch/setup.sh installs it); without node it prints
-# SKIP. Prints `N passed, N failed`; exits non-zero on failure.
+# SKIP (scripts/install-deps.sh installs node). Prints `N passed, N failed`; exits non-zero on failure.
 # Usage: test/parquet/run.sh [BUILD_DIR]   (default: build)
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -27,7 +27,7 @@ if ! command -v node > /dev/null; then
   finish
 fi
 if ! bash "$root/bench/tpch/setup.sh" > /dev/null 2>&1; then
-  echo "SKIP: @duckdb/node-api could not be installed (bench/tpch/setup.sh needs npm and the registry)"
+  fail "install @duckdb/node-api (bench/tpch/setup.sh needs npm and the npm registry)"
   finish
 fi
 
