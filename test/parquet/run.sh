@@ -4,7 +4,8 @@
 # in zstd and uncompressed, DuckDB reads each file and its rows must equal ours; (b) DuckDB
 # writes files (zstd, its default snappy, Parquet v2 pages with delta encodings, dictionary
 # pages for low-cardinality strings, several row groups) and read_parquet / COPY FROM read
-# the same rows DuckDB reads. Rows are compared as PostgreSQL COPY text: our side writes it
+# the same rows DuckDB reads; (c) `heliosdb-nano export --format parquet` writes a file per
+# table that DuckDB reads. Rows are compared as PostgreSQL COPY text: our side writes it
 # with COPY (query) TO 'file', DuckDB's (test/parquet/duckdb.mjs) casts its columns to
 # PostgreSQL's spellings (booleans t/f, bytea \x.., intervals "mons", arrays {..}).
 # Needs node and @duckdb/node-api (bench/tpch/setup.sh installs it); without node it prints
@@ -125,5 +126,15 @@ sql "CREATE TABLE fromduck (id bigint, i2 smallint, i4 int, i8 bigint, f4 real, 
   SET TimeZone = 'UTC'; COPY (SELECT * FROM fromduck ORDER BY id) TO '$work/b_copy.txt'" \
   || fail "COPY FROM DuckDB's file"
 same "COPY FROM reads DuckDB's snappy file" "$work/b_copy.txt" "$work/b_duck.txt"
+
+# --- (c) heliosdb-nano export --format parquet: one file per table, the rows of (a) -----------
+if "$bin" export "$db" --format parquet -o "$work/export" > "$work/export.log" 2>&1; then
+  node "$duck" "SELECT count(*) FROM read_parquet('$work/export/public.t.parquet')" \
+    "SELECT count(*) FROM read_parquet('$work/export/public.fromduck.parquet')" > "$work/counts.txt" 2>&1
+  if [ "$(tr '\n' ' ' < "$work/counts.txt")" = "250003 250000 " ]; then pass "export --format parquet"
+  else fail "export --format parquet"; cat "$work/counts.txt"; ls "$work/export"; fi
+else
+  fail "export --format parquet"; cat "$work/export.log"
+fi
 
 finish
