@@ -36,6 +36,7 @@ LogicalOpPtr BindReadParquet(Binder& binder, const Catalog& catalog, const ast::
   std::string alias = ref.alias.empty() ? kReadParquet : ref.alias;
   for (size_t i = 0; i < columns.size(); i++) {
     std::string name = i < ref.column_aliases.size() ? ref.column_aliases[i] : columns[i].name;
+    op->columns.push_back(static_cast<int>(i));
     op->types.push_back(columns[i].type);
     op->names.push_back(name);
     scope->columns.push_back({alias, name, columns[i].type});

@@ -7,13 +7,15 @@ namespace heliosdb {
 void ParquetScan::Open() {
   const std::string& path = op_.exprs[0]->constant.GetString();
   reader_ = std::make_unique<parquet::ParquetReader>(parquet::OpenFile(path));
+  // Only the columns the query reads (op_.columns, pruned by the optimizer) are decoded.
   const auto& columns = reader_->columns();
-  bool same = columns.size() == types_.size();
-  for (size_t i = 0; same && i < columns.size(); i++) same = columns[i].type == types_[i];
-  if (!same)
-    ThrowError(sqlstate::kFeatureNotSupported,
-               "the columns of \"" + path + "\" changed since the statement was prepared");
-  for (size_t i = 0; i < columns.size(); i++) projection_.push_back(i);
+  for (size_t i = 0; i < op_.columns.size(); i++) {
+    size_t c = static_cast<size_t>(op_.columns[i]);
+    if (c >= columns.size() || columns[c].type != types_[i])
+      ThrowError(sqlstate::kFeatureNotSupported,
+                 "the columns of \"" + path + "\" changed since the statement was prepared");
+    projection_.push_back(c);
+  }
 }
 
 DataChunk* ParquetScan::Next(ExecContext& ctx) {
