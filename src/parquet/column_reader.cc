@@ -78,6 +78,8 @@ class ChunkDecoder {
   void Levels(std::string_view data, size_t* pos, int max_level, size_t count, bool framed,
               size_t length, uint64_t offset, std::vector<uint8_t>* out) {
     if (max_level == 0) {
+      // No levels are stored (v2 pages still state a length, which must then be 0).
+      if (!framed && length != 0) ThrowCorrupt(offset + *pos, "levels for a column without them");
       out->insert(out->end(), count, 0);
       return;
     }
@@ -285,6 +287,8 @@ std::vector<Value> ReadColumnChunk(const RandomAccessFile& file, const ColumnMet
     ThrowCorrupt(static_cast<uint64_t>(std::max<int64_t>(start, 0)),
                  "column chunk \"" + column.name + "\" lies outside the file");
   if (meta.num_values < 0) ThrowCorrupt(start, "column chunk with a negative value count");
+  if (meta.type != column.leaf.physical)
+    ThrowCorrupt(start, "column chunk \"" + column.name + "\" has another type than its schema");
   ChunkDecoder decoder(meta, column, file.Read(start, length), start);
   decoder.DecodeAll();
   return decoder.Rows(num_rows);

@@ -52,9 +52,16 @@ std::string DecompressPage(Codec codec, std::string_view in, size_t uncompressed
       out = std::string(in);
       break;
     case Codec::kSnappy:
-      out = SnappyDecompress(in, base_offset);
+      out = SnappyDecompress(in, uncompressed_size, base_offset);
       break;
     case Codec::kZstd: {
+      // The frame states its size: a page header that disagrees is corrupt, and is caught
+      // before a buffer of its size is allocated.
+      unsigned long long frame = ZSTD_getFrameContentSize(in.data(), in.size());
+      if (frame == ZSTD_CONTENTSIZE_ERROR ||
+          (frame != ZSTD_CONTENTSIZE_UNKNOWN && frame != uncompressed_size))
+        ThrowCorrupt(base_offset,
+                     "zstd page does not hold " + std::to_string(uncompressed_size) + " bytes");
       out.resize(uncompressed_size);
       size_t n = ZSTD_decompress(out.data(), out.size(), in.data(), in.size());
       if (ZSTD_isError(n))

@@ -39,7 +39,7 @@ ParquetReader::ParquetReader(std::unique_ptr<RandomAccessFile> file) : file_(std
       ThrowCorrupt(size - kTail, "footer length " + std::to_string(length) + " exceeds the file");
     uint64_t footer_offset = size - kTail - length;
     meta_ = ParseFileMetaData(file_->Read(footer_offset, length), footer_offset);
-    columns_ = ColumnsOfSchema(meta_.schema);
+    columns_ = ColumnsOfSchema(meta_.schema, footer_offset);
     if (columns_.empty()) ThrowCorrupt(footer_offset, "footer has no columns");
     size_t leaves = 0;
     for (const SchemaElement& e : meta_.schema) leaves += e.type ? 1 : 0;

@@ -74,8 +74,10 @@ LeafType LeafForWrite(const WriteColumn& column);
 void AppendSchema(const WriteColumn& column, const LeafType& leaf,
                   std::vector<SchemaElement>* schema);
 
-// The file's columns; 0A000 naming the column for shapes we do not read.
-std::vector<ReadColumn> ColumnsOfSchema(const std::vector<SchemaElement>& schema);
+// The file's columns; 0A000 naming the column for shapes we do not read, 22P04 naming the
+// footer's offset for a malformed schema.
+std::vector<ReadColumn> ColumnsOfSchema(const std::vector<SchemaElement>& schema,
+                                        uint64_t footer_offset);
 
 // REQUIRES: v is not NULL and has leaf.sql's physical type (arrays: one element).
 Value ToPhysical(const Value& v, const LeafType& leaf);

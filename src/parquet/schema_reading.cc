@@ -124,7 +124,8 @@ LeafType LeafOfElement(const SchemaElement& e) {
 
 class SchemaWalker {
  public:
-  explicit SchemaWalker(const std::vector<SchemaElement>& schema) : schema_(schema) {}
+  SchemaWalker(const std::vector<SchemaElement>& schema, uint64_t footer_offset)
+      : schema_(schema), footer_offset_(footer_offset) {}
 
   std::vector<ReadColumn> Columns() {
     const SchemaElement& root = schema_[0];
@@ -135,7 +136,9 @@ class SchemaWalker {
   }
 
  private:
-  [[noreturn]] void Corrupt(const std::string& what) { ThrowCorrupt(0, "footer " + what); }
+  [[noreturn]] void Corrupt(const std::string& what) {
+    ThrowCorrupt(footer_offset_, "footer " + what);
+  }
 
   const SchemaElement& Take() {
     if (pos_ >= schema_.size()) Corrupt("schema lists fewer elements than its groups hold");
@@ -198,6 +201,7 @@ class SchemaWalker {
   }
 
   const std::vector<SchemaElement>& schema_;
+  uint64_t footer_offset_;
   size_t pos_ = 0;
   size_t leaves_ = 0;
   std::vector<ReadColumn> columns_;
@@ -205,8 +209,9 @@ class SchemaWalker {
 
 }  // namespace
 
-std::vector<ReadColumn> ColumnsOfSchema(const std::vector<SchemaElement>& schema) {
-  return SchemaWalker(schema).Columns();
+std::vector<ReadColumn> ColumnsOfSchema(const std::vector<SchemaElement>& schema,
+                                        uint64_t footer_offset) {
+  return SchemaWalker(schema, footer_offset).Columns();
 }
 
 }  // namespace heliosdb::parquet

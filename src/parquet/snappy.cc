@@ -9,7 +9,7 @@ namespace {
 constexpr uint64_t kMaxOutput = uint64_t{1} << 31;
 }  // namespace
 
-std::string SnappyDecompress(std::string_view in, uint64_t base) {
+std::string SnappyDecompress(std::string_view in, size_t expected_size, uint64_t base) {
   size_t pos = 0;
   auto fail = [&](const char* what) {
     ThrowCorrupt(base + pos, std::string("Snappy data ") + what);
@@ -25,7 +25,7 @@ std::string SnappyDecompress(std::string_view in, uint64_t base) {
     length |= static_cast<uint64_t>(b & 0x7F) << shift;
     if (!(b & 0x80)) break;
   }
-  if (length > kMaxOutput) fail("is too long");
+  if (length > kMaxOutput || length != expected_size) fail("states another length than its page");
   std::string out;
   out.reserve(length);
   while (pos < in.size()) {

@@ -17,7 +17,8 @@
 
 namespace heliosdb::parquet {
 
-// Throws 22P04 naming base_offset + the position of a malformed element.
-std::string SnappyDecompress(std::string_view in, uint64_t base_offset);
+// Throws 22P04 naming base_offset + the position of a malformed element, or when the stream's
+// length is not expected_size (checked before anything is allocated).
+std::string SnappyDecompress(std::string_view in, size_t expected_size, uint64_t base_offset);
 
 }  // namespace heliosdb::parquet

@@ -195,7 +195,9 @@ Value FromPhysical(const Value& p, const LeafType& leaf) {
         ThrowUnsupported("DECIMAL wider than 16 bytes");
       __int128 limit = 1;
       for (int i = 0; i < 38; i++) limit *= 10;
-      if (coef >= limit || coef <= -limit) ThrowCorrupt(0, "DECIMAL value beyond 38 digits");
+      if (coef >= limit || coef <= -limit)
+        ThrowError(sqlstate::kNumericValueOutOfRange,
+                   "numeric field overflow: a Parquet DECIMAL value has more than 38 digits");
       Decimal d;
       d.coef = coef;
       d.scale = leaf.scale;

@@ -1,6 +1,8 @@
 // The page encodings: RLE / bit-packed hybrid, DELTA_*, Snappy, PLAIN.
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "common/exception.h"
 #include "parquet/delta_encoding.h"
 #include "parquet/page_codec.h"
@@ -66,11 +68,30 @@ TEST(DeltaEncodingTest, ByteArrays) {
 
 TEST(SnappyTest, LiteralsAndOverlappingCopies) {
   std::string in = {7, 0x08, 'a', 'b', 'c', 0x01, 0x03};
-  EXPECT_EQ(SnappyDecompress(in, 0), "abcabca");
+  EXPECT_EQ(SnappyDecompress(in, 7, 0), "abcabca");
   std::string bad_offset = {7, 0x08, 'a', 'b', 'c', 0x01, 0x09};
-  EXPECT_THROW(SnappyDecompress(bad_offset, 0), DbException);
+  EXPECT_THROW(SnappyDecompress(bad_offset, 7, 0), DbException);
   std::string short_output = {9, 0x08, 'a', 'b', 'c'};
-  EXPECT_THROW(SnappyDecompress(short_output, 0), DbException);
+  EXPECT_THROW(SnappyDecompress(short_output, 9, 0), DbException);
+}
+
+TEST(SnappyTest, RandomBytesFailCleanly) {
+  std::mt19937 random(11);
+  const std::string good = {7, 0x08, 'a', 'b', 'c', 0x01, 0x03};
+  for (int trial = 0; trial < 5000; trial++) {
+    std::string in = good;
+    if (trial % 2) {
+      in.assign(1 + random() % 40, '\0');
+      for (char& c : in) c = static_cast<char>(random());
+    } else {
+      in[random() % in.size()] = static_cast<char>(random());
+    }
+    try {
+      SnappyDecompress(in, 7, 0);
+    } catch (const DbException& e) {
+      EXPECT_EQ(e.status().sqlstate(), "22P04");
+    }
+  }
 }
 
 TEST(PageCodecTest, ZstdRoundTripAndRefusedCodecs) {
