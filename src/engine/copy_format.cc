@@ -50,8 +50,11 @@ int HexDigit(char c) {
 }
 }  // namespace
 
-CopyOptions ParseCopyOptions(const ast::OptionList& list) {
+CopyOptions ParseCopyOptions(const ast::OptionList& list, const std::string& file) {
   CopyOptions o;
+  const std::string kParquetSuffix = ".parquet";
+  o.parquet = file.size() > kParquetSuffix.size() &&
+              Lower(file.substr(file.size() - kParquetSuffix.size())) == kParquetSuffix;
   bool have_delimiter = false, have_null = false, have_quote = false, have_escape = false;
   bool have_compression = false;
   for (const auto& [raw_name, value] : list) {

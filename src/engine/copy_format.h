@@ -30,9 +30,10 @@ struct CopyOptions {
 };
 
 // Reads WITH (FORMAT csv, HEADER, DELIMITER ',', NULL '', QUOTE '"', ESCAPE '\') and the legacy
-// spellings, and (FORMAT parquet, COMPRESSION zstd). Throws 0A000 for binary and unsupported
-// options, 22023 / 42601 for bad values.
-CopyOptions ParseCopyOptions(const ast::OptionList& options);
+// spellings, and (FORMAT parquet, COMPRESSION zstd). Without FORMAT, a file named *.parquet is
+// Parquet (as DuckDB infers it). Throws 0A000 for binary and unsupported options, 22023 /
+// 42601 for bad values.
+CopyOptions ParseCopyOptions(const ast::OptionList& options, const std::string& file = "");
 
 using CopyField = std::optional<std::string>;  // nullopt: NULL
 

@@ -71,7 +71,7 @@ std::unique_ptr<CopyFileStream> Connection::Impl::OpenCopyFile(const ast::CopySt
 
 QueryResult::Impl Connection::Impl::RunCopy(PreparedPlan& p) {
   const auto& stmt = p.statement->As<ast::CopyStmt>();
-  CopyOptions options = ParseCopyOptions(stmt.options);
+  CopyOptions options = ParseCopyOptions(stmt.options, stmt.stdio ? "" : stmt.filename);
   if (options.parquet && stmt.stdio)
     ThrowError(sqlstate::kFeatureNotSupported,
                std::string("COPY FORMAT parquet ") + (stmt.is_from ? "FROM STDIN" : "TO STDOUT") +
