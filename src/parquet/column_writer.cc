@@ -127,6 +127,54 @@ void ColumnWriter::WritePage(PageHeader header, const std::string& body, std::st
   compressed_ += static_cast<int64_t>(header_bytes + compressed.size());
 }
 
+size_t ColumnWriter::PageEnd(size_t level, size_t value) const {
+  size_t bytes = 0;
+  for (size_t end = level; end < def_.size(); end++) {
+    // Pages end at row boundaries (repetition level 0) once they hold enough.
+    if (end > level && (max_rep_ == 0 || rep_[end] == 0) &&
+        (end - level >= kMaxLevelsPerPage || bytes >= kPageBytes))
+      return end;
+    if (def_[end] == max_def_) {
+      const Value& v = values_[value++];
+      bytes += v.type().id() == TypeId::kBytea ? v.GetString().size() + 4 : 8;
+    }
+  }
+  return def_.size();
+}
+
+void ColumnWriter::WriteDataPages(const std::vector<uint32_t>* indices, std::string* out) {
+  const int index_width =
+      indices ? std::max(1, BitWidth(*std::max_element(indices->begin(), indices->end()))) : 0;
+  size_t level = 0, value = 0;
+  while (level < def_.size()) {
+    size_t level_end = PageEnd(level, value);
+    size_t value_end = value + static_cast<size_t>(std::count(def_.begin() + level,
+                                                              def_.begin() + level_end, max_def_));
+    std::string body;
+    if (max_rep_ > 0) body += Levels(level, level_end, true);
+    body += Levels(level, level_end, false);
+    if (indices) {
+      body.push_back(static_cast<char>(index_width));
+      RleEncoder encoder(index_width);
+      for (size_t i = value; i < value_end; i++) encoder.Put((*indices)[i]);
+      body += encoder.Finish();
+    } else if (leaf_.physical == Type::kBoolean) {
+      body += EncodePlainBooleans(
+          std::vector<Value>(values_.begin() + value, values_.begin() + value_end));
+    } else {
+      for (size_t i = value; i < value_end; i++) AppendPlain(values_[i], leaf_, &body);
+    }
+    PageHeader h;
+    h.type = PageType::kDataPage;
+    h.data_page = DataPageHeader{static_cast<int32_t>(level_end - level),
+                                 indices ? Encoding::kRleDictionary : Encoding::kPlain,
+                                 Encoding::kRle, Encoding::kRle};
+    WritePage(h, body, out);
+    level = level_end;
+    value = value_end;
+  }
+}
+
 ColumnChunk ColumnWriter::Flush(int64_t offset, std::string* out) {
   uncompressed_ = compressed_ = 0;
   ColumnMetaData meta;
@@ -152,45 +200,7 @@ ColumnChunk ColumnWriter::Flush(int64_t offset, std::string* out) {
   }
   meta.data_page_offset = offset + static_cast<int64_t>(out->size() - start);
 
-  // Pages end at row boundaries (repetition level 0) once they hold enough.
-  const int index_width =
-      indices ? std::max(1, BitWidth(*std::max_element(indices->begin(), indices->end()))) : 0;
-  size_t level = 0, value = 0;
-  while (level < def_.size()) {
-    size_t level_end = level, value_end = value, bytes = 0;
-    while (level_end < def_.size()) {
-      if (level_end > level && (max_rep_ == 0 || rep_[level_end] == 0) &&
-          (level_end - level >= kMaxLevelsPerPage || bytes >= kPageBytes))
-        break;
-      if (def_[level_end] == max_def_) {
-        const Value& v = values_[value_end++];
-        bytes += v.type().id() == TypeId::kBytea ? v.GetString().size() + 4 : 8;
-      }
-      level_end++;
-    }
-    std::string body;
-    if (max_rep_ > 0) body += Levels(level, level_end, true);
-    body += Levels(level, level_end, false);
-    if (indices) {
-      body.push_back(static_cast<char>(index_width));
-      RleEncoder encoder(index_width);
-      for (size_t i = value; i < value_end; i++) encoder.Put((*indices)[i]);
-      body += encoder.Finish();
-    } else if (leaf_.physical == Type::kBoolean) {
-      body += EncodePlainBooleans(
-          std::vector<Value>(values_.begin() + value, values_.begin() + value_end));
-    } else {
-      for (size_t i = value; i < value_end; i++) AppendPlain(values_[i], leaf_, &body);
-    }
-    PageHeader h;
-    h.type = PageType::kDataPage;
-    h.data_page = DataPageHeader{static_cast<int32_t>(level_end - level),
-                                 indices ? Encoding::kRleDictionary : Encoding::kPlain,
-                                 Encoding::kRle, Encoding::kRle};
-    WritePage(h, body, out);
-    level = level_end;
-    value = value_end;
-  }
+  WriteDataPages(indices ? &*indices : nullptr, out);
   meta.total_uncompressed_size = uncompressed_;
   meta.total_compressed_size = compressed_;
   Statistics stats;

@@ -31,6 +31,10 @@ class ColumnWriter {
  private:
   void AddValue(const Value& v);
   void WritePage(PageHeader header, const std::string& body, std::string* out);
+  // The level where the page starting at `level` (and value `value`) ends.
+  size_t PageEnd(size_t level, size_t value) const;
+  // indices: the dictionary index of each value, or null for PLAIN pages.
+  void WriteDataPages(const std::vector<uint32_t>* indices, std::string* out);
   std::string Levels(size_t begin, size_t end, bool repetition) const;
   std::optional<std::vector<uint32_t>> BuildDictionary(std::string* dictionary) const;
 
