@@ -64,6 +64,12 @@ int64_t UnitMicros(const LeafType& leaf, int64_t v) {
   }
 }
 
+// INTEGER(unsigned) and UINT_* annotations: the stored bits are an unsigned number.
+bool IsUnsigned(const LeafType& leaf) {
+  if (leaf.logical && leaf.logical->kind == Kind::kInteger) return !leaf.logical->is_signed;
+  return leaf.converted >= ConvertedType::kUint8 && leaf.converted <= ConvertedType::kUint64;
+}
+
 int64_t ToDate(int64_t days) {
   if (days == kInfinity) return std::numeric_limits<int32_t>::max();
   if (days == kNegInfinity) return -std::numeric_limits<int32_t>::max();
@@ -147,11 +153,7 @@ Value FromPhysical(const Value& p, const LeafType& leaf) {
     case TypeId::kInteger:
     case TypeId::kBigInt: {
       int64_t v = p.GetInt64();
-      // Unsigned annotations: the stored bits are an unsigned number.
-      bool is_unsigned =
-          (leaf.logical && leaf.logical->kind == Kind::kInteger && !leaf.logical->is_signed) ||
-          (leaf.converted >= ConvertedType::kUint8 && leaf.converted <= ConvertedType::kUint64);
-      if (is_unsigned && leaf.physical == Type::kInt32) v = static_cast<uint32_t>(v);
+      if (IsUnsigned(leaf) && leaf.physical == Type::kInt32) v = static_cast<uint32_t>(v);
       return Value::Int(type, v);
     }
     case TypeId::kDate: {
@@ -190,7 +192,10 @@ Value FromPhysical(const Value& p, const LeafType& leaf) {
     case TypeId::kDouble:
       return Value::Double(p.GetDouble(), type);
     case TypeId::kNumeric: {
-      __int128 coef = p.type().id() == TypeId::kBytea ? FromBigEndian(p.GetString()) : p.GetInt64();
+      __int128 coef = p.type().id() == TypeId::kBytea ? FromBigEndian(p.GetString())
+                      : IsUnsigned(leaf)
+                          ? static_cast<__int128>(static_cast<uint64_t>(p.GetInt64()))
+                          : p.GetInt64();
       if (p.type().id() == TypeId::kBytea && p.GetString().size() > 16)
         ThrowUnsupported("DECIMAL wider than 16 bytes");
       __int128 limit = 1;

@@ -119,6 +119,21 @@ for variant in "zstd:COMPRESSION zstd, ROW_GROUP_SIZE 100000" \
   sql "SET TimeZone = 'UTC'; COPY (SELECT * FROM read_parquet('$file') ORDER BY id) TO '$work/b_ours.txt'"
   same "read_parquet reads DuckDB's $name file" "$work/b_ours.txt" "$work/b_duck.txt"
 done
+# DuckDB types we widen or spell as text: TINYINT, unsigned integers, JSON, ENUM, TIMESTAMP in
+# milliseconds and nanoseconds.
+file="$work/b_types.parquet"
+node "$duck" "CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy')" \
+  "COPY (SELECT i AS id, (i % 100 - 50)::TINYINT AS ti, (i % 256)::UTINYINT AS ut,
+     (4000000000 + i)::UINTEGER AS ui, (18446744073709551615 - i)::UBIGINT AS ub,
+     ('{\"k\": ' || i || '}')::JSON AS j, (['sad', 'ok', 'happy'])[i % 3 + 1]::mood AS m,
+     TIMESTAMP_MS '2020-01-01 00:00:00' + to_seconds(i) AS tms,
+     TIMESTAMP_NS '1960-01-01 00:00:00' + to_seconds(i) AS tns
+     FROM range(5000) t(i)) TO '$file' (FORMAT parquet)" \
+  "SELECT id, ti, ut, ui, ub, j, m, tms::VARCHAR, tns::VARCHAR FROM read_parquet('$file') ORDER BY id" \
+  > "$work/t_duck.txt" 2>&1
+sql "COPY (SELECT * FROM read_parquet('$file') ORDER BY id) TO '$work/t_ours.txt'"
+same "read_parquet reads DuckDB's other types" "$work/t_ours.txt" "$work/t_duck.txt"
+
 sql "CREATE TABLE fromduck (id bigint, i2 smallint, i4 int, i8 bigint, f4 real, f8 float8,
   n numeric(9,3), n18 numeric(18,2), n38 numeric(38,1), s text, v text, bo boolean, d date,
   ts timestamp, tz timestamptz, tm time, b bytea, u uuid, iv interval, ia bigint[]);
