@@ -5,7 +5,7 @@
 # writes files (zstd, its default snappy, Parquet v2 pages with delta encodings, dictionary
 # pages for low-cardinality strings, several row groups) and read_parquet / COPY FROM read
 # the same rows DuckDB reads; (c) `heliosdb-nano export --format parquet` writes a file per
-# table that DuckDB reads. Rows are compared as PostgreSQL COPY text: our side writes it
+# table that DuckDB reads; (d) damaged files are refused naming the byte offset. Rows are compared as PostgreSQL COPY text: our side writes it
 # with COPY (query) TO 'file', DuckDB's (test/parquet/duckdb.mjs) casts its columns to
 # PostgreSQL's spellings (booleans t/f, bytea \x.., intervals "mons", arrays {..}).
 # Needs node and @duckdb/node-api (bench/tpch/setup.sh installs it); without node it prints
@@ -151,5 +151,25 @@ if "$bin" export "$db" --format parquet -o "$work/export" > "$work/export.log" 2
 else
   fail "export --format parquet"; cat "$work/export.log"
 fi
+
+# --- (d) damaged files: a clear 22P04 naming the byte offset, never a crash -----------------
+size=$(stat -c %s "$work/b_zstd.parquet")
+head -c $((size / 2)) "$work/b_zstd.parquet" > "$work/cut.parquet"
+printf 'PAR1' >> "$work/cut.parquet"  # keeps the tail magic: the footer length is now wrong
+head -c $((size - 100)) "$work/b_zstd.parquet" > "$work/short.parquet"
+# The start of the footer (its schema) overwritten.
+footer=$(tail -c 8 "$work/b_zstd.parquet" | head -c 4 | od -An -tu4 | tr -d ' ')
+cp "$work/b_zstd.parquet" "$work/flipped.parquet"
+printf '\xff\xff\xff\xff\xff\xff\xff\xff' |
+  dd of="$work/flipped.parquet" bs=1 seek=$((size - 8 - footer + 3)) conv=notrunc 2> /dev/null
+for damaged in cut short flipped; do
+  "$bin" "$db" -q -c "SELECT count(*), sum(i8) FROM read_parquet('$work/$damaged.parquet')" > "$work/damaged.txt" 2>&1
+  rc=$?
+  if [ $rc -eq 1 ] && grep -q "invalid Parquet file: .* at byte offset [0-9]" "$work/damaged.txt"; then
+    pass "$damaged file refused: $(grep -o 'invalid Parquet file: .*' "$work/damaged.txt" | head -1)"
+  else
+    fail "$damaged file (exit $rc)"; cat "$work/damaged.txt"
+  fi
+done
 
 finish
