@@ -52,14 +52,15 @@ std::optional<int32_t> NumericScale(const QueryResult::Impl& rows, size_t column
 }  // namespace
 
 QueryResult::Impl Connection::Impl::CopyParquetOut(const QueryResult::Impl& rows,
-                                                   const CopyOptions& options) {
+                                                   const CopyOptions& options,
+                                                   const std::vector<bool>& not_null) {
   std::vector<parquet::WriteColumn> columns;
   for (size_t c = 0; c < rows.names.size(); c++) {
     const LogicalType& type = rows.types[c];
     LogicalType scalar = type.IsArray() ? type.element_type() : type;
     std::optional<int32_t> scale;
     if (scalar.id() == TypeId::kNumeric && scalar.precision() <= 0) scale = NumericScale(rows, c);
-    columns.emplace_back(rows.names[c], type, scale);
+    columns.emplace_back(rows.names[c], type, scale, c < not_null.size() && not_null[c]);
   }
   parquet::WriterOptions writer_options;
   writer_options.codec =

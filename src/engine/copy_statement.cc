@@ -96,15 +96,19 @@ QueryResult::Impl Connection::Impl::RunCopy(PreparedPlan& p) {
                stmt.location);
   if (!stmt.is_from) {
     std::shared_ptr<ast::Statement> query;
+    std::vector<bool> not_null;  // of a table's columns (Parquet writes them REQUIRED)
     if (stmt.query) {
       query = std::shared_ptr<ast::Statement>(p.statement, stmt.query.get());
     } else {
       CopyTarget t = ResolveTarget(CurrentCatalog(), stmt);
+      const TableInfo* table = CurrentCatalog().FindTable(t.schema, t.table);
+      for (const std::string& c : t.columns)
+        not_null.push_back(table->columns[table->FindColumn(c)].not_null);
       query = ParseOne("SELECT " + ColumnList(t) + " FROM " + QualifiedName(t));
     }
     auto plan = Prepare(query, "");
     QueryResult::Impl rows = RunPlan(*plan, {});
-    return options.parquet ? CopyParquetOut(rows, options) : CopyOut(rows, options);
+    return options.parquet ? CopyParquetOut(rows, options, not_null) : CopyOut(rows, options);
   }
   if (stmt.query)
     ThrowError(sqlstate::kSyntaxError, "COPY FROM cannot read into a query", stmt.location);

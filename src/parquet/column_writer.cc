@@ -4,6 +4,7 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "common/exception.h"
 #include "common/types/array_value.h"
 #include "parquet/page_codec.h"
 #include "parquet/plain_encoding.h"
@@ -32,6 +33,8 @@ ColumnWriter::ColumnWriter(const WriteColumn& column, Codec codec)
   if (column.type.IsArray()) {
     max_def_ = 3;
     max_rep_ = 1;
+  } else if (column.required) {
+    max_def_ = 0;
   }
 }
 
@@ -48,6 +51,14 @@ void ColumnWriter::AddValue(const Value& v) {
 }
 
 void ColumnWriter::Append(const Value& v) {
+  if (max_def_ == 0) {
+    if (v.is_null())
+      ThrowError(sqlstate::kNotNullViolation,
+                 "null value in column \"" + column_.name + "\" of a Parquet REQUIRED field");
+    def_.push_back(0);
+    AddValue(v);
+    return;
+  }
   if (max_rep_ == 0) {
     def_.push_back(v.is_null() ? 0 : 1);
     if (v.is_null()) {
@@ -152,7 +163,7 @@ void ColumnWriter::WriteDataPages(const std::vector<uint32_t>* indices, std::str
                                                               def_.begin() + level_end, max_def_));
     std::string body;
     if (max_rep_ > 0) body += Levels(level, level_end, true);
-    body += Levels(level, level_end, false);
+    if (max_def_ > 0) body += Levels(level, level_end, false);
     if (indices) {
       body.push_back(static_cast<char>(index_width));
       RleEncoder encoder(index_width);

@@ -116,11 +116,11 @@ LeafType ScalarLeaf(const LogicalType& type, std::optional<int32_t> numeric_scal
   return leaf;
 }
 
-SchemaElement LeafElement(const std::string& name, const LeafType& leaf) {
+SchemaElement LeafElement(const std::string& name, const LeafType& leaf, bool required) {
   SchemaElement e;
   e.type = leaf.physical;
   e.type_length = leaf.type_length;
-  e.repetition = Repetition::kOptional;
+  e.repetition = required ? Repetition::kRequired : Repetition::kOptional;
   e.name = name;
   e.converted_type = leaf.converted;
   e.logical_type = leaf.logical;
@@ -139,7 +139,7 @@ LeafType LeafForWrite(const WriteColumn& column) {
 void AppendSchema(const WriteColumn& column, const LeafType& leaf,
                   std::vector<SchemaElement>* schema) {
   if (!column.type.IsArray()) {
-    schema->push_back(LeafElement(column.name, leaf));
+    schema->push_back(LeafElement(column.name, leaf, column.required));
     return;
   }
   SchemaElement list;
@@ -154,7 +154,7 @@ void AppendSchema(const WriteColumn& column, const LeafType& leaf,
   repeated.name = "list";
   repeated.num_children = 1;
   schema->push_back(repeated);
-  schema->push_back(LeafElement("element", leaf));
+  schema->push_back(LeafElement("element", leaf, false));
 }
 
 }  // namespace heliosdb::parquet

@@ -46,13 +46,16 @@ struct LeafType {
 // A column as the writer receives it.
 struct WriteColumn {
   WriteColumn(std::string column_name, LogicalType column_type,
-              std::optional<int32_t> scale = std::nullopt)
-      : name(std::move(column_name)), type(column_type), numeric_scale(scale) {}
+              std::optional<int32_t> scale = std::nullopt, bool not_null = false)
+      : name(std::move(column_name)), type(column_type), numeric_scale(scale), required(not_null) {}
   std::string name;
   LogicalType type;
   // Unconstrained numeric: the scale that holds every value (DECIMAL(38, scale)); nothing
   // writes the column as text.
   std::optional<int32_t> numeric_scale;
+  // NOT NULL: a REQUIRED field (no definition levels); a NULL then fails with 23502. Arrays
+  // stay OPTIONAL lists.
+  bool required;
 };
 
 // A column of the file as the reader returns it: one leaf, perhaps inside a LIST.

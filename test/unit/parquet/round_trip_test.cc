@@ -131,6 +131,31 @@ TEST(ParquetRoundTripTest, TemporalValuesUseTheUnixEpoch) {
   EXPECT_EQ(ToPhysical(Value::Int(TypeId::kDate, 0), LeafForWrite(dt)).GetInt64(), 10957);
 }
 
+TEST(ParquetRoundTripTest, RequiredColumns) {
+  std::vector<WriteColumn> columns = {
+      {"k", TypeId::kBigInt, std::nullopt, true},
+      {"v", TypeId::kText, std::nullopt, true},
+      {"a", LogicalType::Array(TypeId::kInteger), std::nullopt, true}};
+  std::vector<std::vector<Value>> rows;
+  for (int i = 0; i < 3000; i++)
+    rows.push_back({Value::BigInt(i), Value::Text(i % 2 ? "odd" : "even"),
+                    MakeArray({Value::Integer(i)}, TypeId::kInteger)});
+  std::vector<ReadColumn> schema;
+  auto back = ReadAll(WriteFile(columns, rows), &schema);
+  EXPECT_EQ(schema[0].max_def, 0);
+  EXPECT_EQ(schema[1].max_def, 0);
+  ASSERT_EQ(back.size(), rows.size());
+  for (size_t i = 0; i < rows.size(); i += 7)
+    for (size_t c = 0; c < 3; c++) EXPECT_EQ(back[i][c].ToString(), rows[i][c].ToString());
+  try {
+    WriteFile(columns,
+              {{Value::Null(TypeId::kBigInt), Value::Text("x"), Value::Null(columns[2].type)}});
+    ADD_FAILURE() << "a NULL in a REQUIRED column was written";
+  } catch (const DbException& e) {
+    EXPECT_EQ(e.status().sqlstate(), "23502");
+  }
+}
+
 TEST(ParquetRoundTripTest, IntervalsParquetCannotHoldAreRefused) {
   std::vector<WriteColumn> columns = {{"iv", TypeId::kInterval}};
   for (Interval iv : {Interval{0, -1, 0}, Interval{0, 0, 1}}) {
