@@ -171,5 +171,13 @@ for damaged in cut short flipped; do
     fail "$damaged file (exit $rc)"; cat "$work/damaged.txt"
   fi
 done
+# gzip needs zlib, which is not among our dependencies: refused, naming the codec.
+node "$duck" "COPY (SELECT 1 AS x) TO '$work/gzip.parquet' (FORMAT parquet, COMPRESSION gzip)" > /dev/null 2>&1
+"$bin" "$db" -q -c "SELECT * FROM read_parquet('$work/gzip.parquet')" > "$work/gzip.txt" 2>&1
+if grep -q "Parquet compression codec GZIP is not supported" "$work/gzip.txt"; then
+  pass "gzip file refused naming the codec"
+else
+  fail "gzip file"; cat "$work/gzip.txt"
+fi
 
 finish
