@@ -1,16 +1,15 @@
 // COPY ... FROM STDIN and COPY ... TO STDOUT over the connection's CopyStream, and COPY with a
-// server-side file over a CopyFileStream. Rows read are
-// inserted through ordinary multi-row INSERT plans (defaults, constraints and indexes apply as
-// for any INSERT), a batch of rows per execution; the whole COPY is one statement, so it
-// commits or fails as a unit.
+// server-side file over a CopyFileStream (FORMAT parquet: copy_parquet.cc). Rows read are
+// inserted through ordinary multi-row INSERT plans (copy_insert.h: defaults, constraints and
+// indexes apply as for any INSERT), a batch of rows per execution; the whole COPY is one
+// statement, so it commits or fails as a unit.
 #include "common/exception.h"
 #include "catalog/privileges.h"
 #include "engine/connection_impl.h"
 #include "engine/copy_file_stream.h"
-#include "engine/copy_insert.h"
 #include "engine/copy_format.h"
+#include "engine/copy_insert.h"
 #include "engine/copy_stream.h"
-#include "parser/ast_printer.h"
 #include "parser/parser.h"
 
 namespace heliosdb {
