@@ -10,6 +10,9 @@ packages=(
   libhowardhinnant-date-dev libutf8proc-dev
   postgresql postgresql-client libpq-dev
 )
+# node and npm drive DuckDB, the peer of the TPC-H benchmark and of the Parquet interoperability
+# test (test/parquet); a machine that has node from elsewhere (with its own npm) keeps it.
+command -v node > /dev/null || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -60,6 +60,8 @@ suite pgbench "pgbench -i, TPC-B with 32 clients and balances, -S (test/pgbench)
   bash test/pgbench/run.sh "$build"
 suite dump "upgrade path: dump, import, SQL export, migrate, verify (test/dump)" '^FAIL|^SKIP' 1 \
   bash test/dump/run.sh "$build"
+suite parquet "Parquet interoperability with DuckDB (test/parquet)" '^FAIL|^SKIP' 1 \
+  bash test/parquet/run.sh "$build"
 suite tpch "TPC-H queries at SF 0.01 (test/tpch)" '^FAIL' 1 bash test/tpch/run.sh "$build"
 
 section "examples"

@@ -95,7 +95,13 @@ struct Connection::Impl : public SessionContext {
   void SetBranch(const std::string& name);  // SET branch / USE BRANCH
   // COPY (copy_statement.cc).
   QueryResult::Impl RunCopy(PreparedPlan& prepared);
+  void CheckCopyFileRights(const ast::CopyStmt& stmt);  // superuser; absolute path to write
   std::unique_ptr<CopyFileStream> OpenCopyFile(const ast::CopyStmt& stmt);  // checks rights
+  // COPY ... (FORMAT parquet) (copy_parquet.cc).
+  // not_null: per column, whether it is a NOT NULL table column (a REQUIRED Parquet field).
+  QueryResult::Impl CopyParquetOut(const QueryResult::Impl& rows, const CopyOptions& options,
+                                   const std::vector<bool>& not_null);
+  QueryResult::Impl CopyParquetIn(const CopyTarget& target, const std::string& path);
   QueryResult::Impl CopyOut(const QueryResult::Impl& rows, const CopyOptions& options);
   QueryResult::Impl CopyIn(const CopyTarget& target, const CopyOptions& options);
   FunctionContext MakeFunctionContext();

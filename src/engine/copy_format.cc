@@ -50,18 +50,30 @@ int HexDigit(char c) {
 }
 }  // namespace
 
-CopyOptions ParseCopyOptions(const ast::OptionList& list) {
+CopyOptions ParseCopyOptions(const ast::OptionList& list, const std::string& file) {
   CopyOptions o;
+  const std::string kParquetSuffix = ".parquet";
+  o.parquet = file.size() > kParquetSuffix.size() &&
+              Lower(file.substr(file.size() - kParquetSuffix.size())) == kParquetSuffix;
   bool have_delimiter = false, have_null = false, have_quote = false, have_escape = false;
+  bool have_compression = false;
   for (const auto& [raw_name, value] : list) {
     std::string name = Lower(raw_name);
     std::string text = OptionText(value);
     if (name == "format") {
       std::string f = Lower(text);
       if (f == "binary") ThrowError(sqlstate::kFeatureNotSupported, "COPY BINARY is not supported");
-      if (f != "text" && f != "csv")
+      if (f != "text" && f != "csv" && f != "parquet")
         ThrowError(sqlstate::kInvalidParameterValue, "COPY format \"" + text + "\" not recognized");
       o.csv = f == "csv";
+      o.parquet = f == "parquet";
+    } else if (name == "compression") {
+      std::string c = Lower(text);
+      if (c != "zstd" && c != "uncompressed")
+        ThrowError(sqlstate::kFeatureNotSupported,
+                   "COPY compression \"" + text + "\" is not supported (zstd or uncompressed)");
+      o.parquet_zstd = c == "zstd";
+      have_compression = true;
     } else if (name == "header") {
       o.header = BoolOption("header", text);
     } else if (name == "delimiter") {
@@ -89,6 +101,16 @@ CopyOptions ParseCopyOptions(const ast::OptionList& list) {
       ThrowError(sqlstate::kSyntaxError, "option \"" + raw_name + "\" not recognized");
     }
   }
+  if (o.parquet) {
+    const char* text_option = o.header ? "HEADER" : have_delimiter ? "DELIMITER" : have_null ? "NULL"
+                              : have_quote ? "QUOTE" : have_escape ? "ESCAPE" : nullptr;
+    if (text_option)
+      ThrowError(sqlstate::kFeatureNotSupported,
+                 std::string("cannot specify ") + text_option + " in PARQUET mode");
+    return o;
+  }
+  if (have_compression)
+    ThrowError(sqlstate::kFeatureNotSupported, "COPY COMPRESSION is available only in PARQUET mode");
   if (!o.csv && (have_quote || have_escape))
     ThrowError(
         sqlstate::kFeatureNotSupported,

@@ -5,6 +5,8 @@
 //         delimiter, QUOTE ("), a newline or a carriage return is quoted, a QUOTE inside doubled
 //         (or preceded by ESCAPE when it differs); quoted fields may span lines
 // HEADER writes the column names first on output and skips the first line on input.
+// FORMAT parquet (with COMPRESSION zstd | uncompressed) is a file format of its own
+// (engine/copy_parquet.cc, src/parquet); it takes none of the text options.
 #pragma once
 
 #include <optional>
@@ -18,6 +20,8 @@ namespace heliosdb {
 
 struct CopyOptions {
   bool csv = false;
+  bool parquet = false;
+  bool parquet_zstd = true;  // COMPRESSION zstd (the default) or uncompressed
   bool header = false;
   char delimiter = '\t';
   std::string null_string = "\\N";
@@ -26,8 +30,10 @@ struct CopyOptions {
 };
 
 // Reads WITH (FORMAT csv, HEADER, DELIMITER ',', NULL '', QUOTE '"', ESCAPE '\') and the legacy
-// spellings. Throws 0A000 for binary and unsupported options, 22023 / 42601 for bad values.
-CopyOptions ParseCopyOptions(const ast::OptionList& options);
+// spellings, and (FORMAT parquet, COMPRESSION zstd). Without FORMAT, a file named *.parquet is
+// Parquet (as DuckDB infers it). Throws 0A000 for binary and unsupported options, 22023 /
+// 42601 for bad values.
+CopyOptions ParseCopyOptions(const ast::OptionList& options, const std::string& file = "");
 
 using CopyField = std::optional<std::string>;  // nullopt: NULL
 

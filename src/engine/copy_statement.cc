@@ -1,8 +1,6 @@
 // COPY ... FROM STDIN and COPY ... TO STDOUT over the connection's CopyStream, and COPY with a
-// server-side file over a CopyFileStream. Rows read are inserted by an ordinary INSERT plan
-// whose rows come from a CopyRowsSource (defaults, constraints and indexes apply as for any
-// INSERT), a batch of rows per execution; the whole COPY is one statement, so it commits or
-// fails as a unit.
+// server-side file over a CopyFileStream (FORMAT parquet: copy_parquet.cc). Rows read reach
+// the table through copy_insert.h, from a CopyRowsSource.
 #include "common/exception.h"
 #include "catalog/privileges.h"
 #include "engine/connection_impl.h"
@@ -10,20 +8,11 @@
 #include "engine/copy_format.h"
 #include "engine/copy_rows_source.h"
 #include "engine/copy_stream.h"
-#include "parser/ast_printer.h"
 #include "parser/parser.h"
 
 namespace heliosdb {
 
-struct CopyTarget {
-  std::string schema;
-  std::string table;
-  std::vector<std::string> columns;
-};
-
 namespace {
-// Rows one run of the INSERT plan writes: its input is held in memory before the writes.
-constexpr int64_t kRowsPerRun = 16384;
 constexpr size_t kCopyOutFlushBytes = 64 * 1024;
 
 CopyTarget ResolveTarget(const Catalog& catalog, const ast::CopyStmt& stmt) {
@@ -49,17 +38,6 @@ CopyTarget ResolveTarget(const Catalog& catalog, const ast::CopyStmt& stmt) {
   return t;
 }
 
-std::string QualifiedName(const CopyTarget& t) {
-  return QuoteIdentifier(t.schema) + "." + QuoteIdentifier(t.table);
-}
-
-std::string ColumnList(const CopyTarget& t) {
-  std::string s;
-  for (size_t i = 0; i < t.columns.size(); i++)
-    s += (i ? ", " : "") + QuoteIdentifier(t.columns[i]);
-  return s;
-}
-
 std::shared_ptr<ast::Statement> ParseOne(const std::string& sql) {
   auto statements = Parser::ParseAll(sql);
   HELIOS_ASSERT(statements.size() == 1);
@@ -67,7 +45,7 @@ std::shared_ptr<ast::Statement> ParseOne(const std::string& sql) {
 }
 }  // namespace
 
-std::unique_ptr<CopyFileStream> Connection::Impl::OpenCopyFile(const ast::CopyStmt& stmt) {
+void Connection::Impl::CheckCopyFileRights(const ast::CopyStmt& stmt) {
   // The server process reads and writes the file with its own rights, so only superusers may
   // name one, as in PostgreSQL (which also admits pg_read/write_server_files members).
   if (!IsSuperuser(CurrentCatalog(), CurrentRoleId())) {
@@ -81,14 +59,25 @@ std::unique_ptr<CopyFileStream> Connection::Impl::OpenCopyFile(const ast::CopySt
   }
   if (!stmt.is_from && (stmt.filename.empty() || stmt.filename[0] != '/'))
     ThrowError("42602", "relative path not allowed for COPY to file");
+}
+
+std::unique_ptr<CopyFileStream> Connection::Impl::OpenCopyFile(const ast::CopyStmt& stmt) {
+  CheckCopyFileRights(stmt);
   return std::make_unique<CopyFileStream>(stmt.filename, stmt.is_from);
 }
 
 QueryResult::Impl Connection::Impl::RunCopy(PreparedPlan& p) {
   const auto& stmt = p.statement->As<ast::CopyStmt>();
-  CopyOptions options = ParseCopyOptions(stmt.options);
+  CopyOptions options = ParseCopyOptions(stmt.options, stmt.stdio ? "" : stmt.filename);
+  if (options.parquet && stmt.stdio)
+    ThrowError(sqlstate::kFeatureNotSupported,
+               std::string("COPY FORMAT parquet ") + (stmt.is_from ? "FROM STDIN" : "TO STDOUT") +
+                   " is not supported: Parquet needs a file",
+               stmt.location);
+  // Parquet is read at random offsets, so COPY FROM opens it itself (copy_parquet.cc).
+  bool parquet_in = options.parquet && stmt.is_from;
   std::unique_ptr<CopyFileStream> file;
-  if (!stmt.stdio) file = OpenCopyFile(stmt);
+  if (!stmt.stdio && !parquet_in) file = OpenCopyFile(stmt);
   // The file stands in for the client's stream for this statement only.
   CopyStream* client_stream = copy_stream;
   if (file) copy_stream = file.get();
@@ -97,28 +86,36 @@ QueryResult::Impl Connection::Impl::RunCopy(PreparedPlan& p) {
     CopyStream* saved;
     ~RestoreStream() { slot = saved; }
   } restore{copy_stream, client_stream};
-  if (!copy_stream)
+  if (!copy_stream && !parquet_in)
     ThrowError(sqlstate::kFeatureNotSupported,
                std::string("COPY ") + (stmt.is_from ? "FROM STDIN" : "TO STDOUT") +
                    " needs a client connection (heliosdb-nano serve)",
                stmt.location);
   if (!stmt.is_from) {
     std::shared_ptr<ast::Statement> query;
+    std::vector<bool> not_null;  // of a table's columns (Parquet writes them REQUIRED)
     if (stmt.query) {
       query = std::shared_ptr<ast::Statement>(p.statement, stmt.query.get());
     } else {
       CopyTarget t = ResolveTarget(CurrentCatalog(), stmt);
+      const TableInfo* table = CurrentCatalog().FindTable(t.schema, t.table);
+      for (const std::string& c : t.columns)
+        not_null.push_back(table->columns[table->FindColumn(c)].not_null);
       query = ParseOne("SELECT " + ColumnList(t) + " FROM " + QualifiedName(t));
     }
     auto plan = Prepare(query, "");
     QueryResult::Impl rows = RunPlan(*plan, {});
-    return CopyOut(rows, options);
+    return options.parquet ? CopyParquetOut(rows, options, not_null) : CopyOut(rows, options);
   }
   if (stmt.query)
     ThrowError(sqlstate::kSyntaxError, "COPY FROM cannot read into a query", stmt.location);
   if (db->options.read_only || block_read_only)
     ThrowError(sqlstate::kReadOnlySqlTransaction,
                "cannot execute COPY FROM in a read-only transaction");
+  if (parquet_in) {
+    CheckCopyFileRights(stmt);
+    return CopyParquetIn(ResolveTarget(CurrentCatalog(), stmt), stmt.filename);
+  }
   return CopyIn(ResolveTarget(CurrentCatalog(), stmt), options);
 }
 
@@ -156,30 +153,12 @@ QueryResult::Impl Connection::Impl::CopyOut(const QueryResult::Impl& rows,
 }
 
 QueryResult::Impl Connection::Impl::CopyIn(const CopyTarget& target, const CopyOptions& options) {
-  auto insert = std::make_shared<ast::InsertStmt>();
-  insert->table = {target.schema, target.table};
-  insert->columns = target.columns;
-  insert->external_rows = true;
-  // COPY writes identity columns as given, like INSERT ... OVERRIDING SYSTEM VALUE.
-  insert->overriding_system_value = true;
-  std::shared_ptr<PreparedPlan> plan = Prepare(insert, "");
-  const TableInfo* table = CurrentCatalog().FindTable(target.schema, target.table);
-  std::vector<LogicalType> types;
-  for (const std::string& c : target.columns) types.push_back(table->columns[table->FindColumn(c)].type);
   TextFormatOptions text;
   text.timezone = MakeFunctionContext().timezone;
   copy_stream->BeginCopyIn(target.columns.size());
-  CopyRowsSource source(copy_stream, options, target.columns, std::move(types), text);
-  external_rows = &source;
-  struct Detach {
-    ExternalRows*& slot;
-    ~Detach() { slot = nullptr; }
-  } detach{external_rows};
-  int64_t copied = 0;
-  while (!source.Exhausted()) {
-    source.StartRun(kRowsPerRun);
-    copied += RunPlan(*plan, {}).affected;
-  }
+  CopyRowsSource source(copy_stream, options, target.columns,
+                        CopyTargetTypes(CurrentCatalog(), target), text);
+  int64_t copied = InsertCopyRows(*this, target, source);
   QueryResult::Impl result = TagResult("COPY " + std::to_string(copied));
   result.affected = copied;
   return result;

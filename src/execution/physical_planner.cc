@@ -15,6 +15,7 @@
 #include "execution/operator/projection/project_set.h"
 #include "execution/operator/projection/projection.h"
 #include "execution/operator/scan/external_rows_scan.h"
+#include "execution/operator/scan/parquet_scan.h"
 #include "execution/operator/scan/table_function.h"
 #include "execution/operator/scan/table_scan.h"
 #include "execution/operator/scan/version_scan.h"
@@ -25,6 +26,7 @@
 #include "execution/profiled_operator.h"
 #include "planner/join_keys.h"
 #include "planner/parallelism.h"
+#include "planner/read_parquet_binder.h"
 
 namespace heliosdb {
 
@@ -155,6 +157,7 @@ PhysicalOperatorPtr PlanBuilder::Make(const LogicalOp& op, PipelineShare* share)
     case LogicalOpKind::kTableFunction:
       if (op.table != nullptr) return std::make_unique<VersionScan>(op, op.types);
       if (op.function == kExternalRowsFunction) return std::make_unique<ExternalRowsScan>(op.types);
+      if (op.function == kReadParquet) return std::make_unique<ParquetScan>(op, op.types);
       return std::make_unique<TableFunctionScan>(op, op.types);
     case LogicalOpKind::kProjectSet:
       return std::make_unique<ProjectSet>(op.exprs, op.types);

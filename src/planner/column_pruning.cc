@@ -9,6 +9,7 @@
 
 #include "planner/optimizer.h"
 #include "planner/plan_util.h"
+#include "planner/read_parquet_binder.h"
 
 namespace heliosdb {
 
@@ -196,6 +197,10 @@ Mapping Prune(LogicalOp& op, const Needed& needed) {
       return PruneAggregate(op);
     case LogicalOpKind::kWindow:
       return PruneWindow(op, needed);
+    case LogicalOpKind::kTableFunction:
+      // read_parquet lists the file's columns it reads in `columns`, as a table scan does.
+      if (op.function == kReadParquet) return PruneGet(op, needed);
+      return Keep(op);
     default:
       return Keep(op);
   }

@@ -6,6 +6,7 @@
 #include "planner/expression_binder.h"
 #include "planner/input_check.h"
 #include "planner/plan_util.h"
+#include "planner/read_parquet_binder.h"
 #include "planner/set_function_binder.h"
 #include "planner/system_views.h"
 
@@ -283,6 +284,7 @@ LogicalOpPtr Binder::BindTableFunction(const ast::FunctionRef& ref, Scope* scope
   std::string name = call.name.back();
   if (name == "pg_input_error_info") return BindInputErrorInfo(*this, ref, scope);
   if (LogicalOpPtr rows = BindEngineTableFunction(ref, scope)) return rows;
+  if (name == kReadParquet) return BindReadParquet(*this, catalog_, ref, scope);
   if (!IsSetFunctionName(name))
     ThrowError(sqlstate::kUndefinedFunction,
                "function " + name + " does not exist as a set-returning function", ref.location);

@@ -1,9 +1,10 @@
-// `heliosdb-nano export`: the dump format v2 (import reads it back) or a SQL script for
-// PostgreSQL and Citus.
+// `heliosdb-nano export`: the dump format v2 (import reads it back), a SQL script for
+// PostgreSQL and Citus, or one Parquet file per table.
 #include <cstdio>
 #include <map>
 
 #include "dump/exporter.h"
+#include "dump/parquet_exporter.h"
 #include "dump/sql_exporter.h"
 #include "verb_arguments.h"
 #include "verbs.h"
@@ -18,10 +19,12 @@ void PrintExportUsage() {
       "  heliosdb-nano export PATH -o FILE [--format v2] [--include-indexes]\n"
       "        [--include-config] [--include-mvs] [--include-branches] [--all]\n"
       "  heliosdb-nano export PATH -o FILE --format sql [--target postgresql|citus]\n"
-      "        [--distribute-by TABLE=COLUMN,...] [--pgvector]\n\n"
+      "        [--distribute-by TABLE=COLUMN,...] [--pgvector]\n"
+      "  heliosdb-nano export PATH -o DIR --format parquet\n\n"
       "Writes the database at PATH, as of one snapshot, to FILE: a checksummed, compressed\n"
       "dump (format v2; read back by `heliosdb-nano import`) or a SQL script that\n"
-      "`psql -v ON_ERROR_STOP=1 -f FILE` loads into PostgreSQL 15 (docs/UPGRADE.md).\n");
+      "`psql -v ON_ERROR_STOP=1 -f FILE` loads into PostgreSQL 15 (docs/UPGRADE.md); or\n"
+      "each table's rows to DIR/SCHEMA.TABLE.parquet (zstd), for DuckDB, Spark or pandas.\n");
 }
 
 // "t1=c1,s.t2=c2" into the map.
@@ -54,7 +57,7 @@ int RunExportVerb(int argc, char** argv) {
                            output = *value;
                          else if (name == "--format") {
                            format = *value;
-                           return format == "v2" || format == "sql";
+                           return format == "v2" || format == "sql" || format == "parquet";
                          } else if (name == "--target") {
                            if (*value == "postgresql")
                              sql.ddl.target = dump::DdlTarget::kPostgres;
@@ -92,7 +95,12 @@ int RunExportVerb(int argc, char** argv) {
     return args.Fail("--distribute-by needs --target citus", 2);
   const std::string& path = args.positional()[0];
   return args.Run([&] {
-    if (format == "sql") {
+    if (format == "parquet") {
+      dump::ParquetExportStats s = dump::ExportParquet(path, output);
+      std::fprintf(stderr, "exported %lld tables, %lld rows to %s\n",
+                   static_cast<long long>(s.tables), static_cast<long long>(s.rows),
+                   output.c_str());
+    } else if (format == "sql") {
       int64_t rows = dump::ExportSql(path, output, sql);
       std::fprintf(stderr, "exported %lld rows to %s\n", static_cast<long long>(rows),
                    output.c_str());
