@@ -4,6 +4,7 @@
 
 #include "common/exception.h"
 #include "engine/ddl_executor.h"
+#include "engine/table_tiering.h"
 #include "engine/time_travel_retention.h"
 #include "parser/ast_printer.h"
 #include "execution/physical_planner.h"
@@ -355,6 +356,7 @@ QueryResult::Impl DdlExecutor::CreateTable(const ast::CreateTableStmt& stmt) {
   for (const auto& c : stmt.constraints) AddConstraint(&table, c, &indexes);
   table.options = OptionTexts(stmt.options);
   if (table.options.count(kRetentionSetting)) ParseRetention(table.options[kRetentionSetting]);
+  ValidateTieringOptions(table.options);
   // CHECK expressions must bind against the table.
   Binder binder(catalog_);
   Scope scope = Binder::TableScope(table);

@@ -104,13 +104,15 @@ class RowGroup {
   // The row's value in the row encoding, from single-row fetches of each column segment.
   std::string FetchRow(idx_t row) const;
 
-  // Everything decoded at once, for scans: keys, begin SCNs and row encodings, in key order.
+  // Rows [from, to) decoded at once, for scans: keys, begin SCNs and row encodings, in key
+  // order. REQUIRES: from <= to <= count().
   struct Decoded {
     std::vector<std::string> keys;
     std::vector<Scn> begins;
     std::vector<std::string> rows;
   };
-  Decoded DecodeAll() const;
+  Decoded Decode(idx_t from, idx_t to) const;
+  Decoded DecodeAll() const { return Decode(0, count_); }
 
  private:
   // Slot s of row `row`, from one single-row fetch.

@@ -167,14 +167,15 @@ void RowGroup::ScanSlot(size_t s, idx_t offset, idx_t n, codec::ScanCache& cache
   }
 }
 
-RowGroup::Decoded RowGroup::DecodeAll() const {
+RowGroup::Decoded RowGroup::Decode(idx_t from, idx_t to) const {
+  HELIOS_ASSERT(from <= to && to <= count_);
   Decoded out;
   codec::ColumnBuffer keys, begins;
   segments_[kKeySegment].Decompress(keys);
   segments_[kBeginScnSegment].Decompress(begins);
   std::vector<codec::ScanCache> caches(types_.size());
-  for (idx_t at = 0; at < count_; at += kVectorSize) {
-    idx_t n = std::min<idx_t>(kVectorSize, count_ - at);
+  for (idx_t at = from; at < to; at += kVectorSize) {
+    idx_t n = std::min<idx_t>(kVectorSize, to - at);
     DataChunk chunk(types_, n);
     for (size_t s = 0; s < types_.size(); s++) ScanSlot(s, at, n, caches[s], chunk);
     chunk.SetSize(n);

@@ -1,0 +1,27 @@
+// The tiering settings of a table (`hybrid_storage`, `compression`, per column
+// `<column>.compression`, all in TableInfo::options) and ALTER TABLE ... SET (hybrid_storage =
+// 'cold' | 'hot'), which moves the table's rows between the tiers at once.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "catalog/catalog_entry.h"
+#include "storage/columnar/codec/codec.h"
+#include "storage/storage_engine.h"
+
+namespace heliosdb {
+
+inline constexpr const char* kHybridStorageSetting = "hybrid_storage";
+
+// Throws 22023 for a bad hybrid_storage value or an unknown compression method.
+void ValidateTieringOptions(const std::map<std::string, std::string>& options);
+// The codec each storage slot's `compression` setting forces (nullptr: the analysis picks).
+std::vector<const codec::Codec*> ForcedCodecs(const TableInfo& table);
+// Moves the table's rows as its hybrid_storage setting says: 'cold' freezes the committed rows
+// every open snapshot sees into row groups, 'hot' thaws them; 'auto' moves nothing now.
+// Throws the swap's error (nothing moved then).
+void ApplyHybridStorage(StorageEngine& storage, BranchId branch, const TableInfo& table);
+
+}  // namespace heliosdb
