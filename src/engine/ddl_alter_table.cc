@@ -384,7 +384,7 @@ QueryResult::Impl DdlExecutor::AlterTable(const ast::AlterTableStmt& stmt) {
         for (auto& [key, text] : OptionTexts(action.options, prefix)) table.options[key] = text;
         if (table.options.count(kRetentionSetting))
           ParseRetention(table.options[kRetentionSetting]);  // 22023 for a bad interval
-        ValidateTieringOptions(table.options);
+        ValidateTieringOptions(table);
         catalog_.PutTable(txn_, table);
         bool moves = prefix.empty() &&
                      std::any_of(action.options.begin(), action.options.end(),

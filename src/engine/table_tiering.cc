@@ -2,6 +2,7 @@
 
 #include "common/exception.h"
 #include "storage/columnar/codec/codec_registry.h"
+#include "storage/columnar/codec/vector_bridge.h"
 #include "storage/columnar/cold_tier.h"
 
 namespace heliosdb {
@@ -17,8 +18,8 @@ bool IsCompressionKey(const std::string& key) {
 
 }  // namespace
 
-void ValidateTieringOptions(const std::map<std::string, std::string>& options) {
-  for (const auto& [key, value] : options) {
+void ValidateTieringOptions(const TableInfo& table) {
+  for (const auto& [key, value] : table.options) {
     if (key == kHybridStorageSetting) {
       if (value != "auto" && value != "hot" && value != "cold") {
         Status s = Status::Error(sqlstate::kInvalidParameterValue,
@@ -29,6 +30,17 @@ void ValidateTieringOptions(const std::map<std::string, std::string>& options) {
     } else if (IsCompressionKey(key)) {
       codec::CodecForSetting(value);  // 22023 for an unknown method
     }
+  }
+  std::vector<const codec::Codec*> forced = ForcedCodecs(table);
+  for (const ColumnInfo& column : table.columns) {
+    const codec::Codec* c = forced[column.slot];
+    // Types without a storage type are stored as strings (row_group.cc).
+    codec::StorageType stored =
+        codec::StorageTypeFor(column.type).value_or(codec::StorageType::kString);
+    if (c && !c->supports(stored))
+      ThrowError(sqlstate::kInvalidParameterValue,
+                 std::string("compression method \"") + c->name + "\" does not support column \"" +
+                     column.name + "\" of type " + column.type.ToString());
   }
 }
 

@@ -15,8 +15,9 @@ namespace heliosdb {
 
 inline constexpr const char* kHybridStorageSetting = "hybrid_storage";
 
-// Throws 22023 for a bad hybrid_storage value or an unknown compression method.
-void ValidateTieringOptions(const std::map<std::string, std::string>& options);
+// Throws 22023 for a bad hybrid_storage value, an unknown compression method, or one that
+// cannot store a column's type.
+void ValidateTieringOptions(const TableInfo& table);
 // The codec each storage slot's `compression` setting forces (nullptr: the analysis picks).
 std::vector<const codec::Codec*> ForcedCodecs(const TableInfo& table);
 // Moves the table's rows as its hybrid_storage setting says: 'cold' freezes the committed rows

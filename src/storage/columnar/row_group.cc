@@ -5,8 +5,9 @@
 //   +--------+-----------+---------------+---------------------+---------------------+
 //   | u8 ver | u32 rows  | u64 min begin | varint len, min key | varint len, max key |
 //   +--------+-----------+---------------+---------------------+---------------------+
-//   | varint N slots | N x slot (below)  | varint S segments | S x varint segment bytes |
-//   +----------------+-------------------+-------------------+--------------------------+
+//   | varint N slots | N x slot (below)  | varint S segments | S x (varint stored bytes,  |
+//   |                |                   |                   |      varint raw bytes)     |
+//   +----------------+-------------------+-------------------+----------------------------+
 //   | u64 XXH64 of every header byte before it |
 //   +------------------------------------------+
 //   slot: | u8 type id | u8 element type id | i32 mod1 | i32 mod2 | u8 encoding | u8 has values |
@@ -52,14 +53,18 @@ void PutBytes(std::string& out, std::string_view s) {
 }
 
 // A segment that allows single-row fetches: the analysis' pick unless it has no random access.
-std::string RandomAccessSegment(const codec::ColumnView& column) {
+codec::EncodedSegment RandomAccessSegment(const codec::ColumnView& column) {
   codec::EncodedSegment seg = codec::WriteSegment(column);
-  if (seg.codec->fetch == nullptr)
-    seg = codec::WriteSegment(column, codec::CodecForSetting("none"));
-  return std::move(seg.bytes);
+  // Strings (keys) fall back to FSST, which fetches one string; others to no compression.
+  for (const char* fallback : {"fsst", "none"}) {
+    if (seg.codec->fetch != nullptr) break;
+    const codec::Codec* c = codec::CodecForSetting(fallback);
+    if (c->supports(column.type)) seg = codec::WriteSegment(column, c);
+  }
+  return seg;
 }
 
-std::string Int64Segment(const std::vector<int64_t>& values) {
+codec::EncodedSegment Int64Segment(const std::vector<int64_t>& values) {
   codec::ColumnBuilder b(kScnType);
   for (size_t at = 0; at < values.size(); at += kVectorSize) {
     idx_t n = std::min<idx_t>(kVectorSize, values.size() - at);
@@ -112,6 +117,11 @@ EncodedRowGroup RowGroupWriter::Finish() {
   HELIOS_ASSERT(count_ > 0);
   FlushChunk();
   EncodedRowGroup out;
+  std::vector<uint64_t> raw_bytes;
+  auto add = [&](codec::EncodedSegment seg) {
+    out.segments.push_back(std::move(seg.bytes));
+    raw_bytes.push_back(seg.raw_bytes);
+  };
   {
     codec::ColumnBuilder keys(kKeyType);
     for (size_t at = 0; at < keys_.size(); at += kVectorSize) {
@@ -120,10 +130,10 @@ EncodedRowGroup RowGroupWriter::Finish() {
       for (idx_t i = 0; i < n; i++) v.SetString(i, keys_[at + i]);
       keys.Append(v, n);
     }
-    out.segments.push_back(RandomAccessSegment(keys.view()));
+    add(RandomAccessSegment(keys.view()));
   }
-  out.segments.push_back(Int64Segment(begins_));
-  out.segments.push_back(Int64Segment(std::vector<int64_t>(count_, 0)));
+  add(Int64Segment(begins_));
+  add(Int64Segment(std::vector<int64_t>(count_, 0)));
 
   std::string slots;
   for (size_t s = 0; s < types_.size(); s++) {
@@ -131,13 +141,13 @@ EncodedRowGroup RowGroupWriter::Finish() {
     for (const DataChunk& c : chunks_)
       for (idx_t r = 0; r < c.size(); r++) UpdateZone(zones_[s], c.GetValue(s, r));
     uint8_t encoding = kValueBytesEncoding;
-    std::string segment;
+    codec::EncodedSegment segment;
     if (codec::StorageTypeFor(type)) {
       codec::ColumnBuilder b(type);
       bool fits = true;
       for (const DataChunk& c : chunks_) fits = fits && b.Append(c.column(s), c.size());
       if (fits) {
-        segment = codec::WriteSegment(b.view(), forced_[s]).bytes;
+        segment = codec::WriteSegment(b.view(), forced_[s]);
         encoding = kNativeEncoding;
       }
     }
@@ -155,9 +165,9 @@ EncodedRowGroup RowGroupWriter::Finish() {
         }
         b.Append(v, c.size());
       }
-      segment = codec::WriteSegment(b.view(), forced_[s]).bytes;
+      segment = codec::WriteSegment(b.view(), forced_[s]);
     }
-    out.segments.push_back(std::move(segment));
+    add(std::move(segment));
     slots.push_back(static_cast<char>(type.id()));
     slots.push_back(
         static_cast<char>(type.IsArray() ? type.element_type().id() : TypeId::kUnknown));
@@ -179,7 +189,10 @@ EncodedRowGroup RowGroupWriter::Finish() {
   codec::PutVarint(h, types_.size());
   h.append(slots);
   codec::PutVarint(h, out.segments.size());
-  for (const std::string& seg : out.segments) codec::PutVarint(h, seg.size());
+  for (size_t i = 0; i < out.segments.size(); i++) {
+    codec::PutVarint(h, out.segments[i].size());
+    codec::PutVarint(h, raw_bytes[i]);
+  }
   codec::PutFixed<uint64_t>(h, XXH64(h.data(), h.size(), 0));
   return out;
 }

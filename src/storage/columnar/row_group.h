@@ -111,7 +111,8 @@ class RowGroup {
     std::vector<Scn> begins;
     std::vector<std::string> rows;
   };
-  Decoded Decode(idx_t from, idx_t to) const;
+  // with_rows false: keys and begin SCNs only (the column segments are not read).
+  Decoded Decode(idx_t from, idx_t to, bool with_rows = true) const;
   Decoded DecodeAll() const { return Decode(0, count_); }
 
  private:
@@ -123,6 +124,7 @@ class RowGroup {
   std::string header_;
   std::vector<std::string> bytes_;
   std::vector<codec::SegmentReader> segments_;
+  std::vector<uint64_t> raw_bytes_;  // per segment: the uncompressed size (ColumnView::RawBytes)
   std::vector<LogicalType> types_;
   std::vector<uint8_t> encodings_;  // per slot: row_group.cc's slot encoding
   std::vector<ZoneMap> zones_;

@@ -68,6 +68,7 @@ RowGroup::RowGroup(std::string header, std::vector<std::string> segments)
     for (size_t i = 0; i < count; i++) {
       if (r.Varint() != bytes_[i].size())
         Corrupt("segment " + std::to_string(i) + " size mismatch");
+      raw_bytes_.push_back(r.Varint());
       segments_.emplace_back(bytes_[i]);
       if (segments_.back().count() != count_) Corrupt("segment row count mismatch");
     }
@@ -88,7 +89,7 @@ uint64_t RowGroup::stored_bytes() const {
 std::vector<SegmentInfo> RowGroup::Segments() const {
   std::vector<SegmentInfo> out;
   for (size_t i = 0; i < segments_.size(); i++)
-    out.push_back({segments_[i].codec().name, 0, bytes_[i].size()});
+    out.push_back({segments_[i].codec().name, raw_bytes_[i], bytes_[i].size()});
   return out;
 }
 
@@ -167,13 +168,20 @@ void RowGroup::ScanSlot(size_t s, idx_t offset, idx_t n, codec::ScanCache& cache
   }
 }
 
-RowGroup::Decoded RowGroup::Decode(idx_t from, idx_t to) const {
+RowGroup::Decoded RowGroup::Decode(idx_t from, idx_t to, bool with_rows) const {
   HELIOS_ASSERT(from <= to && to <= count_);
   Decoded out;
   codec::ColumnBuffer keys, begins;
   segments_[kKeySegment].Decompress(keys);
   segments_[kBeginScnSegment].Decompress(begins);
   std::vector<codec::ScanCache> caches(types_.size());
+  if (!with_rows) {
+    for (idx_t i = from; i < to; i++) {
+      out.keys.emplace_back(keys.view().strings[i]);
+      out.begins.push_back(static_cast<Scn>(begins.view().Get<int64_t>(i)));
+    }
+    return out;
+  }
   for (idx_t at = from; at < to; at += kVectorSize) {
     idx_t n = std::min<idx_t>(kVectorSize, to - at);
     DataChunk chunk(types_, n);

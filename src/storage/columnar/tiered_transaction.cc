@@ -93,11 +93,35 @@ std::unique_ptr<RowIterator> TieredTransaction::Scan(ObjectId object, std::strin
            (!upper.empty() && vg.group->rows.min_key() >= upper);
   });
   if (groups.empty()) return hot_->Scan(object, lower, upper);
-  std::map<std::string, Scn, std::less<>> ended;
-  for (auto it = hot_->Scan(ColdEndMarkerObject(object), lower, upper); it->Valid(); it->Next())
-    ended.emplace(std::string(it->key()), *ParseMarker(std::string(it->value())));
   return std::make_unique<TieredRowIterator>(hot_->Scan(object, lower, upper), std::move(groups),
-                                             std::move(ended), lower, upper);
+                                             EndMarkers(object, lower, upper), lower, upper);
+}
+
+std::map<std::string, Scn, std::less<>> TieredTransaction::EndMarkers(ObjectId table,
+                                                                      std::string_view lower,
+                                                                      std::string_view upper) {
+  std::map<std::string, Scn, std::less<>> ended;
+  for (auto it = hot_->Scan(ColdEndMarkerObject(table), lower, upper); it->Valid(); it->Next())
+    ended.emplace(std::string(it->key()), *ParseMarker(std::string(it->value())));
+  return ended;
+}
+
+std::vector<TieredTransaction::GroupRows> TieredTransaction::ColdGroups(ObjectId table) {
+  std::vector<GroupRows> out;
+  std::vector<VisibleGroup> groups = Groups(table);
+  if (groups.empty()) return out;
+  std::map<std::string, Scn, std::less<>> ended = EndMarkers(table, "", "");
+  for (const VisibleGroup& vg : groups) {
+    RowGroup::Decoded d = vg.group->rows.Decode(0, vg.group->rows.count(), /*with_rows=*/false);
+    uint64_t visible = 0;
+    for (size_t i = 0; i < d.keys.size(); i++) {
+      if (d.begins[i] > vg.cap) continue;
+      auto it = ended.find(d.keys[i]);
+      if (it == ended.end() || it->second < d.begins[i]) visible++;
+    }
+    out.push_back({vg.group, visible});
+  }
+  return out;
 }
 
 bool TieredTransaction::KeyBounds(ObjectId object, std::string_view lower, std::string_view upper,

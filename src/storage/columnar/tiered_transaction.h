@@ -12,6 +12,7 @@
 // Thread safety: as the wrapped transaction (Get and Scan from a statement's parallel pipelines).
 #pragma once
 
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -53,6 +54,14 @@ class TieredTransaction : public Transaction {
   Status Commit(Scn* commit_scn = nullptr) override;
   void Rollback() override { hot_->Rollback(); }
 
+  // The row groups of table this snapshot reads, each with how many of its rows it sees
+  // (pg_storage_tiers, pg_column_compression).
+  struct GroupRows {
+    std::shared_ptr<const ColdGroup> group;
+    uint64_t visible_rows = 0;
+  };
+  std::vector<GroupRows> ColdGroups(ObjectId table);
+
  private:
   struct ColdRow {
     const ColdGroup* group;
@@ -61,6 +70,9 @@ class TieredTransaction : public Transaction {
   };
   std::vector<VisibleGroup> Groups(ObjectId object);
   // The cold row of key this snapshot sees, if any.
+  // The end markers this snapshot sees in [lower, upper): key -> the begin SCN they end.
+  std::map<std::string, Scn, std::less<>> EndMarkers(ObjectId table, std::string_view lower,
+                                                     std::string_view upper);
   std::optional<ColdRow> FindCold(ObjectId object, std::string_view key);
   // Writes the end marker of key's visible cold row, if it has one.
   void EndColdRow(ObjectId object, std::string_view key);
