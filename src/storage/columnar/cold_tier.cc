@@ -1,5 +1,7 @@
 #include "storage/columnar/cold_tier.h"
 
+#include <unordered_map>
+
 #include "common/exception.h"
 #include "storage/kv_store.h"
 #include "storage/version_key.h"
@@ -49,15 +51,19 @@ void PutGroup(const ColdGroup& g, const EncodedRowGroup& bytes, KvWriteBatch& ba
     batch.Put(PartKey(g.branch, g.object, g.id, static_cast<uint16_t>(i + 1)), bytes.segments[i]);
 }
 
-// True when some cold version of key in groups began at or after scn: the hot version at scn
-// is an older one that a previous freeze left behind.
-bool HasNewerColdVersion(const std::vector<std::shared_ptr<const ColdGroup>>& groups,
-                         std::string_view key, Scn scn) {
+// The newest begin SCN of each key in groups: a hot version older than it is one that a
+// previous freeze left behind, and stays hot.
+std::unordered_map<std::string, Scn> NewestColdBegins(
+    const std::vector<std::shared_ptr<const ColdGroup>>& groups) {
+  std::unordered_map<std::string, Scn> out;
   for (const auto& g : groups) {
-    std::optional<idx_t> row = g->rows.Find(key);
-    if (row && g->rows.BeginAt(*row) >= scn) return true;
+    RowGroup::Decoded d = g->rows.Decode(0, g->rows.count(), /*with_rows=*/false);
+    for (size_t i = 0; i < d.keys.size(); i++) {
+      Scn& newest = out[std::move(d.keys[i])];
+      newest = std::max(newest, d.begins[i]);
+    }
   }
-  return false;
+  return out;
 }
 
 }  // namespace
@@ -145,7 +151,6 @@ Result<SwapResult> ColdTier::Freeze(BranchId branch, ObjectId table,
     std::unique_lock lock(mu_);
     frozen_at_[table] = epoch_.fetch_add(1, std::memory_order_acq_rel) + 1;
   }
-  GroupList existing = GroupsOf(branch, table);
   KvWriteBatch batch;
   std::vector<std::shared_ptr<const ColdGroup>> made;
   SwapResult result;
@@ -160,6 +165,7 @@ Result<SwapResult> ColdTier::Freeze(BranchId branch, ObjectId table,
     made.push_back(std::move(g));
   };
   try {
+    std::unordered_map<std::string, Scn> cold = NewestColdBegins(GroupsOf(branch, table));
     std::string prefix;
     AppendObjectPrefix(branch, table, &prefix);
     KvReadOptions options;
@@ -176,8 +182,8 @@ Result<SwapResult> ColdTier::Freeze(BranchId branch, ObjectId table,
       last_key.assign(parsed.user_key);
       std::string_view value = it->value();
       if (value.empty() || value[0] != static_cast<char>(VersionTag::kPut)) continue;
-      if (parsed.scn > horizon || HasNewerColdVersion(existing, parsed.user_key, parsed.scn))
-        continue;
+      if (parsed.scn > horizon) continue;
+      if (auto c = cold.find(last_key); c != cold.end() && c->second >= parsed.scn) continue;
       writer->Add(parsed.user_key, parsed.scn, value.substr(1));
       batch.Delete(it->key());
       result.rows++;
