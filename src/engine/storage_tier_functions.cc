@@ -5,6 +5,7 @@
 #include "common/exception.h"
 #include "engine/database_impl.h"
 #include "engine/table_tiering.h"
+#include "storage/columnar/cold_tier.h"
 #include "storage/columnar/tiered_transaction.h"
 #include "storage/kv_store.h"
 #include "storage/version_key.h"
@@ -37,9 +38,9 @@ std::string SlotName(const TableInfo& table, size_t segment) {
 
 SystemRows StorageTiers(Connection::Impl& conn) {
   SystemRows out;
-  out.names = {"schema_name", "table_name", "hybrid_storage", "hot_rows",
-               "hot_bytes",   "cold_rows",  "cold_bytes",     "row_groups"};
-  out.types = {TypeId::kText,   TypeId::kText,   TypeId::kText,   TypeId::kBigInt,
+  out.names = {"schema_name", "table_name", "hybrid_storage", "hot_rows",  "hot_bytes",
+               "cold_rows",   "cold_bytes", "row_groups",     "zone_skips"};
+  out.types = {TypeId::kText,   TypeId::kText,   TypeId::kText,   TypeId::kBigInt, TypeId::kBigInt,
                TypeId::kBigInt, TypeId::kBigInt, TypeId::kBigInt, TypeId::kBigInt};
   StorageEngine& storage = *conn.db->storage;
   Transaction& txn = conn.Txn();
@@ -61,7 +62,8 @@ SystemRows StorageTiers(Connection::Impl& conn) {
                         Value::BigInt(rows - cold_rows),
                         Value::BigInt(static_cast<int64_t>(hot.file_bytes + hot.memtable_bytes)),
                         Value::BigInt(cold_rows), Value::BigInt(cold_bytes),
-                        Value::BigInt(static_cast<int64_t>(groups.size()))});
+                        Value::BigInt(static_cast<int64_t>(groups.size())),
+                        Value::BigInt(static_cast<int64_t>(storage.cold().ZoneSkips(id)))});
   }
   return out;
 }

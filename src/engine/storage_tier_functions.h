@@ -8,7 +8,8 @@
 
 namespace heliosdb {
 
-// One row per table: its hybrid_storage setting, and rows and bytes in each tier.
+// One row per table: its hybrid_storage setting, rows and bytes in each tier, its row groups,
+// and how many row groups scans skipped by zone maps since the database opened.
 SystemRows StorageTiers(Connection::Impl& conn);
 // One row per segment of the table's row groups: column, codec, bytes before and after, ratio.
 // table: a name, optionally schema-qualified; 42P01 when there is no such table.

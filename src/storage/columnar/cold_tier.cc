@@ -129,6 +129,17 @@ std::vector<VisibleGroup> ColdTier::Visible(const std::vector<BranchLayer>& laye
   return out;
 }
 
+void ColdTier::NoteZoneSkips(ObjectId table, uint64_t n) const {
+  std::lock_guard lock(skips_mu_);
+  zone_skips_[table] += n;
+}
+
+uint64_t ColdTier::ZoneSkips(ObjectId table) const {
+  std::lock_guard lock(skips_mu_);
+  auto it = zone_skips_.find(table);
+  return it == zone_skips_.end() ? 0 : it->second;
+}
+
 bool ColdTier::FrozenAfter(ObjectId table, uint64_t epoch) const {
   std::shared_lock lock(mu_);
   auto it = frozen_at_.find(table);

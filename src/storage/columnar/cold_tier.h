@@ -73,6 +73,10 @@ class ColdTier {
   // Every row group, by (branch, object, id): pg_storage_tiers and pg_column_compression.
   std::vector<std::shared_ptr<const ColdGroup>> All() const;
 
+  // Row groups that scans skipped by their zone maps since the database opened, per table.
+  void NoteZoneSkips(ObjectId table, uint64_t n) const;
+  uint64_t ZoneSkips(ObjectId table) const;
+
   // Counts freezes: a transaction that wrote a table frozen after it began cannot commit
   // (TieredTransaction), since its writes did not end the rows that moved.
   uint64_t epoch() const { return epoch_.load(std::memory_order_acquire); }
@@ -102,6 +106,8 @@ class ColdTier {
   std::atomic<bool> any_{false};
   std::atomic<uint64_t> epoch_{0};
   std::map<ObjectId, uint64_t> frozen_at_;  // guarded by mu_
+  mutable std::mutex skips_mu_;
+  mutable std::map<ObjectId, uint64_t> zone_skips_;  // guarded by skips_mu_
   std::mutex swap_mu_;
 };
 

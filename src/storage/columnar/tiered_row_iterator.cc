@@ -4,20 +4,26 @@ namespace heliosdb {
 
 TieredRowIterator::TieredRowIterator(std::unique_ptr<RowIterator> hot,
                                      std::vector<VisibleGroup> groups,
+                                     std::vector<VisibleGroup> skipped,
                                      std::map<std::string, Scn, std::less<>> ended,
                                      std::string_view lower, std::string_view upper)
     : hot_(std::move(hot)), ended_(std::move(ended)) {
-  for (VisibleGroup& vg : groups) {
-    Cursor c;
-    const RowGroup& rows = vg.group->rows;
-    c.from = rows.LowerBound(lower);
-    c.to = upper.empty() ? rows.count() : rows.LowerBound(upper);
-    if (c.from >= c.to) continue;
-    c.first_key = rows.KeyAt(c.from);
-    c.group = std::move(vg);
-    cursors_.push_back(std::move(c));
-  }
+  for (VisibleGroup& vg : groups) AddCursor(std::move(vg), false, lower, upper);
+  for (VisibleGroup& vg : skipped) AddCursor(std::move(vg), true, lower, upper);
   Choose();
+}
+
+void TieredRowIterator::AddCursor(VisibleGroup group, bool skipped, std::string_view lower,
+                                  std::string_view upper) {
+  Cursor c;
+  const RowGroup& rows = group.group->rows;
+  c.from = rows.LowerBound(lower);
+  c.to = upper.empty() ? rows.count() : rows.LowerBound(upper);
+  if (c.from >= c.to) return;
+  c.first_key = rows.KeyAt(c.from);
+  c.group = std::move(group);
+  c.skipped = skipped;
+  cursors_.push_back(std::move(c));
 }
 
 std::string_view TieredRowIterator::CursorKey(const Cursor& c) const {
@@ -26,7 +32,7 @@ std::string_view TieredRowIterator::CursorKey(const Cursor& c) const {
 
 bool TieredRowIterator::Settle(Cursor& c) {
   if (!c.loaded) {
-    c.rows = c.group.group->rows.Decode(c.from, c.to);
+    c.rows = c.group.group->rows.Decode(c.from, c.to, /*with_rows=*/!c.skipped);
     c.loaded = true;
     c.pos = 0;
   }
@@ -51,10 +57,18 @@ void TieredRowIterator::Choose() {
       if (!best || CursorKey(c) < CursorKey(*best)) best = &c;
     }
     if (!best) break;
-    if (best->loaded) {
+    if (!best->loaded) {
+      Settle(*best);
+      continue;
+    }
+    if (!best->skipped) {
       cold_ = best;
       break;
     }
+    // A visible row of a skipped group: the hot version of its key, if any, is older.
+    if (hot_->Valid() && hot_->key() < CursorKey(*best)) break;
+    if (hot_->Valid() && hot_->key() == CursorKey(*best)) hot_->Next();
+    best->pos++;
     Settle(*best);
   }
   from_cold_ = cold_ && (!hot_->Valid() || CursorKey(*cold_) <= hot_->key());

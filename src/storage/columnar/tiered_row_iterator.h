@@ -1,8 +1,8 @@
 // TieredRowIterator: the visible rows of a key range, hot versions and cold rows merged in key
-// order (TieredTransaction::Scan builds it). A visible cold row wins over the hot version of the
-// same key: that one is older (cold_tier.h). Each row group is decoded, only over the range,
-// when the merge first reaches its smallest key, and released once passed.
-// Thread safety: none; one iterator belongs to one pipeline.
+// order (TieredTransaction::Scan and ScanZoned build it). A visible cold row wins over the hot
+// version of the same key: that one is older (cold_tier.h). Each row group is decoded, only over
+// the range, when the merge first reaches its smallest key, and released once passed. Thread
+// safety: none; one iterator belongs to one pipeline.
 #pragma once
 
 #include <map>
@@ -17,7 +17,10 @@ namespace heliosdb {
 class TieredRowIterator : public RowIterator {
  public:
   // ended: the end markers the snapshot sees in the range (key -> the begin SCN they end).
+  // skipped: row groups whose zone maps rule out every row: their rows are not returned, but
+  // their keys still hide the older hot versions of those keys (only keys and SCNs are read).
   TieredRowIterator(std::unique_ptr<RowIterator> hot, std::vector<VisibleGroup> groups,
+                    std::vector<VisibleGroup> skipped,
                     std::map<std::string, Scn, std::less<>> ended, std::string_view lower,
                     std::string_view upper);
 
@@ -32,6 +35,7 @@ class TieredRowIterator : public RowIterator {
     VisibleGroup group;
     idx_t from = 0, to = 0;  // the range's rows, before decoding
     bool loaded = false;
+    bool skipped = false;  // a zone-skipped group: its keys only hide hot versions
     RowGroup::Decoded rows;
     size_t pos = 0;
     std::string first_key;  // the smallest key in range, while not loaded
@@ -39,6 +43,7 @@ class TieredRowIterator : public RowIterator {
   std::string_view CursorKey(const Cursor& c) const;
   // Loads and skips the invisible rows of c; false once it is exhausted.
   bool Settle(Cursor& c);
+  void AddCursor(VisibleGroup group, bool skipped, std::string_view lower, std::string_view upper);
   // Picks the source of the current row.
   void Choose();
 

@@ -18,6 +18,24 @@ std::optional<Scn> ParseMarker(const std::optional<std::string>& value) {
   return GetFixed64BE(value->data());
 }
 
+// True when no row of the group can satisfy every zone predicate.
+bool ZonesExclude(const RowGroup& rows, const std::vector<ZonePredicate>& zones) {
+  for (const ZonePredicate& z : zones) {
+    // A slot added after the group was written is NULL in all its rows; be conservative.
+    if (z.slot < 0 || static_cast<size_t>(z.slot) >= rows.zone_maps().size()) continue;
+    const ZoneMap& zone = rows.zone_maps()[z.slot];
+    if (!zone.has_values) return true;  // every value NULL: no comparison holds
+    if (zone.min.type().physical() != z.constant.type().physical()) continue;
+    int vs_min = z.constant.Compare(zone.min), vs_max = z.constant.Compare(zone.max);
+    if (z.op == "=" && (vs_min < 0 || vs_max > 0)) return true;
+    if (z.op == "<" && vs_min <= 0) return true;
+    if (z.op == "<=" && vs_min < 0) return true;
+    if (z.op == ">" && vs_max >= 0) return true;
+    if (z.op == ">=" && vs_max > 0) return true;
+  }
+  return false;
+}
+
 bool IsTableObject(ObjectId object) {
   return (object & kEndMarkerBit) == 0;
 }
@@ -86,6 +104,12 @@ void TieredTransaction::Delete(ObjectId object, std::string_view key) {
 
 std::unique_ptr<RowIterator> TieredTransaction::Scan(ObjectId object, std::string_view lower,
                                                      std::string_view upper) {
+  return ScanZoned(object, lower, upper, {});
+}
+
+std::unique_ptr<RowIterator> TieredTransaction::ScanZoned(ObjectId object, std::string_view lower,
+                                                          std::string_view upper,
+                                                          const std::vector<ZonePredicate>& zones) {
   std::vector<VisibleGroup> groups = Groups(object);
   // Zone maps on the key: row groups wholly outside [lower, upper) are never read.
   std::erase_if(groups, [&](const VisibleGroup& vg) {
@@ -93,8 +117,19 @@ std::unique_ptr<RowIterator> TieredTransaction::Scan(ObjectId object, std::strin
            (!upper.empty() && vg.group->rows.min_key() >= upper);
   });
   if (groups.empty()) return hot_->Scan(object, lower, upper);
+  std::vector<VisibleGroup> skipped;
+  for (auto it = groups.begin(); it != groups.end();) {
+    if (ZonesExclude(it->group->rows, zones)) {
+      skipped.push_back(std::move(*it));
+      it = groups.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  if (!skipped.empty()) cold_.NoteZoneSkips(object, skipped.size());
   return std::make_unique<TieredRowIterator>(hot_->Scan(object, lower, upper), std::move(groups),
-                                             EndMarkers(object, lower, upper), lower, upper);
+                                             std::move(skipped), EndMarkers(object, lower, upper),
+                                             lower, upper);
 }
 
 std::map<std::string, Scn, std::less<>> TieredTransaction::EndMarkers(ObjectId table,

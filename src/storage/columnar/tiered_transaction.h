@@ -38,6 +38,10 @@ class TieredTransaction : public Transaction {
   }
   std::unique_ptr<RowIterator> Scan(ObjectId object, std::string_view lower,
                                     std::string_view upper) override;
+  // Scan that skips the row groups whose zone maps rule out a zone predicate.
+  std::unique_ptr<RowIterator> ScanZoned(ObjectId object, std::string_view lower,
+                                         std::string_view upper,
+                                         const std::vector<ZonePredicate>& zones) override;
   void Put(ObjectId object, std::string_view key, std::string_view value) override;
   void Delete(ObjectId object, std::string_view key) override;
   bool ChangedSinceSnapshot(ObjectId object, std::string_view key) override {
