@@ -2,9 +2,10 @@
 // (cold_tier.h says where). Integers in the header are little-endian; varints are LEB128.
 //
 // Header:
-//   +--------+-----------+---------------+---------------------+---------------------+
-//   | u8 ver | u32 rows  | u64 min begin | varint len, min key | varint len, max key |
-//   +--------+-----------+---------------+---------------------+---------------------+
+//   +--------+-------------+-----------+---------------+-------------------+-------------------+
+//   | u8 ver | u8 key form | u32 rows  | u64 min begin | varint len, min   | varint len, max   |
+//   |        |             |           |               | key               | key               |
+//   +--------+-------------+-----------+---------------+-------------------+-------------------+
 //   | varint N slots | N x slot (below)  | varint S segments | S x (varint stored bytes,  |
 //   |                |                   |                   |      varint raw bytes)     |
 //   +----------------+-------------------+-------------------+----------------------------+
@@ -18,7 +19,8 @@
 //     min / max: the one-column row encoding of the zone map's bounds (empty without values).
 //
 // Segments (codec/segment.h, each with its own version byte, null map and checksum):
-//   0 key        the rows' user keys (key_codec.h), ascending, as strings
+//   0 key        the rows' user keys (key_codec.h), ascending: key form 0 as strings; key form 1
+//                (every key one integer part) as int64 values (row_key_form.h)
 //   1 begin SCN  int64: the commit SCN of each row version
 //   2 end SCN    int64: 0 (open) when written; ends committed later are versioned end markers
 //   3 + i        slot i of the row encoding (dropped columns are all-NULL slots)
@@ -30,6 +32,7 @@
 #include "storage/columnar/codec/codec_registry.h"
 #include "storage/columnar/codec/payload_reader.h"
 #include "storage/columnar/codec/vector_bridge.h"
+#include "storage/columnar/row_key_form.h"
 #include "storage/row_codec.h"
 
 namespace heliosdb {
@@ -39,7 +42,7 @@ namespace {
 constexpr uint8_t kNativeEncoding = 0;
 constexpr uint8_t kValueBytesEncoding = 1;
 const LogicalType kKeyType(TypeId::kBytea);
-const LogicalType kScnType(TypeId::kBigInt);
+const LogicalType kBigIntType(TypeId::kBigInt);
 
 std::string EncodeValue(const Value& v, const LogicalType& type) {
   std::string out;
@@ -55,8 +58,8 @@ void PutBytes(std::string& out, std::string_view s) {
 // A segment that allows single-row fetches: the analysis' pick unless it has no random access.
 codec::EncodedSegment RandomAccessSegment(const codec::ColumnView& column) {
   codec::EncodedSegment seg = codec::WriteSegment(column);
-  // Strings (keys) fall back to FSST, which fetches one string; others to no compression.
-  for (const char* fallback : {"fsst", "none"}) {
+  // Fallbacks that fetch one row: FSST for strings, bit-packing for integers, else none.
+  for (const char* fallback : {"fsst", "bitpacking", "none"}) {
     if (seg.codec->fetch != nullptr) break;
     const codec::Codec* c = codec::CodecForSetting(fallback);
     if (c->supports(column.type)) seg = codec::WriteSegment(column, c);
@@ -65,10 +68,10 @@ codec::EncodedSegment RandomAccessSegment(const codec::ColumnView& column) {
 }
 
 codec::EncodedSegment Int64Segment(const std::vector<int64_t>& values) {
-  codec::ColumnBuilder b(kScnType);
+  codec::ColumnBuilder b(kBigIntType);
   for (size_t at = 0; at < values.size(); at += kVectorSize) {
     idx_t n = std::min<idx_t>(kVectorSize, values.size() - at);
-    Vector v(kScnType, n);
+    Vector v(kBigIntType, n);
     for (idx_t i = 0; i < n; i++) v.data<int64_t>()[i] = values[at + i];
     b.Append(v, n);
   }
@@ -122,7 +125,14 @@ EncodedRowGroup RowGroupWriter::Finish() {
     out.segments.push_back(std::move(seg.bytes));
     raw_bytes.push_back(seg.raw_bytes);
   };
-  {
+  RowKeyForm key_form =
+      std::all_of(keys_.begin(), keys_.end(), IsInt64Key) ? RowKeyForm::kInt64 : RowKeyForm::kBytes;
+  if (key_form == RowKeyForm::kInt64) {
+    std::vector<int64_t> ints;
+    ints.reserve(keys_.size());
+    for (const std::string& k : keys_) ints.push_back(Int64FromKey(k));
+    add(Int64Segment(ints));
+  } else {
     codec::ColumnBuilder keys(kKeyType);
     for (size_t at = 0; at < keys_.size(); at += kVectorSize) {
       idx_t n = std::min<idx_t>(kVectorSize, keys_.size() - at);
@@ -181,6 +191,7 @@ EncodedRowGroup RowGroupWriter::Finish() {
 
   std::string& h = out.header;
   h.push_back(static_cast<char>(kRowGroupFormatVersion));
+  h.push_back(static_cast<char>(key_form));
   codec::PutFixed<uint32_t>(h, static_cast<uint32_t>(count_));
   Scn min_begin = static_cast<Scn>(*std::min_element(begins_.begin(), begins_.end()));
   codec::PutFixed<uint64_t>(h, min_begin);

@@ -20,6 +20,7 @@
 #include "common/data_chunk.h"
 #include "common/value.h"
 #include "storage/columnar/codec/vector_bridge.h"
+#include "storage/columnar/row_key_form.h"
 #include "txn/transaction.h"
 
 namespace heliosdb {
@@ -116,6 +117,8 @@ class RowGroup {
   Decoded DecodeAll() const { return Decode(0, count_); }
 
  private:
+  // Row `row` of the decoded key segment as key bytes.
+  std::string KeyOf(const codec::ColumnBuffer& keys, idx_t row) const;
   // Slot s of row `row`, from one single-row fetch.
   Value FetchValue(size_t s, idx_t row) const;
   // Rows [offset, offset + n) of slot s into column s of out.
@@ -129,6 +132,7 @@ class RowGroup {
   std::vector<uint8_t> encodings_;  // per slot: row_group.cc's slot encoding
   std::vector<ZoneMap> zones_;
   std::string min_key_, max_key_;
+  RowKeyForm key_form_ = RowKeyForm::kBytes;
   Scn min_begin_ = 0;
   idx_t count_ = 0;
 };

@@ -5,6 +5,7 @@
 #include "common/exception.h"
 #include "storage/columnar/codec/payload_reader.h"
 #include "storage/columnar/row_group.h"
+#include "storage/columnar/row_key_form.h"
 #include "storage/row_codec.h"
 
 namespace heliosdb {
@@ -12,7 +13,7 @@ namespace heliosdb {
 namespace {
 
 const LogicalType kKeyType(TypeId::kBytea);
-const LogicalType kScnType(TypeId::kBigInt);
+const LogicalType kBigIntType(TypeId::kBigInt);
 
 [[noreturn]] void Corrupt(const std::string& detail) {
   ThrowError(sqlstate::kDataCorrupted, "row group is corrupted: " + detail);
@@ -45,6 +46,9 @@ RowGroup::RowGroup(std::string header, std::vector<std::string> segments)
     if (version != kRowGroupFormatVersion)
       Corrupt("format version " + std::to_string(version) + ", this build reads " +
               std::to_string(kRowGroupFormatVersion));
+    uint8_t key_form = r.U8();
+    if (key_form > static_cast<uint8_t>(RowKeyForm::kInt64)) Corrupt("unknown key form");
+    key_form_ = static_cast<RowKeyForm>(key_form);
     count_ = r.Fixed<uint32_t>();
     min_begin_ = r.Fixed<uint64_t>();
     min_key_ = r.Bytes(r.Varint());
@@ -93,15 +97,24 @@ std::vector<SegmentInfo> RowGroup::Segments() const {
   return out;
 }
 
+std::string RowGroup::KeyOf(const codec::ColumnBuffer& keys, idx_t row) const {
+  if (key_form_ == RowKeyForm::kInt64) return KeyFromInt64(keys.view().Get<int64_t>(row));
+  return std::string(keys.view().strings[row]);
+}
+
 std::string RowGroup::KeyAt(idx_t row) const {
   Vector v;
+  if (key_form_ == RowKeyForm::kInt64) {
+    codec::FetchVector(segments_[kKeySegment], kBigIntType, row, v);
+    return KeyFromInt64(v.data<int64_t>()[0]);
+  }
   codec::FetchVector(segments_[kKeySegment], kKeyType, row, v);
   return std::string(v.data<std::string_view>()[0]);
 }
 
 Scn RowGroup::BeginAt(idx_t row) const {
   Vector v;
-  codec::FetchVector(segments_[kBeginScnSegment], kScnType, row, v);
+  codec::FetchVector(segments_[kBeginScnSegment], kBigIntType, row, v);
   return static_cast<Scn>(v.data<int64_t>()[0]);
 }
 
@@ -177,7 +190,7 @@ RowGroup::Decoded RowGroup::Decode(idx_t from, idx_t to, bool with_rows) const {
   std::vector<codec::ScanCache> caches(types_.size());
   if (!with_rows) {
     for (idx_t i = from; i < to; i++) {
-      out.keys.emplace_back(keys.view().strings[i]);
+      out.keys.push_back(KeyOf(keys, i));
       out.begins.push_back(static_cast<Scn>(begins.view().Get<int64_t>(i)));
     }
     return out;
@@ -189,7 +202,7 @@ RowGroup::Decoded RowGroup::Decode(idx_t from, idx_t to, bool with_rows) const {
     chunk.SetSize(n);
     chunk.Flatten();
     for (idx_t i = 0; i < n; i++) {
-      out.keys.emplace_back(keys.view().strings[at + i]);
+      out.keys.push_back(KeyOf(keys, at + i));
       out.begins.push_back(static_cast<Scn>(begins.view().Get<int64_t>(at + i)));
       EncodeRowFromChunk(chunk, i, types_, &out.rows.emplace_back());
     }

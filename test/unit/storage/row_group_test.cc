@@ -80,6 +80,36 @@ TEST(RowGroupTest, PointReads) {
   EXPECT_EQ(g.LowerBound(KeyFor(5000)), 3000u);
 }
 
+TEST(RowGroupTest, TextAndCompositeKeys) {
+  // Keys that are not one integer keep their bytes (key form 0).
+  RowGroupWriter w(kTypes);
+  std::vector<std::string> keys;
+  for (int64_t i = 0; i < 3000; i++)
+    keys.push_back(EncodeKey({Value::Text("k" + std::to_string(100000 + i)), Value::Integer(i)}));
+  for (int64_t i = 0; i < 3000; i++) {
+    std::string row;
+    EncodeRow(RowFor(i), kTypes, &row);
+    w.Add(keys[i], 7, row);
+  }
+  EncodedRowGroup e = w.Finish();
+  RowGroup g = Read(e);
+  EXPECT_EQ(g.Decode(10, 20, false).keys.front(), keys[10]);
+  for (int64_t i : {0, 1234, 2999}) {
+    std::optional<idx_t> row = g.Find(keys[i]);
+    ASSERT_TRUE(row);
+    EXPECT_EQ(*row, static_cast<idx_t>(i));
+  }
+  EXPECT_FALSE(g.Find(EncodeKey({Value::Text("k1"), Value::Integer(0)})));
+}
+
+TEST(RowGroupTest, IntegerKeysAreStoredAsIntegers) {
+  RowGroup g = Read(WriteRows(5000).bytes);
+  // Key form 1: 5000 sorted integers take a few bytes each at most, not 9.
+  EXPECT_LT(g.Segments()[kKeySegment].stored_bytes, 5000u);
+  EXPECT_EQ(g.KeyAt(4321), KeyFor(4321));
+  EXPECT_EQ(g.Decode(4000, 4001).keys[0], KeyFor(4000));
+}
+
 TEST(RowGroupTest, ZoneMaps) {
   RowGroup g = Read(WriteRows(100).bytes);
   const std::vector<ZoneMap>& z = g.zone_maps();
