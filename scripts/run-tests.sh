@@ -53,6 +53,8 @@ suite bulk-crash "crash during a bulk (ingested) commit (test/crash/bulk_commit_
   bash test/crash/bulk_commit_crash.sh "$build" "${BULK_CRASH_CYCLES:-5}"
 suite merge-crash "crash during a branch merge (test/crash/merge_crash.sh)" '^cycle' 1 \
   bash test/crash/merge_crash.sh "$build" "${MERGE_CRASH_CYCLES:-5}"
+suite tier-crash "crash during a cold-tier swap (test/crash/tier_crash.sh)" '^cycle' 1 \
+  bash test/crash/tier_crash.sh "$build" "${TIER_CRASH_CYCLES:-6}"
 suite shell "shell (test/shell)" "" 5 bash test/shell/run.sh "$build"
 suite server "wire protocol server with psql and libpq (test/server)" '^FAIL' 1 \
   bash test/server/run.sh "$build"

@@ -3,6 +3,7 @@
 // the rows within the transaction; the others only change the catalog.
 #include "common/exception.h"
 #include "engine/ddl_executor.h"
+#include "engine/table_tiering.h"
 #include "engine/time_travel_retention.h"
 #include "parser/ast_printer.h"
 #include "execution/expression_executor.h"
@@ -383,7 +384,12 @@ QueryResult::Impl DdlExecutor::AlterTable(const ast::AlterTableStmt& stmt) {
         for (auto& [key, text] : OptionTexts(action.options, prefix)) table.options[key] = text;
         if (table.options.count(kRetentionSetting))
           ParseRetention(table.options[kRetentionSetting]);  // 22023 for a bad interval
+        ValidateTieringOptions(table);
         catalog_.PutTable(txn_, table);
+        bool moves = prefix.empty() &&
+                     std::any_of(action.options.begin(), action.options.end(),
+                                 [](const auto& o) { return o.first == kHybridStorageSetting; });
+        if (moves) ApplyHybridStorage(*conn_.db->storage, txn_.branch(), table);
         break;
       }
     }

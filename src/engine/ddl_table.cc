@@ -4,6 +4,7 @@
 
 #include "common/exception.h"
 #include "engine/ddl_executor.h"
+#include "engine/table_tiering.h"
 #include "engine/time_travel_retention.h"
 #include "parser/ast_printer.h"
 #include "execution/physical_planner.h"
@@ -354,7 +355,12 @@ QueryResult::Impl DdlExecutor::CreateTable(const ast::CreateTableStmt& stmt) {
   for (const auto& c : pending) AddConstraint(&table, c, &indexes);
   for (const auto& c : stmt.constraints) AddConstraint(&table, c, &indexes);
   table.options = OptionTexts(stmt.options);
+  // Column options (`c text COMPRESSION lz4`, `c text WITH (compression = 'fsst')`) are kept
+  // as "<column>.<key>", as ALTER COLUMN ... SET (...) keeps them.
+  for (const auto& def : stmt.columns)
+    for (auto& [key, text] : OptionTexts(def.options, def.name + ".")) table.options[key] = text;
   if (table.options.count(kRetentionSetting)) ParseRetention(table.options[kRetentionSetting]);
+  ValidateTieringOptions(table);
   // CHECK expressions must bind against the table.
   Binder binder(catalog_);
   Scope scope = Binder::TableScope(table);

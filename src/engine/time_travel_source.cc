@@ -3,6 +3,7 @@
 #include "common/exception.h"
 #include "common/types/value_text.h"
 #include "engine/branch_statements.h"
+#include "engine/storage_tier_functions.h"
 #include "engine/database_impl.h"
 #include "engine/time_travel_retention.h"
 #include "execution/exec_context.h"
@@ -94,8 +95,10 @@ bool ConnectionTimeTravel::TableFunctionRows(const std::string& name,
                                              const std::vector<BoundExprPtr>& args, int location,
                                              FunctionRows* out) {
   size_t arity;
-  if (name == "pg_database_branches") {
+  if (name == "pg_database_branches" || name == "pg_storage_tiers") {
     arity = 0;
+  } else if (name == "pg_column_compression") {
+    arity = 1;
   } else if (name == "pg_compare_branches") {
     arity = 2;
   } else {
@@ -107,7 +110,9 @@ bool ConnectionTimeTravel::TableFunctionRows(const std::string& name,
                location);
   used_ = true;
   SystemRows rows;
-  if (arity == 0) {
+  if (name == "pg_storage_tiers") {
+    rows = StorageTiers(conn_);
+  } else if (arity == 0) {
     rows = DatabaseBranches(conn_);
   } else {
     ExecContext ctx;
@@ -117,13 +122,16 @@ bool ConnectionTimeTravel::TableFunctionRows(const std::string& name,
     ctx.function = conn_.MakeFunctionContext();
     ctx.session = &conn_;
     std::string names[2];
-    for (int i = 0; i < 2; i++) {
+    for (size_t i = 0; i < arity; i++) {
       Value v = ExpressionExecutor(ctx).EvaluateConstant(*args[i]);
       if (v.is_null())
-        ThrowError(sqlstate::kNullValueNotAllowed, "branch name must not be NULL", location);
+        ThrowError(sqlstate::kNullValueNotAllowed,
+                   arity == 1 ? "table name must not be NULL" : "branch name must not be NULL",
+                   location);
       names[i] = v.type().id() == TypeId::kText ? v.GetString() : v.ToString();
     }
-    rows = CompareBranches(conn_, names[0], names[1]);
+    rows = arity == 1 ? ColumnCompression(conn_, names[0], location)
+                      : CompareBranches(conn_, names[0], names[1]);
   }
   out->names = std::move(rows.names);
   out->types = std::move(rows.types);

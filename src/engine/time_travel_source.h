@@ -16,7 +16,8 @@ class ConnectionTimeTravel : public TimeTravelSource {
   std::shared_ptr<const Catalog> CatalogAt(Scn scn) override;
   void CheckRetention(const TableInfo& table, Scn scn, int location) override;
   bool HasTableFunction(const std::string& name) const override {
-    return name == "pg_database_branches" || name == "pg_compare_branches";
+    return name == "pg_database_branches" || name == "pg_compare_branches" ||
+           name == "pg_storage_tiers" || name == "pg_column_compression";
   }
   bool TableFunctionRows(const std::string& name, const std::vector<BoundExprPtr>& args,
                          int location, FunctionRows* out) override;

@@ -61,6 +61,14 @@ struct BoundAggregate {
 
 // How a kGet reads its table: everything, or a key range of the primary key or of an index.
 // eq[i] gives key column i; lower/upper bound the next key column.
+// A conjunct `column op value` of the filter over a scan (value: constant, of the column's
+// type), which the scan hands to the storage's zone maps (Transaction::ScanZoned).
+struct ZoneConjunct {
+  int column = 0;  // table column index
+  std::string op;  // "=", "<", "<=", ">", ">="
+  BoundExprPtr value;
+};
+
 struct AccessPath {
   enum class Type : uint8_t { kFullScan, kPrimaryKey, kIndex } type = Type::kFullScan;
   const IndexInfo* index = nullptr;
@@ -69,6 +77,7 @@ struct AccessPath {
   bool lower_inclusive = true;
   BoundExprPtr upper;
   bool upper_inclusive = true;
+  std::vector<ZoneConjunct> zones;  // full and primary-key scans only
 };
 
 // A window function call: the function (an aggregate, or a ranking / offset / value function

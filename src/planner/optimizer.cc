@@ -246,6 +246,7 @@ void Optimize(LogicalOpPtr& plan, const Catalog& catalog, const PlannerEnvironme
   Visit(plan, catalog);
   MergeProjections(plan);
   PruneColumns(*plan);
+  MarkZoneConjuncts(*plan);
   MarkTopN(*plan);
   {
     // Last: the choice needs the final access paths and columns.

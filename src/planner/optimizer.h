@@ -39,6 +39,10 @@ void ChooseMergeJoins(LogicalOpPtr& plan, CardinalityEstimator& estimator, int t
 // (column_pruning.cc).
 void PruneColumns(LogicalOp& plan);
 
+// Copies the `column op constant` conjuncts of filters over table scans to the scans' access
+// paths, for the cold tier's zone maps (zone_conjuncts.cc). REQUIRES: columns pruned.
+void MarkZoneConjuncts(LogicalOp& plan);
+
 // Sets LogicalOp::estimated_rows throughout the plan, for EXPLAIN.
 void EstimateRows(LogicalOp& plan, CardinalityEstimator& estimator);
 

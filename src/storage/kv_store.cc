@@ -159,6 +159,10 @@ void KvWriteBatch::Put(std::string_view key, std::string_view value) {
   ThrowIfError(batch_->Put(ToSlice(key), ToSlice(value)), "write batch");
 }
 
+void KvWriteBatch::Delete(std::string_view key) {
+  ThrowIfError(batch_->Delete(ToSlice(key)), "write batch");
+}
+
 void KvWriteBatch::PutParts(std::initializer_list<std::string_view> key_parts,
                             std::initializer_list<std::string_view> value_parts) {
   constexpr size_t kMaxParts = 4;

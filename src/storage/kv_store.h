@@ -74,6 +74,8 @@ class KvWriteBatch {
   KvWriteBatch();
   ~KvWriteBatch();
   void Put(std::string_view key, std::string_view value);
+  // Removes a raw key (the cold tier's swap removes the hot versions it froze).
+  void Delete(std::string_view key);
   // Put whose key and value are concatenations of parts (no temporary strings).
   void PutParts(std::initializer_list<std::string_view> key_parts,
                 std::initializer_list<std::string_view> value_parts);

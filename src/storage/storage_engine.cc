@@ -7,6 +7,7 @@
 
 #include "common/exception.h"
 #include "storage/db_directory.h"
+#include "storage/columnar/tiered_transaction.h"
 #include "storage/kv_store.h"
 #include "storage/version_key.h"
 
@@ -88,6 +89,12 @@ Result<std::unique_ptr<StorageEngine>> StorageEngine::Open(const std::string& pa
       if (!s.ok()) return s;
     }
     engine->txn_manager_ = std::make_unique<TransactionManager>(engine->kv_.get());
+    engine->cold_ = std::make_unique<ColdTier>(*engine->kv_);
+    ColdTier* cold = engine->cold_.get();
+    BranchRegistry* branches = &engine->txn_manager_->branches();
+    engine->txn_manager_->SetDecorator([cold, branches](std::unique_ptr<Transaction> txn) {
+      return std::make_unique<TieredTransaction>(std::move(txn), *cold, *branches);
+    });
   } catch (const DbException& e) {
     return e.status();
   }
@@ -105,6 +112,7 @@ StorageEngine::~StorageEngine() {
     }
   }
   txn_manager_.reset();
+  cold_.reset();
   kv_.reset();
 }
 

@@ -21,6 +21,7 @@ struct StorageOptions {
 };
 
 class KvStore;
+class ColdTier;
 
 class StorageEngine {
  public:
@@ -56,6 +57,8 @@ class StorageEngine {
   Status Backup(const std::string& dest);
 
   KvStore& kv() { return *kv_; }
+  // The cold columnar tier: its row groups are read through every transaction Begin hands out.
+  ColdTier& cold() { return *cold_; }
 
  private:
   StorageEngine() = default;
@@ -63,6 +66,7 @@ class StorageEngine {
   bool read_only_ = false;
   std::unique_ptr<KvStore> kv_;
   std::unique_ptr<TransactionManager> txn_manager_;
+  std::unique_ptr<ColdTier> cold_;
   struct Counters;
   std::unique_ptr<Counters> counters_;
 };

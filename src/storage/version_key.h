@@ -28,6 +28,9 @@
 //
 //   't' | SCN u64 BE          -> i64 BE      commit time, microseconds since 2000-01-01 UTC
 //
+// Cold-tier row groups ('c' prefix) and their end markers are drawn in
+// storage/columnar/cold_tier.h.
+//
 // Thread safety: pure functions.
 #pragma once
 

@@ -20,7 +20,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "common/value.h"
 #include "heliosdb/status.h"
 
 namespace heliosdb {
@@ -49,6 +51,15 @@ class RowIterator {
   virtual std::string_view value() const = 0;  // valid until Next()
 };
 
+// A conjunct `slot op constant` ("=", "<", "<=", ">", ">=") of the filter over a table scan.
+// A tier that keeps zone maps (the cold tier) skips the row groups none of whose rows can
+// satisfy it; the filter above the scan still decides every row it returns.
+struct ZonePredicate {
+  int slot = 0;
+  std::string op;
+  Value constant;  // of the column's type, not NULL
+};
+
 class Transaction {
  public:
   virtual ~Transaction() = default;
@@ -65,6 +76,14 @@ class Transaction {
   // Visible pairs with lower <= key < upper (an empty upper means no upper bound).
   virtual std::unique_ptr<RowIterator> Scan(ObjectId object, std::string_view lower,
                                             std::string_view upper) = 0;
+  // Scan of a table whose rows the caller filters by zones afterwards: rows that fail them may
+  // be left out. Without zone maps, Scan.
+  virtual std::unique_ptr<RowIterator> ScanZoned(ObjectId object, std::string_view lower,
+                                                 std::string_view upper,
+                                                 const std::vector<ZonePredicate>& zones) {
+    (void)zones;
+    return Scan(object, lower, upper);
+  }
   virtual void Put(ObjectId object, std::string_view key, std::string_view value) = 0;
   // True if another transaction committed a version of the key after this snapshot: writing
   // it would fail at commit, so UPDATE and DELETE fail at once (40001), as PostgreSQL's

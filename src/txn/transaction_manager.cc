@@ -32,7 +32,7 @@ std::unique_ptr<Transaction> TransactionManager::Begin(const TransactionOptions&
     impl_->CloseSnapshot(snapshot.scn);
     throw;
   }
-  return std::make_unique<MvccTransaction>(impl_.get(), snapshot, options);
+  return Decorate(std::make_unique<MvccTransaction>(impl_.get(), snapshot, options));
 }
 
 std::unique_ptr<Transaction> TransactionManager::BeginAt(Scn scn,
@@ -48,7 +48,7 @@ std::unique_ptr<Transaction> TransactionManager::BeginAt(Scn scn,
   }
   TransactionOptions read_only = options;
   read_only.read_only = true;
-  return std::make_unique<MvccTransaction>(impl_.get(), snapshot, read_only);
+  return Decorate(std::make_unique<MvccTransaction>(impl_.get(), snapshot, read_only));
 }
 
 Scn TransactionManager::last_committed_scn() const {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 
 #include "txn/transaction.h"
@@ -38,11 +39,20 @@ class TransactionManager {
   // the compaction filter keeps every version it can see.
   Scn oldest_snapshot_scn() const;
   BranchRegistry& branches();
+  // Wraps every transaction Begin and BeginAt hand out: the storage engine's cold tier merges
+  // its rows into reads and writes through it. REQUIRES: set before any transaction begins.
+  using Decorator = std::function<std::unique_ptr<Transaction>(std::unique_ptr<Transaction>)>;
+  void SetDecorator(Decorator decorator) { decorator_ = std::move(decorator); }
 
   struct Impl;
 
  private:
+  std::unique_ptr<Transaction> Decorate(std::unique_ptr<Transaction> txn) const {
+    return decorator_ ? decorator_(std::move(txn)) : std::move(txn);
+  }
+
   std::unique_ptr<Impl> impl_;
+  Decorator decorator_;
 };
 
 }  // namespace heliosdb

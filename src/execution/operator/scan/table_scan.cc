@@ -109,11 +109,25 @@ std::vector<ScanRanges::Range> TableScan::Cut(ExecContext& ctx, size_t pieces) {
   return out;
 }
 
+std::unique_ptr<RowIterator> TableScan::OpenScan(ExecContext& ctx, std::string_view lower,
+                                                std::string_view upper) {
+  if (access_.zones.empty()) return Reader(ctx).Scan(ScannedObject(), lower, upper);
+  if (!zones_ready_) {
+    ExpressionExecutor executor(ctx);
+    for (const ZoneConjunct& z : access_.zones) {
+      Value v = executor.EvaluateConstant(*z.value);
+      if (!v.is_null()) zones_.push_back({table_.columns[z.column].slot, z.op, std::move(v)});
+    }
+    zones_ready_ = true;
+  }
+  return Reader(ctx).ScanZoned(ScannedObject(), lower, upper, zones_);
+}
+
 bool TableScan::OpenNextRange(ExecContext& ctx) {
   ScanRanges::Range range;
   auto cut = [&](size_t pieces) { return Cut(ctx, pieces); };
   if (!ranges_->Next(cut, &range)) return false;
-  it_ = Reader(ctx).Scan(ScannedObject(), range.first, range.second);
+  it_ = OpenScan(ctx, range.first, range.second);
   return true;
 }
 
@@ -133,7 +147,7 @@ DataChunk* TableScan::Next(ExecContext& ctx) {
       AddRow(lower_, *value);
       return &chunk_;
     }
-    it_ = Reader(ctx).Scan(ScannedObject(), lower_, upper_);
+    it_ = OpenScan(ctx, lower_, upper_);
   }
   // Fresh buffers each batch: the previous batch may still be referenced downstream.
   chunk_.Initialize(types_);

@@ -34,6 +34,9 @@ class TableScan : public PhysicalOperator {
   std::vector<ScanRanges::Range> Cut(ExecContext& ctx, size_t pieces);
   // Opens the next piece for a parallel scan; false when none is left.
   bool OpenNextRange(ExecContext& ctx);
+  // Scan of [lower, upper), with the access path's zone conjuncts (evaluated once per scan).
+  std::unique_ptr<RowIterator> OpenScan(ExecContext& ctx, std::string_view lower,
+                                        std::string_view upper);
   // Computes the key range from the access path; false when no row can match.
   bool Start(ExecContext& ctx);
   void AddRow(std::string_view key, std::string_view value);
@@ -48,6 +51,8 @@ class TableScan : public PhysicalOperator {
   bool point_ = false;        // a single key: one Get
   std::string lower_, upper_;  // [lower, upper) over the table or index keyspace
   std::unique_ptr<RowIterator> it_;
+  std::vector<ZonePredicate> zones_;
+  bool zones_ready_ = false;
   std::shared_ptr<ScanRanges> ranges_;  // null: this scan reads its whole range alone
   Scn as_of_ = 0;
   const Catalog* history_catalog_ = nullptr;

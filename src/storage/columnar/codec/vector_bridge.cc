@@ -208,4 +208,15 @@ void ScanVector(const SegmentReader& reader, const LogicalType& type, idx_t offs
   }
 }
 
+void FetchVector(const SegmentReader& reader, const LogicalType& type, idx_t row, Vector& out) {
+  out = Vector(type, 1);
+  if (!reader.IsValid(row)) {
+    out.SetNull(0);
+    return;
+  }
+  ColumnBuffer one;
+  reader.Fetch(row, one);
+  PutValue(one.view(), 0, type, out, 0);
+}
+
 }  // namespace heliosdb::codec

@@ -60,4 +60,8 @@ struct ScanCache {
 void ScanVector(const SegmentReader& reader, const LogicalType& type, idx_t offset, idx_t count,
                 ScanCache& cache, Vector& out);
 
+// Row `row` of a segment as a one-row flat vector of type, read with the codec's random access
+// (point reads of the cold tier decode one value, not the segment). REQUIRES: as ScanVector.
+void FetchVector(const SegmentReader& reader, const LogicalType& type, idx_t row, Vector& out);
+
 }  // namespace heliosdb::codec
