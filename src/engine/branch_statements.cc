@@ -7,6 +7,7 @@
 #include <chrono>
 
 #include "common/exception.h"
+#include "common/types/date_time.h"
 #include "engine/connection_impl.h"
 #include "engine/time_travel_retention.h"
 #include "engine/time_travel_source.h"
@@ -15,13 +16,6 @@
 namespace heliosdb {
 
 namespace {
-int64_t NowMicrosSince2000() {
-  constexpr int64_t kUnixTo2000Seconds = 946684800;
-  auto now = std::chrono::system_clock::now().time_since_epoch();
-  return std::chrono::duration_cast<std::chrono::microseconds>(now).count() -
-         kUnixTo2000Seconds * 1000000;
-}
-
 [[noreturn]] void UndefinedBranch(const std::string& name, int location = 0) {
   ThrowError(sqlstate::kInvalidCatalogName, "database branch \"" + name + "\" does not exist",
              location);
@@ -103,7 +97,7 @@ QueryResult::Impl Connection::Impl::RunBranchStatement(const ast::Statement& s) 
                               : FindBranch(*db->storage, create.parent, create.location);
       ast::AsOfClause now;
       Scn fork = ResolveBranchScn(*this, create.as_of ? *create.as_of : now, create.location);
-      auto created = registry.Create(create.name, parent.id, fork, NowMicrosSince2000(),
+      auto created = registry.Create(create.name, parent.id, fork, CurrentTimestamp(),
                                      db->options.synchronous_commit && settings.synchronous_commit());
       if (!created.ok()) throw DbException(created.status());
       return TagResult("CREATE DATABASE BRANCH");

@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "common/exception.h"
+#include "common/types/date_time.h"
 #include "common/types/value_text.h"
 #include "storage/commit_time_map.h"
 #include "txn/branch_registry.h"
@@ -13,12 +14,6 @@ namespace heliosdb {
 namespace {
 constexpr int64_t kMicrosPerDay = int64_t{86400} * 1000000;
 
-int64_t NowMicrosSince2000() {
-  constexpr int64_t kUnixTo2000Seconds = 946684800;
-  auto now = std::chrono::system_clock::now().time_since_epoch();
-  return std::chrono::duration_cast<std::chrono::microseconds>(now).count() -
-         kUnixTo2000Seconds * 1000000;
-}
 }  // namespace
 
 int64_t ParseRetention(const std::string& text) {
@@ -50,7 +45,7 @@ int64_t TableRetention(StorageEngine& storage, const TableInfo& table) {
 
 Scn RetentionHorizonScn(StorageEngine& storage, int64_t retention_micros) {
   Scn last = storage.transactions().last_committed_scn();
-  return CommitTimeMap(&storage.kv()).ScnAt(NowMicrosSince2000() - retention_micros, last);
+  return CommitTimeMap(&storage.kv()).ScnAt(CurrentTimestamp() - retention_micros, last);
 }
 
 RetentionHorizons CurrentHorizons(StorageEngine& storage, const Catalog& catalog) {

@@ -5,19 +5,12 @@
 #include <functional>
 
 #include "common/exception.h"
+#include "common/types/date_time.h"
 #include "storage/version_key.h"
 
 namespace heliosdb {
 
 namespace {
-
-// Microseconds since 2000-01-01 00:00:00 UTC (PostgreSQL's epoch, as TIMESTAMPTZ values).
-int64_t NowMicrosSince2000() {
-  constexpr int64_t kUnixTo2000Seconds = 946684800;
-  auto now = std::chrono::system_clock::now().time_since_epoch();
-  return std::chrono::duration_cast<std::chrono::microseconds>(now).count() -
-         kUnixTo2000Seconds * 1000000;
-}
 
 Status SerializationFailure() {
   return Status::Error(sqlstate::kSerializationFailure,
@@ -169,7 +162,7 @@ void ForEachVersion(BranchId branch, const WriteSet& writes, Scn scn, Put put) {
 std::vector<std::pair<std::string, std::string>> CommitRecords(Scn scn) {
   std::string scn_bytes, time_bytes;
   PutFixed64BE(scn, &scn_bytes);
-  PutFixed64BE(static_cast<uint64_t>(NowMicrosSince2000()), &time_bytes);
+  PutFixed64BE(static_cast<uint64_t>(CurrentTimestamp()), &time_bytes);
   std::vector<std::pair<std::string, std::string>> records{{MetaKey("last_scn"), scn_bytes},
                                                            {TimeMapKey(scn), time_bytes}};
   std::sort(records.begin(), records.end());
