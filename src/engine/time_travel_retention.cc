@@ -11,11 +11,6 @@
 
 namespace heliosdb {
 
-namespace {
-constexpr int64_t kMicrosPerDay = int64_t{86400} * 1000000;
-
-}  // namespace
-
 int64_t ParseRetention(const std::string& text) {
   Value v;
   try {
