@@ -120,6 +120,32 @@ void AddFloatOps(FunctionRegistry& reg, TypeId id) {
   reg.AddScalar(Scalar("+", {t}, t, MakeUnary<double>([](double a) { return a; })));
 }
 
+// PostgreSQL's float48 and float84 operators: real with double precision computes in double
+// precision. They also decide real with an integer or numeric: of the candidates with one
+// exact argument, the one whose other parameter is the preferred type (double precision)
+// wins, so 1::int4 + 1::float4 is double precision, as in PostgreSQL.
+void AddMixedFloatOps(FunctionRegistry& reg) {
+  LogicalType r(TypeId::kReal), d(TypeId::kDouble);
+  for (const auto& params : {std::vector<LogicalType>{r, d}, std::vector<LogicalType>{d, r}}) {
+    auto bin = [&](const char* name, auto op) {
+      reg.AddScalar(Scalar(name, params, d, MakeBinary<double, double>(op)));
+    };
+    bin("+", [](double a, double b) {
+      return CheckFloat<double>(a + b, std::isinf(a) || std::isinf(b), true);
+    });
+    bin("-", [](double a, double b) {
+      return CheckFloat<double>(a - b, std::isinf(a) || std::isinf(b), true);
+    });
+    bin("*", [](double a, double b) {
+      return CheckFloat<double>(a * b, std::isinf(a) || std::isinf(b), a == 0 || b == 0);
+    });
+    bin("/", [](double a, double b) {
+      if (b == 0 && !std::isnan(a)) DivisionByZero();
+      return CheckFloat<double>(a / b, std::isinf(a), a == 0 || std::isinf(b));
+    });
+  }
+}
+
 // float8 ^ float8 with PostgreSQL's error cases (dpow).
 double FloatPower(double a, double b) {
   if (a == 0 && b < 0) {
@@ -244,6 +270,7 @@ void RegisterArithmeticOperators(FunctionRegistry& reg) {
   AddIntegerOps<TypeId::kBigInt>(reg);
   AddFloatOps<float>(reg, TypeId::kReal);
   AddFloatOps<double>(reg, TypeId::kDouble);
+  AddMixedFloatOps(reg);
   LogicalType d(TypeId::kDouble);
   reg.AddScalar(Scalar("^", {d, d}, d, MakeBinary<double, double>(FloatPower)));
   AddNumericOps(reg);
