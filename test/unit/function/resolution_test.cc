@@ -18,7 +18,8 @@ TEST(ResolutionTest, Arithmetic) {
   EXPECT_EQ(TypeOf("+", {kSmall, kInt}), "integer");
   EXPECT_EQ(TypeOf("+", {kInt, kBig}), "bigint");
   EXPECT_EQ(TypeOf("+", {kNum, kDbl}), "double precision");
-  EXPECT_EQ(TypeOf("+", {kReal, kInt}), "real");
+  EXPECT_EQ(TypeOf("+", {kReal, kInt}), "double precision");  // float84pl, as PostgreSQL
+  EXPECT_EQ(TypeOf("+", {kReal, kReal}), "real");
   EXPECT_EQ(TypeOf("+", {kInt, kUnk}), "integer");  // int_col + '1'
   EXPECT_EQ(TypeOf("^", {kInt, kInt}), "double precision");
   EXPECT_EQ(TypeOf("/", {kNum, kInt}), "numeric");
